@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { hostingFromEnv } from './src/lib/hosting.mjs';
+
+const { base, site } = hostingFromEnv(process.env);
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site,
+  base,
+  // Directory-style URLs with a trailing slash work on every static host without rewrites.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Commentary markdown is rendered by our own pipeline (src/lib/markdown.ts) so that passages
+  // can be tagged; nothing here should rewrite the experts' punctuation.
+  markdown: { smartypants: false },
+  devToolbar: { enabled: false },
+});

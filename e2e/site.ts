@@ -1,0 +1,51 @@
+/** Helpers that read the built site from disk, to enumerate what the browser tests visit. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { BASE, DIST } from './env';
+
+/** Every HTML page of the build, as a URL path under the base (e.g. `/some/sub/path/themes/`). */
+export function builtPages(): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) {
+        const rel = relative(DIST, path).split(sep).join('/');
+        pages.push(BASE + rel.replace(/(^|\/)index\.html$/, '$1'));
+      }
+    }
+  };
+  walk(DIST);
+  return pages;
+}
+
+/** Every HTML file of the build with its path on disk. */
+export function builtHtmlFiles(): { url: string; file: string }[] {
+  return builtPages().map((url) => {
+    const rel = url.slice(BASE.length);
+    const file = rel === '' || rel.endsWith('/') ? join(DIST, rel, 'index.html') : join(DIST, rel);
+    return { url, file };
+  });
+}
+
+/** Shape of the open-data export. */
+export interface OpenData {
+  analyses: { id: string; title: string; url: string }[];
+  experts: { id: string; name: string; url: string }[];
+  themes: { id: string; title: string; url: string }[];
+  commentaries: {
+    id: string;
+    analysis: string;
+    expert: string;
+    question: string;
+    url: string;
+    themes: string[];
+    passages: { id: string; url: string; themes: string[]; text: string }[];
+  }[];
+}
+
+/** The open-data export of the build under test. */
+export function openData(): OpenData {
+  return JSON.parse(readFileSync(join(DIST, 'data', 'commentaries.json'), 'utf8')) as OpenData;
+}

@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import astro from 'eslint-plugin-astro';
+
+export default defineConfig(
+  {
+    ignores: [
+      'dist/',
+      '.build/',
+      '.astro/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'bench/out/',
+    ],
+  },
+  tseslint.configs.recommended,
+  astro.configs.recommended,
+  {
+    rules: {
+      // `_`-prefixed names mark values we destructure only to drop.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Every test, in order: types and lint, unit tests, then a real build under a sub-path, then the browser suite against it.
+// Extra arguments go to Playwright, e.g. `npm test -- e2e/reading.spec.ts`.
+import { spawnSync } from 'node:child_process';
+
+const env = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  E2E_BASE: process.env.E2E_BASE ?? '/some/sub/path/',
+  E2E_DIST: process.env.E2E_DIST ?? '.build/test-dist',
+};
+
+function step(title, command, args, extraEnv = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+step('Types and lint', 'npm', ['run', '--silent', 'check']);
+step('Unit tests', bin('vitest'), ['run']);
+step(`Build under ${env.E2E_BASE}`, process.execPath, ['scripts/build.mjs', '--out', env.E2E_DIST], {
+  BASE_PATH: env.E2E_BASE,
+  SITE_URL: process.env.SITE_URL ?? 'https://perspectives.example.org',
+});
+step('End-to-end tests in Chromium', bin('playwright'), ['test', ...process.argv.slice(2)]);

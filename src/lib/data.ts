@@ -1,0 +1,41 @@
+/** The open-data export: the whole corpus as JSON, every URL a site path including the base. */
+import type { SiteModel } from './model';
+import type { paths } from './urls';
+
+type Urls = ReturnType<typeof paths>;
+
+/** Builds `data/commentaries.json` from the site model. */
+export function openData(site: SiteModel, urls: Urls) {
+  return {
+    analyses: site.analyses.map((a) => ({
+      id: a.id,
+      title: a.title,
+      url: urls.analysis(a.id),
+      published: a.published.iso,
+      source: a.source,
+      commentaries: a.commentaries.map((c) => c.id),
+    })),
+    experts: site.experts.map((e) => ({
+      id: e.id,
+      name: e.name,
+      affiliation: e.affiliation,
+      url: urls.expert(e.id),
+    })),
+    themes: site.themes.map((t) => ({ id: t.id, title: t.title, url: urls.theme(t.id), terms: t.terms })),
+    commentaries: site.commentaries.map((c) => ({
+      id: c.id,
+      analysis: c.analysis,
+      expert: c.expert,
+      question: c.question,
+      order: c.order,
+      url: urls.commentary(c.id),
+      themes: c.themes,
+      passages: c.passages.map((p) => ({
+        id: p.id,
+        url: urls.passage(c.id, p.id),
+        themes: p.themes,
+        text: p.text,
+      })),
+    })),
+  };
+}

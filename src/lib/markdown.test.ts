@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { remarkPassages, passageId, renderBlocks, type Passage } from './markdown';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+
+const themes = [
+  { id: 'energy', terms: ['oil', 'pipeline*'] },
+  { id: 'trade', terms: ['tariff*'] },
+];
+
+const passagesOf = (markdown: string) =>
+  renderBlocks(markdown, { themes }).filter((b) => b.kind === 'passage') as (Passage & { html: string })[];
+
+describe('remarkPassages run through a unified pipeline', () => {
+  test('puts the passage id and its themes on the rendered paragraph', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkPassages, { themes })
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process('Oil prices rose.\n\nNothing else happened.');
+    expect(String(file)).toBe(
+      '<p id="p-oil-prices-rose" data-themes="energy">Oil prices rose.</p>\n' +
+        '<p id="p-nothing-else-happened" data-themes="">Nothing else happened.</p>',
+    );
+    expect(file.data.passages).toEqual([
+      { id: 'p-oil-prices-rose', text: 'Oil prices rose.', themes: ['energy'] },
+      { id: 'p-nothing-else-happened', text: 'Nothing else happened.', themes: [] },
+    ]);
+  });
+});
+
+describe('renderBlocks', () => {
+  test('makes every top-level paragraph, list, quote and table a passage, but not a heading', () => {
+    const blocks = renderBlocks(
+      '## A heading\n\nFirst paragraph.\n\n- one\n- two\n\n> Quoted words.\n\n| a | b |\n| - | - |\n| 1 | 2 |',
+    );
+    expect(blocks.map((b) => b.kind)).toEqual(['other', 'passage', 'passage', 'passage', 'passage']);
+  });
+
+  test('keeps the text exactly, including curly quotes, dashes and square brackets', () => {
+    const text = 'Xi said that “[t]he world is big” — or so it was “reported”… It’s 12 months.';
+    expect(passagesOf(text)[0]!.text).toBe(text);
+  });
+
+  test('renders emphasis and GFM strikethrough inside a passage', () => {
+    expect(passagesOf('Some *stress* and ~~old~~ words.')[0]!.html).toBe(
+      '<p>Some <em>stress</em> and <del>old</del> words.</p>',
+    );
+  });
+
+  test('does not pass raw HTML through to the page', () => {
+    expect(passagesOf('Hello <script>alert(1)</script> there.')[0]!.html).not.toContain('<script>');
+  });
+
+  test('resolves a reference-style link inside a passage', () => {
+    expect(passagesOf('See [the report][r].\n\n[r]: https://example.org/')[0]!.html).toContain(
+      'href="https://example.org/"',
+    );
+  });
+
+  test.each([
+    ['a passage that mentions no term', 'Rain fell.', []],
+    ['one theme', 'New tariffs came.', ['trade']],
+    ['two themes, in theme order', 'Tariffs on oil pipelines.', ['energy', 'trade']],
+    ['a term inside emphasis', 'The *oil* market.', ['energy']],
+    ['a term split across lines', 'The new\ntariffs.', ['trade']],
+  ])('tags %s', (_case, markdown, expected) => {
+    expect(passagesOf(markdown)[0]!.themes).toEqual(expected);
+  });
+});
+
+describe('passage ids', () => {
+  const ids = (markdown: string) => passagesOf(markdown).map((p) => p.id);
+
+  test('come from the opening words', () => {
+    expect(ids('The U.S.-China bilateral relationship is still marked by tensions.')).toEqual([
+      'p-the-us-china-bilateral-relationship-is-still',
+    ]);
+  });
+
+  test('stay the same when another paragraph is edited or inserted before them', () => {
+    const before = ids('Alpha one two three four five six.\n\nBeta three four.');
+    const after = ids(
+      'A new opening paragraph.\n\nAlpha one two three four five six, edited at the end.\n\nBeta three four.',
+    );
+    expect(after).toEqual(expect.arrayContaining(before));
+  });
+
+  test('are made unique when two passages open with the same words', () => {
+    expect(ids('Same words here.\n\nSame words here.\n\nSame words here.')).toEqual([
+      'p-same-words-here',
+      'p-same-words-here-2',
+      'p-same-words-here-3',
+    ]);
+  });
+
+  test.each([
+    ['a passage without letters', '…', 'p-passage'],
+    ['a very long first word', 'x'.repeat(100), `p-${'x'.repeat(60)}`],
+  ])('fall back sensibly for %s', (_case, text, expected) => {
+    expect(passageId(text, new Set())).toBe(expected);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * The site's data model, derived once per build from the plain collection entries:
+ * rendered and tagged passages, and the groupings the pages show.
+ */
+import { compareNewestFirst, type PartialDate } from './dates';
+import { renderBlocks, type Block, type Passage } from './markdown';
+
+/** An analysis entry as the pages need it. */
+export interface AnalysisEntry {
+  id: string;
+  file?: string;
+  title: string;
+  dek: string;
+  published: PartialDate;
+  source: { name: string; url: string };
+  photo?: { caption: string; credit: string };
+  disclaimer?: string;
+  body: string;
+}
+
+/** An expert entry. */
+export interface Expert {
+  id: string;
+  file?: string;
+  name: string;
+  givenName: string;
+  familyName: string;
+  affiliation: string;
+}
+
+/** A theme entry. */
+export interface Theme {
+  id: string;
+  file?: string;
+  title: string;
+  description: string;
+  terms: string[];
+}
+
+/** A commentary entry with its references resolved to ids. */
+export interface CommentaryEntry {
+  id: string;
+  file?: string;
+  analysis: string;
+  expert: string;
+  question: string;
+  order: number;
+  themes: string[];
+  body: string;
+}
+
+/** A commentary with its body rendered into tagged passages. */
+export interface Commentary extends CommentaryEntry {
+  blocks: Block[];
+  passages: Passage[];
+}
+
+/** An analysis with its introduction rendered and its commentaries in published order. */
+export interface Analysis extends AnalysisEntry {
+  intro: Block[];
+  commentaries: Commentary[];
+}
+
+/** A passage together with where it stands: what a theme page or search result shows. */
+export interface PassageInContext {
+  passage: Passage & { html: string };
+  commentary: Commentary;
+}
+
+/** One expert's passages on one theme. */
+export interface ExpertColumn {
+  expert: Expert;
+  passages: PassageInContext[];
+}
+
+/** Everything the pages render, computed once. */
+export interface SiteModel {
+  analyses: Analysis[];
+  experts: Expert[];
+  themes: Theme[];
+  commentaries: Commentary[];
+  analysis: (id: string) => Analysis;
+  expert: (id: string) => Expert;
+  theme: (id: string) => Theme;
+  /** Commentaries by an expert, newest analysis first. */
+  commentariesBy: (expertId: string) => Commentary[];
+  /** Per theme, each expert who speaks to it with their passages, experts in site order. */
+  columnsFor: (themeId: string) => ExpertColumn[];
+  /** Number of passages an expert devotes to a theme. */
+  count: (themeId: string, expertId: string) => number;
+}
+
+/** Orders experts by family name, then given name. */
+export function compareExperts(a: Expert, b: Expert): number {
+  return a.familyName.localeCompare(b.familyName, 'en') || a.givenName.localeCompare(b.givenName, 'en');
+}
+
+/** Orders themes by title. */
+export function compareThemes(a: Theme, b: Theme): number {
+  return a.title.localeCompare(b.title, 'en');
+}
+
+/** Looks an id up in a map, or throws naming what was missing. */
+function lookup<T>(map: Map<string, T>, kind: string) {
+  return (id: string): T => {
+    const found = map.get(id);
+    if (!found) throw new Error(`No ${kind} with id "${id}".`);
+    return found;
+  };
+}
+
+/** Renders a commentary's body, tagging each passage with the declared themes its terms mention. */
+export function renderCommentary(entry: CommentaryEntry, themes: ReadonlyMap<string, Theme>): Commentary {
+  const declared = entry.themes.flatMap((id) => {
+    const theme = themes.get(id);
+    return theme ? [{ id: theme.id, terms: theme.terms }] : [];
+  });
+  const blocks = renderBlocks(entry.body, { themes: declared });
+  const passages = blocks.flatMap((b) =>
+    b.kind === 'passage' ? [{ id: b.id, text: b.text, themes: b.themes }] : [],
+  );
+  return { ...entry, blocks, passages };
+}
+
+/** Builds the site model from validated entries. References must already be known to exist. */
+export function buildModel(input: {
+  analyses: AnalysisEntry[];
+  experts: Expert[];
+  themes: Theme[];
+  commentaries: CommentaryEntry[];
+}): SiteModel {
+  const experts = [...input.experts].sort(compareExperts);
+  const themes = [...input.themes].sort(compareThemes);
+  const themeMap = new Map(themes.map((t) => [t.id, t]));
+  const expertMap = new Map(experts.map((e) => [e.id, e]));
+
+  const commentaries = input.commentaries.map((entry) => renderCommentary(entry, themeMap));
+  const byAnalysis = groupBy(commentaries, (c) => c.analysis);
+  const analyses: Analysis[] = input.analyses
+    .map((entry) => ({
+      ...entry,
+      intro: renderBlocks(entry.body),
+      commentaries: [...(byAnalysis.get(entry.id) ?? [])].sort((a, b) => a.order - b.order),
+    }))
+    .sort((a, b) => compareNewestFirst(a.published, b.published) || a.title.localeCompare(b.title, 'en'));
+  const analysisMap = new Map(analyses.map((a) => [a.id, a]));
+
+  // Commentaries in reading order: newest analysis first, then the order within the analysis.
+  const ordered = analyses.flatMap((a) => a.commentaries);
+  const byExpert = groupBy(ordered, (c) => c.expert);
+  const columns = themeColumns(ordered, themes, experts);
+
+  return {
+    analyses,
+    experts,
+    themes,
+    commentaries: ordered,
+    analysis: lookup(analysisMap, 'analysis'),
+    expert: lookup(expertMap, 'expert'),
+    theme: lookup(themeMap, 'theme'),
+    commentariesBy: (expertId) => byExpert.get(expertId) ?? [],
+    columnsFor: (themeId) => columns.get(themeId) ?? [],
+    count: (themeId, expertId) =>
+      columns.get(themeId)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0,
+  };
+}
+
+/** Groups items by a key, keeping their order within each group. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * For each theme, the experts who speak to it (in the given expert order) with the passages
+ * tagged with it (in the given commentary order). Computed in one pass over all passages.
+ */
+export function themeColumns(
+  commentaries: readonly Commentary[],
+  themes: readonly Theme[],
+  experts: readonly Expert[],
+): Map<string, ExpertColumn[]> {
+  const cells = new Map<string, PassageInContext[]>();
+  for (const commentary of commentaries) {
+    for (const block of commentary.blocks) {
+      if (block.kind !== 'passage') continue;
+      for (const themeId of block.themes) {
+        const key = `${themeId}\u0000${commentary.expert}`;
+        const cell = cells.get(key) ?? [];
+        cell.push({ passage: block, commentary });
+        cells.set(key, cell);
+      }
+    }
+  }
+  const result = new Map<string, ExpertColumn[]>();
+  for (const theme of themes) {
+    result.set(
+      theme.id,
+      experts.flatMap((expert) => {
+        const passages = cells.get(`${theme.id}\u0000${expert.id}`);
+        return passages ? [{ expert, passages }] : [];
+      }),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,47 @@
+/**
+ * Theme terms: the words and phrases that signal a theme in a passage.
+ * A term matches whole words, ignoring case; a trailing `*` matches any word ending
+ * (`escalat*` matches "escalation" and "escalatory"); spaces match any run of white space.
+ */
+
+/** A theme as far as tagging is concerned: its id and the terms that signal it. */
+export interface ThemeTerms {
+  id: string;
+  terms: readonly string[];
+}
+
+const WORD = String.raw`[\p{L}\p{N}]`;
+const cache = new Map<string, RegExp>();
+
+/** Folds typographic variants so that a term typed with a straight apostrophe matches a curly one. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-');
+}
+
+/** Compiles one term to a case-insensitive, whole-word regular expression. */
+export function termPattern(term: string): RegExp {
+  const cached = cache.get(term);
+  if (cached) return cached;
+  const folded = foldText(term.trim());
+  const prefix = folded.endsWith('*');
+  const core = (prefix ? folded.slice(0, -1) : folded)
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, String.raw`\s+`);
+  const pattern = new RegExp(`(?<!${WORD})${core}${prefix ? `${WORD}*` : ''}(?!${WORD})`, 'iu');
+  cache.set(term, pattern);
+  return pattern;
+}
+
+/** Returns the terms that occur in the text, in the order given. */
+export function termsIn(text: string, terms: readonly string[]): string[] {
+  const folded = foldText(text);
+  return terms.filter((term) => term.trim() !== '' && termPattern(term).test(folded));
+}
+
+/** Returns the ids of the themes whose terms occur in the text, in the order the themes are given. */
+export function themesIn(text: string, themes: readonly ThemeTerms[]): string[] {
+  return themes.filter((theme) => termsIn(text, theme.terms).length > 0).map((theme) => theme.id);
+}
