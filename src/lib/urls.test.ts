@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { paths, withBase } from './urls';
+import { absolute, paths, withBase } from './urls';
 
 describe('withBase', () => {
   test.each([
@@ -28,6 +28,13 @@ describe('paths', () => {
       p.themeExpert('t', 'e'),
       p.search(),
       p.data(),
+      p.feed(),
+      p.expertFeed('e'),
+      p.themeFeed('t'),
+      p.analysisCitation('a', 'bib'),
+      p.commentaryCitation('a/b', 'ris'),
+      p.sitemap(),
+      p.robots(),
     ];
     for (const url of built) expect(url.startsWith(base)).toBe(true);
   });
@@ -44,5 +51,37 @@ describe('paths', () => {
 
   test('points a theme × expert link at the expert column of the theme page', () => {
     expect(paths('/').themeExpert('taxes', 'jane-doe')).toBe('/themes/taxes/#expert-jane-doe');
+  });
+});
+
+describe('feeds, citation files and crawler files', () => {
+  test.each([
+    ['the analyses feed', paths('/base/').feed(), '/base/feed.xml'],
+    ['an expert feed', paths('/base/').expertFeed('jane-doe'), '/base/experts/jane-doe/feed.xml'],
+    ['a theme feed', paths('/base/').themeFeed('taxes'), '/base/themes/taxes/feed.xml'],
+    ['an analysis BibTeX file', paths('/').analysisCitation('piece', 'bib'), '/analyses/piece/citation.bib'],
+    [
+      'a commentary RIS file, beside its page',
+      paths('/base/').commentaryCitation('piece/jane-doe', 'ris'),
+      '/base/commentaries/piece/jane-doe/citation.ris',
+    ],
+    ['the sitemap', paths('/base/').sitemap(), '/base/sitemap.xml'],
+    ['robots.txt', paths('/base/').robots(), '/base/robots.txt'],
+  ])('puts %s at %s', (_what, built, expected) => {
+    expect(built).toBe(expected);
+  });
+});
+
+describe('absolute', () => {
+  test.each([
+    ['https://example.org', '/base/themes/', 'https://example.org/base/themes/'],
+    ['https://example.org/', '/feed.xml', 'https://example.org/feed.xml'],
+    [new URL('https://example.org'), '/a/#p-x', 'https://example.org/a/#p-x'],
+  ])('joins site %s and path %s', (site, path, expected) => {
+    expect(absolute(site, path)).toBe(expected);
+  });
+
+  test('leaves the path alone when no site is configured', () => {
+    expect(absolute(undefined, '/base/')).toBe('/base/');
   });
 });

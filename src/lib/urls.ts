@@ -36,8 +36,28 @@ export function paths(base: string) {
     search: () => at('search/'),
     data: () => at('data/commentaries.json'),
     asset: (file: string) => at(file),
+    /** The Atom feed of analyses, newest first. */
+    feed: () => at('feed.xml'),
+    /** The Atom feed of one expert's commentaries. */
+    expertFeed: (id: string) => at(`experts/${segments(id)}/feed.xml`),
+    /** The Atom feed of the commentaries that speak to one theme. */
+    themeFeed: (id: string) => at(`themes/${segments(id)}/feed.xml`),
+    /** A reference-manager file (BibTeX or RIS) for an analysis. */
+    analysisCitation: (id: string, format: CitationFormat) =>
+      at(`analyses/${segments(id)}/citation.${format}`),
+    /** A reference-manager file (BibTeX or RIS) for a commentary. */
+    commentaryCitation: (id: string, format: CitationFormat) =>
+      at(`commentaries/${segments(id)}/citation.${format}`),
+    sitemap: () => at('sitemap.xml'),
+    robots: () => at('robots.txt'),
   };
 }
+
+/** The downloadable citation files: BibTeX and RIS. */
+export type CitationFormat = 'bib' | 'ris';
+
+/** Every citation file format, for `getStaticPaths`. */
+export const CITATION_FORMATS: readonly CitationFormat[] = ['bib', 'ris'];
 
 /** The URL builders of this build, bound to Astro's configured base path. */
 export const urls = paths(import.meta.env.BASE_URL);
@@ -46,3 +66,6 @@ export const urls = paths(import.meta.env.BASE_URL);
 export function absolute(site: URL | string | undefined, path: string): string {
   return site ? new URL(path, site).href : path;
 }
+
+/** Turns a site path of this build into an absolute URL on Astro's configured `site` (SITE_URL). */
+export const publicUrl = (path: string): string => absolute(import.meta.env.SITE, path);

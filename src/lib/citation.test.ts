@@ -1,0 +1,304 @@
+import { describe, expect, test } from 'vitest';
+import { parsePartialDate } from './dates';
+import {
+  analysisWork,
+  apa,
+  bibtex,
+  chicago,
+  commentaryWork,
+  escapeBibtex,
+  headlineCase,
+  initials,
+  mla,
+  ris,
+  scholarMeta,
+  type CitedWork,
+} from './citation';
+
+const analysis = {
+  id: 'g20-summit',
+  title: 'What the G20 Summit Means for Trade and Debt',
+  published: parsePartialDate('2023-11')!,
+  source: { name: 'Example Institute for Peace', url: 'https://example.com/research/g20-summit' },
+};
+
+/** The fixture commentary: an accented, hyphenated family name and an ampersand in the question. */
+const commentary = commentaryWork(
+  { question: 'Can sanctions on oil & gas still work?' },
+  analysis,
+  { givenName: 'Ana María', familyName: 'López-Ortiz' },
+  'https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/',
+);
+
+const authors = [
+  { givenName: 'Amina', familyName: 'Diallo' },
+  { givenName: 'Ben', familyName: 'Okafor' },
+  { givenName: 'Wei', familyName: 'Chen' },
+];
+const whole = analysisWork(analysis, authors, 'https://example.org/pub/analyses/g20-summit/');
+
+// Every expected string below is written by hand from the style's rules, not copied from output.
+describe('a commentary, cited as a part of its analysis', () => {
+  test('in Chicago: inverted name, headline-style title in quotes, “In” the italic analysis', () => {
+    expect(chicago(commentary)).toEqual({
+      text: 'López-Ortiz, Ana María. “Can Sanctions on Oil & Gas Still Work?” In What the G20 Summit Means for Trade and Debt. Example Institute for Peace, November 2023. https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/.',
+      html: 'López-Ortiz, Ana María. “Can Sanctions on Oil &amp; Gas Still Work?” In <i>What the G20 Summit Means for Trade and Debt</i>. Example Institute for Peace, November 2023. https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/.',
+    });
+  });
+
+  test('in APA: initials, (year, month), the title as published with no period after its question mark', () => {
+    expect(apa(commentary)).toEqual({
+      text: 'López-Ortiz, A. M. (2023, November). Can sanctions on oil & gas still work? In What the G20 Summit Means for Trade and Debt. Example Institute for Peace. https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/',
+      html: 'López-Ortiz, A. M. (2023, November). Can sanctions on oil &amp; gas still work? In <i>What the G20 Summit Means for Trade and Debt</i>. Example Institute for Peace. https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/',
+    });
+  });
+
+  test('in MLA: the analysis as italic container, abbreviated month, URL without its scheme', () => {
+    expect(mla(commentary)).toEqual({
+      text: 'López-Ortiz, Ana María. “Can Sanctions on Oil & Gas Still Work?” What the G20 Summit Means for Trade and Debt, Example Institute for Peace, Nov. 2023, example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/.',
+      html: 'López-Ortiz, Ana María. “Can Sanctions on Oil &amp; Gas Still Work?” <i>What the G20 Summit Means for Trade and Debt</i>, Example Institute for Peace, Nov. 2023, example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/.',
+    });
+  });
+
+  test('as BibTeX: an incollection with escaped title, month macro and the original address in a note', () => {
+    expect(bibtex(commentary)).toBe(
+      [
+        '@incollection{lopezortiz2023-g20-summit,',
+        '  author = {López-Ortiz, Ana María},',
+        '  title = {{Can sanctions on oil \\& gas still work?}},',
+        '  booktitle = {What the G20 Summit Means for Trade and Debt},',
+        '  publisher = {Example Institute for Peace},',
+        '  year = {2023},',
+        '  month = nov,',
+        '  url = {https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/},',
+        '  note = {First published at https://example.com/research/g20-summit}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('as RIS: a book section in its analysis, CRLF line ends, month-precise DA', () => {
+    expect(ris(commentary)).toBe(
+      [
+        'TY  - CHAP',
+        'AU  - López-Ortiz, Ana María',
+        'TI  - Can sanctions on oil & gas still work?',
+        'T2  - What the G20 Summit Means for Trade and Debt',
+        'PB  - Example Institute for Peace',
+        'PY  - 2023',
+        'DA  - 2023/11//',
+        'UR  - https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/',
+        'N1  - First published at https://example.com/research/g20-summit',
+        'LA  - en',
+        'ER  - ',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  test('as Google Scholar tags: one author, year-only date (the day is unknown), the analysis as book title', () => {
+    expect(scholarMeta(commentary).map((m) => [m.name, m.content])).toEqual([
+      ['citation_title', 'Can sanctions on oil & gas still work?'],
+      ['citation_author', 'López-Ortiz, Ana María'],
+      ['citation_publication_date', '2023'],
+      ['citation_inbook_title', 'What the G20 Summit Means for Trade and Debt'],
+      ['citation_publisher', 'Example Institute for Peace'],
+      ['citation_fulltext_html_url', 'https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/'],
+      ['citation_language', 'en'],
+    ]);
+  });
+});
+
+describe('an analysis, cited as a standalone publication by all its experts', () => {
+  test.each([
+    [
+      'Chicago',
+      chicago,
+      'Diallo, Amina, Ben Okafor, and Wei Chen. What the G20 Summit Means for Trade and Debt. Example Institute for Peace, November 2023. https://example.org/pub/analyses/g20-summit/.',
+    ],
+    [
+      'APA',
+      apa,
+      'Diallo, A., Okafor, B., & Chen, W. (2023, November). What the G20 Summit Means for Trade and Debt. Example Institute for Peace. https://example.org/pub/analyses/g20-summit/',
+    ],
+    [
+      'MLA',
+      mla,
+      'Diallo, Amina, et al. What the G20 Summit Means for Trade and Debt. Example Institute for Peace, Nov. 2023, example.org/pub/analyses/g20-summit/.',
+    ],
+  ])('in %s', (_style, format, expected) => {
+    expect(format(whole).text).toBe(expected);
+    expect(format(whole).html).toContain('<i>What the G20 Summit Means for Trade and Debt</i>');
+  });
+
+  test('as BibTeX: a misc record with every author and the publisher as howpublished', () => {
+    expect(bibtex(whole)).toBe(
+      [
+        '@misc{g20-summit,',
+        '  author = {Diallo, Amina and Okafor, Ben and Chen, Wei},',
+        '  title = {{What the G20 Summit Means for Trade and Debt}},',
+        '  howpublished = {Example Institute for Peace},',
+        '  year = {2023},',
+        '  month = nov,',
+        '  url = {https://example.org/pub/analyses/g20-summit/},',
+        '  note = {First published at https://example.com/research/g20-summit}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('as RIS: a web page with one AU line per author, in order', () => {
+    const lines = ris(whole).split('\r\n');
+    expect(lines[0]).toBe('TY  - ELEC');
+    expect(lines.filter((l) => l.startsWith('AU  - '))).toEqual([
+      'AU  - Diallo, Amina',
+      'AU  - Okafor, Ben',
+      'AU  - Chen, Wei',
+    ]);
+    expect(lines).toContain('T2  - Example Institute for Peace');
+  });
+
+  test('as Google Scholar tags: one citation_author per author', () => {
+    expect(scholarMeta(whole).filter((m) => m.name === 'citation_author')).toEqual([
+      { name: 'citation_author', content: 'Diallo, Amina' },
+      { name: 'citation_author', content: 'Okafor, Ben' },
+      { name: 'citation_author', content: 'Chen, Wei' },
+    ]);
+  });
+});
+
+describe('author lists', () => {
+  const withAuthors = (n: number): CitedWork => ({
+    ...whole,
+    authors: Array.from({ length: n }, (_, i) => ({
+      givenName: `Given${i + 1}`,
+      familyName: `Family${i + 1}`,
+    })),
+  });
+  const lead = (text: string) => text.slice(0, text.indexOf(' What the G20'));
+
+  test.each([
+    [1, 'Family1, Given1.'],
+    [2, 'Family1, Given1, and Given2 Family2.'],
+    [
+      11,
+      'Family1, Given1, Given2 Family2, Given3 Family3, Given4 Family4, Given5 Family5, Given6 Family6, Given7 Family7, et al.',
+    ],
+  ])('Chicago names %i author(s) as it should', (n, expected) => {
+    expect(lead(chicago(withAuthors(n)).text)).toBe(expected);
+  });
+
+  test.each([
+    [1, 'Family1, G. (2023, November).'],
+    [2, 'Family1, G., & Family2, G. (2023, November).'],
+  ])('APA names %i author(s) as it should', (n, expected) => {
+    expect(lead(apa(withAuthors(n)).text)).toBe(expected);
+  });
+
+  test('APA lists the first nineteen of twenty-one authors, an ellipsis and the last', () => {
+    const text = apa(withAuthors(21)).text;
+    expect(text).toContain('Family18, G., Family19, G., . . . Family21, G. (2023');
+    expect(text).not.toContain('Family20');
+  });
+
+  test.each([
+    [1, 'Family1, Given1.'],
+    [2, 'Family1, Given1, and Given2 Family2.'],
+    [3, 'Family1, Given1, et al.'],
+  ])('MLA names %i author(s) as it should', (n, expected) => {
+    expect(lead(mla(withAuthors(n)).text)).toBe(expected);
+  });
+
+  test('a name ending in an initial does not get a second period', () => {
+    const work = { ...whole, authors: [{ givenName: 'Jane', familyName: 'Doe Jr.' }] };
+    expect(chicago(work).text.startsWith('Doe Jr., Jane. What')).toBe(true);
+    expect(mla({ ...work, authors: [{ givenName: 'J. Q.', familyName: 'Doe' }] }).text).toMatch(
+      /^Doe, J\. Q\. What/,
+    );
+  });
+});
+
+describe('dates at the precision the source supports', () => {
+  test.each([
+    ['2023', '2023', '(2023)', '2023', '2023///', undefined, '2023'],
+    ['2023-09', 'September 2023', '(2023, September)', 'Sept. 2023', '2023/09//', 'sep', '2023'],
+    [
+      '2023-11-05',
+      'November 5, 2023',
+      '(2023, November 5)',
+      '5 Nov. 2023',
+      '2023/11/05/',
+      'nov',
+      '2023/11/5',
+    ],
+  ])('%s', (iso, chicagoDate, apaDate, mlaDate, risDate, bibMonth, scholar) => {
+    const work = { ...commentary, published: parsePartialDate(iso)! };
+    expect(chicago(work).text).toContain(`Example Institute for Peace, ${chicagoDate}. https:`);
+    expect(apa(work).text).toContain(`López-Ortiz, A. M. ${apaDate}. Can`);
+    expect(mla(work).text).toContain(`Example Institute for Peace, ${mlaDate}, example.org`);
+    expect(ris(work)).toContain(`\r\nDA  - ${risDate}\r\n`);
+    expect(ris(work)).toContain('\r\nPY  - 2023\r\n');
+    if (bibMonth) expect(bibtex(work)).toContain(`  month = ${bibMonth},\n`);
+    else expect(bibtex(work)).not.toContain('month');
+    expect(scholarMeta(work).find((m) => m.name === 'citation_publication_date')?.content).toBe(scholar);
+  });
+});
+
+describe('headlineCase', () => {
+  test.each([
+    [
+      'What does Blinken’s visit signal about the U.S. approach to China?',
+      'What Does Blinken’s Visit Signal about the U.S. Approach to China?',
+    ],
+    [
+      'What does Blinken’s visit mean for U.S.-China relations?',
+      'What Does Blinken’s Visit Mean for U.S.-China Relations?',
+    ],
+    [
+      'Blinken’s China Trip Shows Both Sides Want to Stabilize Ties',
+      'Blinken’s China Trip Shows Both Sides Want to Stabilize Ties',
+    ],
+    ['the state of the art: an overview', 'The State of the Art: An Overview'],
+    ['whose music? a sociology of musical language', 'Whose Music? A Sociology of Musical Language'],
+    ['what is it for', 'What Is It For'],
+    ['Looking Ahead To The Summit', 'Looking Ahead to the Summit'],
+    ['iPhone sales in the e-commerce era', 'iPhone Sales in the E-Commerce Era'],
+    ['anti-inflation measures and self-reliance', 'Anti-inflation Measures and Self-Reliance'],
+    ['USIP and the OR case', 'USIP and the OR Case'],
+    ['“quoted words” in a title', '“Quoted Words” in a Title'],
+  ])('turns %j into %j', (input, expected) => {
+    expect(headlineCase(input)).toBe(expected);
+  });
+});
+
+describe('initials', () => {
+  test.each([
+    ['Carla', 'C.'],
+    ['Ana María', 'A. M.'],
+    ['Jean-Paul', 'J.-P.'],
+    ['J. Q.', 'J. Q.'],
+  ])('abbreviates %s as %s', (given, expected) => {
+    expect(initials(given)).toBe(expected);
+  });
+});
+
+describe('escapeBibtex', () => {
+  test.each([
+    ['R&D', 'R\\&D'],
+    ['50% of {all}', '50\\% of \\{all\\}'],
+    ['a_b #1 $2', 'a\\_b \\#1 \\$2'],
+    ['back\\slash ~ ^', 'back\\textbackslash{}slash \\textasciitilde{} \\textasciicircum{}'],
+    ['line\nbreak', 'line break'],
+  ])('escapes %j', (input, expected) => {
+    expect(escapeBibtex(input)).toBe(expected);
+  });
+});
+
+describe('citation keys', () => {
+  test('are made of the family name in ASCII, the year and the analysis id', () => {
+    expect(commentary.key).toBe('lopezortiz2023-g20-summit');
+    expect(whole.key).toBe('g20-summit');
+  });
+});
