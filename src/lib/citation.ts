@@ -9,6 +9,8 @@
  * and the original address goes in the records' notes.
  */
 import type { PartialDate } from './dates';
+import type { Analysis, Commentary, SiteModel } from './model';
+import type { LinkContext } from './urls';
 
 /** A person as citations name them. */
 export interface CitedPerson {
@@ -451,4 +453,28 @@ export function commentaryWork(
     original: analysis.source.url,
     language: 'en',
   };
+}
+
+/** The citation of an analysis page on this site. */
+export function citeAnalysis(
+  site: Pick<SiteModel, 'expert'>,
+  analysis: Analysis,
+  links: LinkContext,
+): CitedWork {
+  const authors = analysis.commentaries.map((c) => site.expert(c.expert));
+  return analysisWork(analysis, authors, links.absolute(links.urls.analysis(analysis.id)));
+}
+
+/** The citation of a commentary page on this site. */
+export function citeCommentary(
+  site: Pick<SiteModel, 'expert' | 'analysis'>,
+  commentary: Commentary,
+  links: LinkContext,
+): CitedWork {
+  return commentaryWork(
+    commentary,
+    site.analysis(commentary.analysis),
+    site.expert(commentary.expert),
+    links.absolute(links.urls.commentary(commentary.id)),
+  );
 }

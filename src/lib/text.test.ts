@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { listNames, plural } from './text';
+import { excerpt, listNames, plural } from './text';
 
 describe('plural', () => {
   test.each([
@@ -20,5 +20,17 @@ describe('listNames', () => {
     [['Ann', 'Bo', 'Cy'], 'Ann, Bo and Cy'],
   ])('joins %j as %j', (names, expected) => {
     expect(listNames(names)).toBe(expected);
+  });
+});
+
+describe('excerpt', () => {
+  test.each([
+    ['Short enough.', 5, 'Short enough.'],
+    ['One two three four five six', 3, 'One two three…'],
+    ['One, two, three, four', 2, 'One, two…'],
+    ['Stops before — a dash', 2, 'Stops before…'],
+    ['  spaced   out   words  ', 5, 'spaced out words'],
+  ])('cuts %j to %i words as %j', (text, words, expected) => {
+    expect(excerpt(text, words)).toBe(expected);
   });
 });

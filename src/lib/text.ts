@@ -8,3 +8,13 @@ export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/** Shortens text to at most `words` words at a word boundary, with an ellipsis when it cut. */
+export function excerpt(text: string, words: number): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  if (all.length <= words) return all.join(' ');
+  return `${all
+    .slice(0, words)
+    .join(' ')
+    .replace(/[\s,;:.—–-]+$/, '')}…`;
+}

@@ -69,3 +69,14 @@ export function absolute(site: URL | string | undefined, path: string): string {
 
 /** Turns a site path of this build into an absolute URL on Astro's configured `site` (SITE_URL). */
 export const publicUrl = (path: string): string => absolute(import.meta.env.SITE, path);
+
+/** What feeds, citations and structured data need to point at the site from elsewhere. */
+export interface LinkContext {
+  urls: ReturnType<typeof paths>;
+  /** Turns a site path into an absolute URL (SITE_URL and the base path). */
+  absolute: (path: string) => string;
+  siteName: string;
+}
+
+/** This build's link context. */
+export const links: LinkContext = { urls, absolute: publicUrl, siteName: 'Perspectives' };

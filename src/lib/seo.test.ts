@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import { analysisHead, breadcrumbList, commentaryHead, expertHead, serializeJsonLd, themeHead } from './seo';
+import { fixtureSite } from './site.fixture';
+import { absolute, paths, type LinkContext } from './urls';
+
+const links: LinkContext = {
+  urls: paths('/base/'),
+  absolute: (path) => absolute('https://example.org', path),
+  siteName: 'Perspectives',
+};
+const site = fixtureSite();
+
+type Node = Record<string, unknown>;
+const nodes = (ld: Record<string, unknown> | undefined) => (ld?.['@graph'] ?? []) as Node[];
+const ofType = (ld: Record<string, unknown> | undefined, type: string) =>
+  nodes(ld).find((n) => n['@type'] === type)!;
+
+describe('serializeJsonLd', () => {
+  test('escapes what could close the script element or open a comment, and stays valid JSON', () => {
+    const data = { headline: 'A </script><!-- trick & more' };
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/[<>&]/);
+    expect(json).toContain('\\u003c/script\\u003e\\u003c!-- trick \\u0026 more');
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
+
+describe('breadcrumbList', () => {
+  test('numbers the crumbs from 1', () => {
+    expect(
+      breadcrumbList([
+        { name: 'Home', url: 'https://example.org/' },
+        { name: 'A', url: 'https://example.org/a/' },
+      ]),
+    ).toEqual({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://example.org/' },
+        { '@type': 'ListItem', position: 2, name: 'A', item: 'https://example.org/a/' },
+      ],
+    });
+  });
+});
+
+describe('analysisHead', () => {
+  const head = analysisHead(site, site.analysis('newer'), links);
+
+  test('makes every expert an author, in published order, each a Person linked to their page', () => {
+    const article = ofType(head.jsonLd, 'Article');
+    expect(article.author).toEqual([
+      expect.objectContaining({
+        '@type': 'Person',
+        name: 'Ann Bell',
+        url: 'https://example.org/base/experts/ann-bell/',
+      }),
+      expect.objectContaining({
+        '@type': 'Person',
+        name: 'Cy Dunn',
+        url: 'https://example.org/base/experts/cy-dunn/',
+      }),
+    ]);
+    expect(article).toMatchObject({
+      headline: 'Tariffs & Oil: A Newer Analysis',
+      datePublished: '2024-05',
+      url: 'https://example.org/base/analyses/newer/',
+      publisher: { '@type': 'Organization', name: 'Example Institute' },
+      isBasedOn: 'https://example.com/newer',
+    });
+  });
+
+  test('gives one citation_author and one article:author per expert', () => {
+    expect(head.meta.filter((m) => m.name === 'citation_author').map((m) => m.content)).toEqual([
+      'Bell, Ann',
+      'Dunn, Cy',
+    ]);
+    expect(head.meta.filter((m) => m.property === 'article:author')).toHaveLength(2);
+    expect(head.type).toBe('article');
+  });
+
+  test('leads the breadcrumbs from home to the analysis', () => {
+    expect(ofType(head.jsonLd, 'BreadcrumbList').itemListElement).toEqual([
+      expect.objectContaining({ name: 'Perspectives', item: 'https://example.org/base/' }),
+      expect.objectContaining({
+        name: 'Tariffs & Oil: A Newer Analysis',
+        item: 'https://example.org/base/analyses/newer/',
+      }),
+    ]);
+  });
+});
+
+describe('commentaryHead', () => {
+  const head = commentaryHead(
+    site,
+    site.commentaries.find((c) => c.id === 'newer/cy-dunn')!,
+    links,
+  );
+
+  test('names its expert as the only author and makes it part of its analysis', () => {
+    const article = ofType(head.jsonLd, 'Article');
+    expect((article.author as Node[]).map((a) => a.name)).toEqual(['Cy Dunn']);
+    expect(article.isPartOf).toMatchObject({
+      headline: 'Tariffs & Oil: A Newer Analysis',
+      url: 'https://example.org/base/analyses/newer/',
+    });
+    expect(article.headline).toBe('And oil?');
+  });
+
+  test('carries the Scholar tags with the analysis as book title', () => {
+    expect(head.meta.find((m) => m.name === 'citation_inbook_title')?.content).toBe(
+      'Tariffs & Oil: A Newer Analysis',
+    );
+    expect(head.meta.filter((m) => m.name === 'citation_author').map((m) => m.content)).toEqual(['Dunn, Cy']);
+  });
+
+  test('offers the expert’s feed and ends the breadcrumbs with the question', () => {
+    expect(head.feeds).toEqual([
+      { title: 'Cy Dunn: commentaries', href: 'https://example.org/base/experts/cy-dunn/feed.xml' },
+    ]);
+    const crumbs = ofType(head.jsonLd, 'BreadcrumbList').itemListElement as Node[];
+    expect(crumbs.map((c) => c.name)).toEqual([
+      'Perspectives',
+      'Tariffs & Oil: A Newer Analysis',
+      'And oil?',
+    ]);
+  });
+});
+
+describe('expertHead and themeHead', () => {
+  test('an expert page is a profile of a Person with the expert’s feed', () => {
+    const head = expertHead(site.expert('eve-fox'), links);
+    expect(head.type).toBe('profile');
+    expect(ofType(head.jsonLd, 'ProfilePage').mainEntity).toMatchObject({ name: 'Eve Fox' });
+    expect(head.feeds[0]!.href).toBe('https://example.org/base/experts/eve-fox/feed.xml');
+  });
+
+  test('a theme page offers the theme’s feed', () => {
+    const head = themeHead(site.theme('energy'), links);
+    expect(head.feeds).toEqual([
+      { title: 'Energy: commentaries', href: 'https://example.org/base/themes/energy/feed.xml' },
+    ]);
+    expect(ofType(head.jsonLd, 'CollectionPage').url).toBe('https://example.org/base/themes/energy/');
+  });
+});

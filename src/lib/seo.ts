@@ -1,0 +1,223 @@
+/**
+ * What a page tells search engines and link previews: Open Graph extras, Google Scholar tags,
+ * feeds to follow, and schema.org JSON-LD (an `Article` with every author as a `Person` linked to
+ * the expert's page, and a `BreadcrumbList`). Pure: pages pass the result to the layout.
+ */
+import { citeAnalysis, citeCommentary, scholarMeta } from './citation';
+import type { Analysis, Commentary, Expert, SiteModel, Theme } from './model';
+import type { LinkContext } from './urls';
+
+/** A `<meta>` element: `name` for Scholar and Twitter, `property` for Open Graph. */
+export interface MetaTag {
+  name?: string;
+  property?: string;
+  content: string;
+}
+
+/** A feed offered as `<link rel="alternate" type="application/atom+xml">`. */
+export interface FeedLink {
+  title: string;
+  /** Absolute URL. */
+  href: string;
+}
+
+/** A page's sharing and search metadata beyond its title, description and canonical URL. */
+export interface PageHead {
+  /** Open Graph type. */
+  type: 'website' | 'article' | 'profile';
+  meta: MetaTag[];
+  /** Feeds of this page, besides the site's analyses feed, which every page offers. */
+  feeds: FeedLink[];
+  /** A schema.org graph. */
+  jsonLd?: Record<string, unknown>;
+}
+
+/**
+ * Serializes JSON-LD for a `<script type="application/ld+json">`: `<`, `>` and `&` become JSON
+ * escapes, so no text in the content can close the script element or open a comment.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** A schema.org `BreadcrumbList` from the home page down to the current page, URLs absolute. */
+export function breadcrumbList(crumbs: readonly { name: string; url: string }[]) {
+  return {
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
+  };
+}
+
+const graph = (...nodes: Record<string, unknown>[]) => ({
+  '@context': 'https://schema.org',
+  '@graph': nodes,
+});
+
+/** An expert as a schema.org `Person`, linked to their page on this site. */
+export function personLd(expert: Expert, links: LinkContext) {
+  const url = links.absolute(links.urls.expert(expert.id));
+  return {
+    '@type': 'Person',
+    '@id': `${url}#person`,
+    name: expert.name,
+    givenName: expert.givenName,
+    familyName: expert.familyName,
+    url,
+    affiliation: { '@type': 'Organization', name: expert.affiliation },
+  };
+}
+
+const home = (links: LinkContext) => ({ name: links.siteName, url: links.absolute(links.urls.home()) });
+const expertFeedLink = (expert: Expert, links: LinkContext): FeedLink => ({
+  title: `${expert.name}: commentaries`,
+  href: links.absolute(links.urls.expertFeed(expert.id)),
+});
+
+/** Metadata of an analysis page: every expert of its commentaries is an author. */
+export function analysisHead(site: SiteModel, analysis: Analysis, links: LinkContext): PageHead {
+  const url = links.absolute(links.urls.analysis(analysis.id));
+  const experts = analysis.commentaries.map((c) => site.expert(c.expert));
+  const themes = [...new Set(analysis.commentaries.flatMap((c) => c.themes))].map((id) => site.theme(id));
+  return {
+    type: 'article',
+    meta: [
+      { property: 'article:published_time', content: analysis.published.iso },
+      ...experts.map((e) => ({
+        property: 'article:author',
+        content: links.absolute(links.urls.expert(e.id)),
+      })),
+      ...themes.map((t) => ({ property: 'article:tag', content: t.title })),
+      ...scholarMeta(citeAnalysis(site, analysis, links)),
+    ],
+    feeds: [],
+    jsonLd: graph(
+      {
+        '@type': 'Article',
+        '@id': `${url}#article`,
+        headline: analysis.title,
+        description: analysis.dek,
+        url,
+        mainEntityOfPage: url,
+        datePublished: analysis.published.iso,
+        inLanguage: 'en',
+        author: experts.map((e) => personLd(e, links)),
+        publisher: { '@type': 'Organization', name: analysis.source.name },
+        isBasedOn: analysis.source.url,
+        keywords: themes.map((t) => t.title),
+        hasPart: analysis.commentaries.map((c) => ({
+          '@type': 'Article',
+          '@id': `${links.absolute(links.urls.commentary(c.id))}#article`,
+          headline: c.question,
+          url: links.absolute(links.urls.commentary(c.id)),
+        })),
+      },
+      breadcrumbList([home(links), { name: analysis.title, url }]),
+    ),
+  };
+}
+
+/** Metadata of a commentary page: its expert is the author, and it is part of its analysis. */
+export function commentaryHead(site: SiteModel, commentary: Commentary, links: LinkContext): PageHead {
+  const url = links.absolute(links.urls.commentary(commentary.id));
+  const analysis = site.analysis(commentary.analysis);
+  const analysisUrl = links.absolute(links.urls.analysis(analysis.id));
+  const expert = site.expert(commentary.expert);
+  const themes = commentary.themes.map((id) => site.theme(id));
+  return {
+    type: 'article',
+    meta: [
+      { property: 'article:published_time', content: analysis.published.iso },
+      { property: 'article:author', content: links.absolute(links.urls.expert(expert.id)) },
+      ...themes.map((t) => ({ property: 'article:tag', content: t.title })),
+      ...scholarMeta(citeCommentary(site, commentary, links)),
+    ],
+    feeds: [expertFeedLink(expert, links)],
+    jsonLd: graph(
+      {
+        '@type': 'Article',
+        '@id': `${url}#article`,
+        headline: commentary.question,
+        url,
+        mainEntityOfPage: url,
+        datePublished: analysis.published.iso,
+        inLanguage: 'en',
+        author: [personLd(expert, links)],
+        publisher: { '@type': 'Organization', name: analysis.source.name },
+        isPartOf: {
+          '@type': 'Article',
+          '@id': `${analysisUrl}#article`,
+          headline: analysis.title,
+          url: analysisUrl,
+        },
+        isBasedOn: analysis.source.url,
+        about: themes.map((t) => ({
+          '@type': 'Thing',
+          name: t.title,
+          url: links.absolute(links.urls.theme(t.id)),
+        })),
+      },
+      breadcrumbList([
+        home(links),
+        { name: analysis.title, url: analysisUrl },
+        { name: commentary.question, url },
+      ]),
+    ),
+  };
+}
+
+/** Metadata of an expert page: a profile, with the expert's feed. */
+export function expertHead(expert: Expert, links: LinkContext): PageHead {
+  const url = links.absolute(links.urls.expert(expert.id));
+  return {
+    type: 'profile',
+    meta: [
+      { property: 'profile:first_name', content: expert.givenName },
+      { property: 'profile:last_name', content: expert.familyName },
+    ],
+    feeds: [expertFeedLink(expert, links)],
+    jsonLd: graph(
+      { '@type': 'ProfilePage', url, mainEntity: personLd(expert, links) },
+      breadcrumbList([
+        home(links),
+        { name: 'Experts', url: links.absolute(links.urls.experts()) },
+        { name: expert.name, url },
+      ]),
+    ),
+  };
+}
+
+/** Metadata of a theme page, with the theme's feed. */
+export function themeHead(theme: Theme, links: LinkContext): PageHead {
+  const url = links.absolute(links.urls.theme(theme.id));
+  return {
+    type: 'website',
+    meta: [],
+    feeds: [{ title: `${theme.title}: commentaries`, href: links.absolute(links.urls.themeFeed(theme.id)) }],
+    jsonLd: graph(
+      { '@type': 'CollectionPage', name: theme.title, description: theme.description, url },
+      breadcrumbList([
+        home(links),
+        { name: 'Themes', url: links.absolute(links.urls.themes()) },
+        { name: theme.title, url },
+      ]),
+    ),
+  };
+}
+
+/** Metadata of an index page one level below home (all themes, all experts). */
+export function indexHead(name: string, path: string, links: LinkContext): PageHead {
+  return {
+    type: 'website',
+    meta: [],
+    feeds: [],
+    jsonLd: graph(breadcrumbList([home(links), { name, url: links.absolute(path) }])),
+  };
+}

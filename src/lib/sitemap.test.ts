@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { fixtureSite } from './site.fixture';
+import { robotsTxt, sitePages, sitemapXml } from './sitemap';
+import { paths } from './urls';
+
+describe('sitePages', () => {
+  test('lists the home page, every analysis, commentary, theme and expert page, and the two indexes', () => {
+    expect(sitePages(fixtureSite(), paths('/base/'))).toEqual([
+      '/base/',
+      '/base/analyses/newer/',
+      '/base/analyses/older/',
+      '/base/commentaries/newer/ann-bell/',
+      '/base/commentaries/newer/cy-dunn/',
+      '/base/commentaries/older/ann-bell/',
+      '/base/themes/',
+      '/base/themes/energy/',
+      '/base/themes/trade/',
+      '/base/themes/unused/',
+      '/base/experts/',
+      '/base/experts/ann-bell/',
+      '/base/experts/cy-dunn/',
+      '/base/experts/eve-fox/',
+    ]);
+  });
+});
+
+describe('sitemapXml', () => {
+  test('writes one <url> per location, escaped', () => {
+    expect(sitemapXml(['https://example.org/', 'https://example.org/a/?x=1&y=2'])).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        '  <url><loc>https://example.org/</loc></url>\n' +
+        '  <url><loc>https://example.org/a/?x=1&amp;y=2</loc></url>\n' +
+        '</urlset>\n',
+    );
+  });
+});
+
+describe('robotsTxt', () => {
+  test('allows everything and points to the sitemap by its absolute URL', () => {
+    expect(robotsTxt('https://example.org/base/sitemap.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/base/sitemap.xml\n',
+    );
+  });
+});
