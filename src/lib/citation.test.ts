@@ -5,11 +5,13 @@ import {
   apa,
   bibtex,
   chicago,
+  citationFile,
   commentaryWork,
   escapeBibtex,
   headlineCase,
   initials,
   mla,
+  paragraphCitations,
   ris,
   scholarMeta,
   type CitedWork,
@@ -300,5 +302,44 @@ describe('citation keys', () => {
   test('are made of the family name in ASCII, the year and the analysis id', () => {
     expect(commentary.key).toBe('lopezortiz2023-g20-summit');
     expect(whole.key).toBe('g20-summit');
+  });
+});
+
+describe('citationFile', () => {
+  test.each([
+    ['bib', 'application/x-bibtex; charset=utf-8', '@incollection{'],
+    ['ris', 'application/x-research-info-systems; charset=utf-8', 'TY  - CHAP'],
+  ] as const)('serves %s as %s', (format, type, start) => {
+    const file = citationFile(format, commentary);
+    expect(file.type).toBe(type);
+    expect(file.body.startsWith(start)).toBe(true);
+  });
+});
+
+describe('paragraphCitations', () => {
+  test('point at a paragraph of a commentary by its one author', () => {
+    expect(paragraphCitations(commentary, 3)).toEqual({
+      apa: '(López-Ortiz, 2023, para. 3)',
+      chicago: '(López-Ortiz 2023, para. 3)',
+      mla: '(López-Ortiz, par. 3)',
+    });
+  });
+
+  test.each([
+    [
+      2,
+      '(Diallo & Okafor, 2023, para. 1)',
+      '(Diallo and Okafor 2023, para. 1)',
+      '(Diallo and Okafor, par. 1)',
+    ],
+    [
+      3,
+      '(Diallo et al., 2023, para. 1)',
+      '(Diallo, Okafor, and Chen 2023, para. 1)',
+      '(Diallo et al., par. 1)',
+    ],
+  ])('name %i authors as each style does', (n, apaText, chicagoText, mlaText) => {
+    const work = { ...whole, authors: authors.slice(0, n) };
+    expect(paragraphCitations(work, 1)).toEqual({ apa: apaText, chicago: chicagoText, mla: mlaText });
   });
 });

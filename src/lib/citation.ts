@@ -10,7 +10,7 @@
  */
 import type { PartialDate } from './dates';
 import type { Analysis, Commentary, SiteModel } from './model';
-import type { LinkContext } from './urls';
+import type { CitationFormat, LinkContext } from './urls';
 
 /** A person as citations name them. */
 export interface CitedPerson {
@@ -108,11 +108,6 @@ function render(pieces: readonly Piece[]): FormattedCitation {
 /** The period that closes an element, unless the element already ends in . ? or ! */
 function period(text: string): string {
   return /[.?!]$/.test(text) ? '' : '.';
-}
-
-/** Chicago and APA drop a comma after a title that ends in ? or !; MLA 9 keeps both. */
-function comma(text: string): string {
-  return /[?!]$/.test(text) ? '' : ',';
 }
 
 // Articles, coordinating conjunctions, prepositions, "as" and the infinitive "to": the words
@@ -273,7 +268,10 @@ export function apa(work: CitedWork): FormattedCitation {
   return render(pieces);
 }
 
-/** MLA works-cited entry: the part in quotation marks, its container in italics, the URL without its scheme. */
+/**
+ * MLA works-cited entry: the part in quotation marks, its container in italics, the URL without
+ * its scheme. A container title ending in "?" keeps the comma that follows it, as MLA 9 does.
+ */
 export function mla(work: CitedWork): FormattedCitation {
   const title = headlineCase(work.title);
   const location = work.url.replace(/^https?:\/\//, '');
@@ -291,6 +289,26 @@ export function mla(work: CitedWork): FormattedCitation {
 /** Formats a work in one of the reader-facing styles. */
 export function formatCitation(style: CitationStyle, work: CitedWork): FormattedCitation {
   return { chicago, apa, mla }[style](work);
+}
+
+/**
+ * In-text citations that point at a numbered paragraph, for sources without page numbers:
+ * APA "(Freeman, 2024, para. 3)", Chicago author-date "(Freeman 2024, para. 3)", MLA "(Freeman, par. 3)".
+ */
+export function paragraphCitations(work: CitedWork, paragraph: number): Record<CitationStyle, string> {
+  const names = work.authors.map((p) => p.familyName);
+  const first = names[0] ?? `“${work.title}”`;
+  const year = work.published.year;
+  const apaNames =
+    names.length === 2 ? `${names[0]} & ${names[1]}` : names.length > 2 ? `${first} et al.` : first;
+  const chicagoNames =
+    names.length > 3 ? `${first} et al.` : names.length === 3 ? serial(names) : names.join(' and ') || first;
+  const mlaNames = names.length > 2 ? `${first} et al.` : names.join(' and ') || first;
+  return {
+    chicago: `(${chicagoNames} ${year}, para. ${paragraph})`,
+    apa: `(${apaNames}, ${year}, para. ${paragraph})`,
+    mla: `(${mlaNames}, par. ${paragraph})`,
+  };
 }
 
 const BIBTEX_SPECIALS: Record<string, string> = {
@@ -477,4 +495,11 @@ export function citeCommentary(
     site.expert(commentary.expert),
     links.absolute(links.urls.commentary(commentary.id)),
   );
+}
+
+/** A downloadable citation file: its text and media type. */
+export function citationFile(format: CitationFormat, work: CitedWork): { body: string; type: string } {
+  return format === 'bib'
+    ? { body: bibtex(work), type: 'application/x-bibtex; charset=utf-8' }
+    : { body: ris(work), type: 'application/x-research-info-systems; charset=utf-8' };
 }

@@ -57,7 +57,7 @@ export function atomTimestamp(date: PartialDate): string {
 export function escapeXml(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
+      // The control characters XML 1.0 forbids.
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
       .replace(
         /[&<>"']/g,

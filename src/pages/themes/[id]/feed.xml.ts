@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { atomFeed, themeFeed } from '../../../lib/feeds';
+import { loadSite } from '../../../lib/site';
+import { links } from '../../../lib/urls';
+
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  return site.themes.map((theme) => ({ params: { id: theme.id } }));
+}) satisfies GetStaticPaths;
+
+/** The Atom feed of the commentaries that speak to one theme. */
+export const GET: APIRoute = async ({ params }) => {
+  const site = await loadSite();
+  return new Response(atomFeed(themeFeed(site, links, params.id!)), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });
+};
