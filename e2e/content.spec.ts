@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
+import { BASE, DIST } from './env';
 import { builtHtmlFiles, openData } from './site';
 
 /**
@@ -184,10 +187,23 @@ test('theme pages and the home matrix show exactly the tagged passages', async (
   }
 });
 
-test('reading pages ship no JavaScript', () => {
+test('reading pages ship at most the small first-party script, as a file, never inline', () => {
+  // One budget for every script a reading page loads (copy buttons, keyboard shortcuts…).
+  const BUDGET = 2048;
   for (const { url, file } of builtHtmlFiles()) {
     if (url.includes('/search/')) continue;
-    expect(readFileSync(file, 'utf8'), url).not.toMatch(/<script(?![^>]*type="application\/(?:ld\+)?json")/);
+    const html = readFileSync(file, 'utf8');
+    expect(html, `${url}: inline event handler`).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+    let gzipped = 0;
+    for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      if (/type="application\/ld\+json"/.test(attributes!)) continue;
+      const src = /\ssrc="([^"]+)"/.exec(attributes!)?.[1];
+      expect(src, `${url}: inline script`).toBeDefined();
+      expect(body!.trim(), `${url}: inline script`).toBe('');
+      expect(src!.startsWith(`${BASE}_astro/`), `${url}: ${src} is not first-party`).toBe(true);
+      gzipped += gzipSync(readFileSync(join(DIST, src!.slice(BASE.length)))).length;
+    }
+    expect(gzipped, `${url}: gzipped script bytes`).toBeLessThan(BUDGET);
   }
 });
 

@@ -138,7 +138,7 @@ function caseElement(element: string, edge: boolean): string {
     // "About" → "about", but an all-capitals "OR" (a state, an acronym) is left alone.
     return element === capitalize(lower) ? lower : element;
   }
-  // Only an all-lowercase word is capitalized: "iPhone", "U.S." and "USIP" carry their own capitals.
+  // Only an all-lowercase word is capitalized: "iPhone", "U.S." and "NATO" carry their own capitals.
   return /^\p{Ll}[\p{Ll}\p{M}’'.]*$/u.test(element) ? capitalize(element) : element;
 }
 
@@ -253,7 +253,7 @@ export function chicago(work: CitedWork): FormattedCitation {
 
 /**
  * APA reference. Titles keep the capitalization they were published with: APA asks for sentence
- * case, which cannot be derived safely (it would lowercase proper nouns such as "China").
+ * case, which cannot be derived safely (it would lowercase proper nouns such as "Paris").
  */
 export function apa(work: CitedWork): FormattedCitation {
   const authors = apaAuthors(work.authors);
@@ -293,7 +293,7 @@ export function formatCitation(style: CitationStyle, work: CitedWork): Formatted
 
 /**
  * In-text citations that point at a numbered paragraph, for sources without page numbers:
- * APA "(Freeman, 2024, para. 3)", Chicago author-date "(Freeman 2024, para. 3)", MLA "(Freeman, par. 3)".
+ * APA "(Doe, 2024, para. 3)", Chicago author-date "(Doe 2024, para. 3)", MLA "(Doe, par. 3)".
  */
 export function paragraphCitations(work: CitedWork, paragraph: number): Record<CitationStyle, string> {
   const names = work.authors.map((p) => p.familyName);
