@@ -18,6 +18,11 @@ export default defineConfig(
   tseslint.configs.recommended,
   astro.configs.recommended,
   {
+    // A --require preload is CommonJS by necessity.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     rules: {
       // `_`-prefixed names mark values we destructure only to drop.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

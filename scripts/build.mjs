@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
 
@@ -44,6 +44,7 @@ if (code !== 0 || !existsSync(join(next, 'index.html'))) {
 }
 
 // Swap: two renames on the same file system, so readers of dist/ never see a partial site.
+await mkdir(dirname(out), { recursive: true });
 if (existsSync(out)) await rename(out, previous);
 await rename(next, out);
 await rm(previous, { recursive: true, force: true });

@@ -3,10 +3,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** What goes before item `index` of `count` in a reader's list: "", ", " or " and ". */
+export function listSeparator(index: number, count: number): string {
+  if (index === 0) return '';
+  return index === count - 1 ? ' and ' : ', ';
+}
+
 /** Joins names as readers write them: "A", "A and B", "A, B and C". */
 export function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.map((name, i) => listSeparator(i, names.length) + name).join('');
 }
 
 /** Shortens text to at most `words` words at a word boundary, with an ellipsis when it cut. */

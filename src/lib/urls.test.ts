@@ -18,7 +18,10 @@ describe('paths', () => {
     const p = paths(base);
     const built = [
       p.home(),
+      p.analyses(),
+      p.analyses(3),
       p.analysis('a'),
+      p.themeByExpert('t', 'e'),
       p.commentary('a/b'),
       p.passage('a/b', 'p-x'),
       p.experts(),
@@ -47,6 +50,13 @@ describe('paths', () => {
     expect(paths('/base/').passage('piece/expert', 'p-the-first-words')).toBe(
       '/base/commentaries/piece/expert/#p-the-first-words',
     );
+  });
+
+  test.each([
+    [1, '/analyses/'],
+    [2, '/analyses/page/2/'],
+  ])('gives archive page %i the address %s', (page, expected) => {
+    expect(paths('/').analyses(page)).toBe(expected);
   });
 
   test('points a theme × expert link at the expert column of the theme page', () => {

@@ -22,6 +22,8 @@ export function paths(base: string) {
   const at = (path: string) => withBase(base, path);
   return {
     home: () => at(''),
+    /** The analyses archive; page 1 is the archive's own address. */
+    analyses: (page = 1) => at(page <= 1 ? 'analyses/' : `analyses/page/${page}/`),
     analysis: (id: string) => at(`analyses/${segments(id)}/`),
     commentary: (id: string) => at(`commentaries/${segments(id)}/`),
     passage: (commentaryId: string, passageId: string) =>
@@ -33,6 +35,9 @@ export function paths(base: string) {
     /** The expert's column on a theme page. */
     themeExpert: (themeId: string, expertId: string) =>
       `${at(`themes/${segments(themeId)}/`)}#${encodeURIComponent(`expert-${expertId}`)}`,
+    /** Every passage of one expert on one theme. */
+    themeByExpert: (themeId: string, expertId: string) =>
+      at(`themes/${segments(themeId)}/${segments(expertId)}/`),
     search: () => at('search/'),
     data: () => at('data/commentaries.json'),
     asset: (file: string) => at(file),

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { DIST } from './env';
+import { builtHtmlFiles } from './site';
+
+/** The budgets of issue 5: sizes are tested on the real build; times are only benchmarked. */
+const COMMENTARY_HTML_CSS_GZIP = 20 * 1024;
+
+const commentaryPages = () => builtHtmlFiles().filter((p) => p.url.includes('/commentaries/'));
+
+/** The stylesheets a page uses: inline <style> blocks and linked files, as text. */
+function stylesOf(html: string): string {
+  const inline = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  const linked = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => {
+    const path = m[1]!.replace(/^\/some\/sub\/path\//, '');
+    return readFileSync(join(DIST, path), 'utf8');
+  });
+  return [...inline, ...linked].join('\n');
+}
+
+test('a commentary page’s HTML and CSS stay under 20 KB gzipped', () => {
+  const pages = commentaryPages();
+  expect(pages.length).toBeGreaterThan(0);
+  for (const { url, file } of pages) {
+    const html = readFileSync(file, 'utf8');
+    const bytes = gzipSync(html).length + gzipSync(stylesOf(html)).length;
+    expect(bytes, url).toBeLessThan(COMMENTARY_HTML_CSS_GZIP);
+  }
+});
+
+test('no page loads a web font', () => {
+  for (const { url, file } of builtHtmlFiles()) {
+    const html = readFileSync(file, 'utf8');
+    expect(stylesOf(html), url).not.toMatch(/@font-face|@import\s+url/);
+    expect(html, url).not.toMatch(/\.(woff2?|ttf|otf)\b/);
+  }
+});
+
+test('reading pages do not shift their layout while loading', async ({ page }) => {
+  for (const { url } of commentaryPages().slice(0, 2)) {
+    await page.goto(url);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+            })[]) {
+              if (!entry.hadRecentInput) total += entry.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 500);
+        }),
+    );
+    expect(shift, url).toBe(0);
+  }
+});

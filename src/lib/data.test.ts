@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { parsePartialDate } from './dates';
+import { openData } from './data';
+import { buildModel } from './model';
+import { paths } from './urls';
+
+describe('openData', () => {
+  const site = buildModel({
+    analyses: [
+      {
+        id: 'piece',
+        title: 'A piece',
+        dek: 'Dek.',
+        published: parsePartialDate('2024-04')!,
+        source: { name: 'Institute', url: 'https://example.org/piece' },
+        body: 'Intro.',
+      },
+    ],
+    experts: [
+      { id: 'jo', name: 'Jo Bloggs', givenName: 'Jo', familyName: 'Bloggs', affiliation: 'Institute' },
+    ],
+    themes: [{ id: 'tax', title: 'Tax', description: 'Tax.', terms: ['tax*'] }],
+    commentaries: [
+      {
+        id: 'piece/jo',
+        analysis: 'piece',
+        expert: 'jo',
+        question: 'Why tax?',
+        order: 1,
+        themes: ['tax'],
+        body: 'Taxes *rose*.\n\nThen fell.',
+      },
+    ],
+  });
+  const data = openData(site, paths('/sub/'));
+
+  test('gives every entity a site URL under the base path', () => {
+    expect(data.analyses[0]!.url).toBe('/sub/analyses/piece/');
+    expect(data.experts[0]!.url).toBe('/sub/experts/jo/');
+    expect(data.themes[0]!.url).toBe('/sub/themes/tax/');
+    expect(data.commentaries[0]!.url).toBe('/sub/commentaries/piece/jo/');
+  });
+
+  test('lists each passage with its permalink, themes and plain text', () => {
+    expect(data.commentaries[0]!.passages).toEqual([
+      {
+        id: 'p-taxes-rose',
+        url: '/sub/commentaries/piece/jo/#p-taxes-rose',
+        themes: ['tax'],
+        text: 'Taxes rose.',
+      },
+      { id: 'p-then-fell', url: '/sub/commentaries/piece/jo/#p-then-fell', themes: [], text: 'Then fell.' },
+    ]);
+  });
+
+  test('names the expert and analysis of a commentary by id', () => {
+    expect(data.commentaries[0]).toMatchObject({ analysis: 'piece', expert: 'jo', question: 'Why tax?' });
+  });
+});
