@@ -167,3 +167,16 @@ describe('themeFeed', () => {
     expect(atomFeed(feed)).toContain('<updated>2024-05-01T00:00:00Z</updated>');
   });
 });
+
+describe('feed length', () => {
+  test.each([
+    ['analyses', (limit: number) => analysesFeed(fixtureSite(), ctx, limit)],
+    ['an expert', (limit: number) => expertFeed(fixtureSite(), ctx, 'ann-bell', limit)],
+    ['a theme', (limit: number) => themeFeed(fixtureSite(), ctx, 'energy', limit)],
+  ])('the feed of %s keeps only the newest entries, and is as recent as the newest', (_kind, build) => {
+    const feed = build(1);
+    expect(feed.entries).toHaveLength(1);
+    expect(feed.entries[0]!.published.iso).toBe('2024-05');
+    expect(feed.updated.iso).toBe('2024-05');
+  });
+});

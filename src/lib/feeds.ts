@@ -6,6 +6,7 @@
 import { compareNewestFirst, type PartialDate } from './dates';
 import type { Block } from './markdown';
 import type { Commentary, PassageInContext, SiteModel } from './model';
+import { FEED_ENTRIES } from './settings';
 import { plural } from './text';
 import type { LinkContext } from './urls';
 
@@ -132,10 +133,10 @@ function themeCategories(site: SiteModel, ctx: FeedContext, themeIds: readonly s
   }));
 }
 
-/** The site feed: every analysis, newest first, by all its experts, with its introduction and questions. */
-export function analysesFeed(site: SiteModel, ctx: FeedContext): Feed {
+/** The site feed: the newest `limit` analyses, by all their experts, with introduction and questions. */
+export function analysesFeed(site: SiteModel, ctx: FeedContext, limit = FEED_ENTRIES): Feed {
   const { urls, absolute } = ctx;
-  const entries = site.analyses.map((analysis): FeedEntry => {
+  const entries = site.analyses.slice(0, limit).map((analysis): FeedEntry => {
     const questions = analysis.commentaries
       .map(
         (c) =>
@@ -175,23 +176,26 @@ function provenance(site: SiteModel, ctx: FeedContext, commentary: Commentary): 
   return `<p>From <a href="${link}">${escapeHtml(analysis.title)}</a>, first published by ${escapeHtml(analysis.source.name)}.</p>`;
 }
 
-/** One expert's feed: each commentary in full, newest first. */
-export function expertFeed(site: SiteModel, ctx: FeedContext, expertId: string): Feed {
+/** One expert's feed: their newest `limit` commentaries, in full. */
+export function expertFeed(site: SiteModel, ctx: FeedContext, expertId: string, limit = FEED_ENTRIES): Feed {
   const { urls, absolute } = ctx;
   const expert = site.expert(expertId);
-  const entries = site.commentariesBy(expertId).map((c): FeedEntry => {
-    const analysis = site.analysis(c.analysis);
-    return {
-      id: absolute(urls.commentary(c.id)),
-      title: c.question,
-      link: absolute(urls.commentary(c.id)),
-      published: analysis.published,
-      authors: [expertPerson(site, ctx, expertId)],
-      summary: `${expert.name} answers in “${analysis.title}”.`,
-      contentHtml: `${html(c.blocks)}\n${provenance(site, ctx, c)}`,
-      categories: themeCategories(site, ctx, c.themes),
-    };
-  });
+  const entries = site
+    .commentariesBy(expertId)
+    .slice(0, limit)
+    .map((c): FeedEntry => {
+      const analysis = site.analysis(c.analysis);
+      return {
+        id: absolute(urls.commentary(c.id)),
+        title: c.question,
+        link: absolute(urls.commentary(c.id)),
+        published: analysis.published,
+        authors: [expertPerson(site, ctx, expertId)],
+        summary: `${expert.name} answers in “${analysis.title}”.`,
+        contentHtml: `${html(c.blocks)}\n${provenance(site, ctx, c)}`,
+        categories: themeCategories(site, ctx, c.themes),
+      };
+    });
   return {
     id: absolute(urls.expertFeed(expertId)),
     title: `${ctx.siteName}: ${expert.name}`,
@@ -208,11 +212,11 @@ export function expertFeed(site: SiteModel, ctx: FeedContext, expertId: string):
 }
 
 /**
- * One theme's feed: an entry per commentary that speaks to the theme, holding only its passages on
+ * One theme's feed: an entry per commentary that speaks to the theme (the newest `limit`), holding only its passages on
  * the theme, each linked to its permalink. One entry per commentary rather than per passage, so
  * that a subscriber hears once about a new commentary, with its passages together in context.
  */
-export function themeFeed(site: SiteModel, ctx: FeedContext, themeId: string): Feed {
+export function themeFeed(site: SiteModel, ctx: FeedContext, themeId: string, limit = FEED_ENTRIES): Feed {
   const { urls, absolute } = ctx;
   const theme = site.theme(themeId);
   const byCommentary = new Map<string, PassageInContext[]>();
@@ -226,7 +230,7 @@ export function themeFeed(site: SiteModel, ctx: FeedContext, themeId: string): F
     const [ax, ay] = [site.analysis(x.analysis), site.analysis(y.analysis)];
     return compareNewestFirst(ax.published, ay.published) || ax.id.localeCompare(ay.id) || x.order - y.order;
   });
-  const entries = groups.map((passages): FeedEntry => {
+  const entries = groups.slice(0, limit).map((passages): FeedEntry => {
     const c = passages[0]!.commentary;
     const expert = site.expert(c.expert);
     const quotes = passages

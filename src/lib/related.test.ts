@@ -1,19 +1,23 @@
 import { describe, expect, test } from 'vitest';
+import type { Commentary, ExpertColumn, PassageInContext } from './model';
 import { relatedPerspectives } from './related';
 import { fixtureSite } from './site.fixture';
 
 const site = fixtureSite();
-const summary = (commentaryId: string) =>
-  relatedPerspectives(
-    site.commentaries.find((c) => c.id === commentaryId)!,
-    site,
-  ).map(({ theme, columns }) => ({
+const commentary = (id: string) => site.commentaries.find((c) => c.id === id)!;
+const summary = (id: string, limits = { experts: 9, passages: 9 }) =>
+  relatedPerspectives(commentary(id), site, limits).map(({ theme, columns, moreExperts }) => ({
     theme: theme.id,
-    experts: columns.map((c) => [c.expert.id, c.passages.map((p) => `${p.commentary.id}#${p.passage.id}`)]),
+    experts: columns.map((c) => [
+      c.expert.id,
+      c.passages.map((p) => `${p.commentary.id}#${p.passage.id}`),
+      c.more,
+    ]),
+    moreExperts,
   }));
 
 describe('relatedPerspectives', () => {
-  test('gives, for each theme of the commentary, the other experts’ passages on it', () => {
+  test('gives, for each theme of the commentary, the other experts’ passages on it, same analysis first', () => {
     expect(summary('newer/cy-dunn')).toEqual([
       {
         theme: 'energy',
@@ -21,8 +25,10 @@ describe('relatedPerspectives', () => {
           [
             'ann-bell',
             ['newer/ann-bell#p-oil-followed-the-tariffs', 'older/ann-bell#p-oil-was-the-story-in-march'],
+            0,
           ],
         ],
+        moreExperts: 0,
       },
     ]);
   });
@@ -34,5 +40,35 @@ describe('relatedPerspectives', () => {
 
   test('follows the order in which the commentary declares its themes, and skips themes no one else speaks to', () => {
     expect(summary('newer/ann-bell').map((t) => t.theme)).toEqual(['energy']);
+  });
+
+  test('shows at most the given number of passages per expert and counts the rest', () => {
+    expect(summary('newer/cy-dunn', { experts: 9, passages: 1 })[0]!.experts).toEqual([
+      ['ann-bell', ['newer/ann-bell#p-oil-followed-the-tariffs'], 1],
+    ]);
+  });
+
+  test('stays bounded however many experts speak to a theme, putting those of the same analysis first', () => {
+    const item = site.columnsFor('energy')[0]!.passages[0]!;
+    const elsewhere: PassageInContext = {
+      ...item,
+      commentary: { ...item.commentary, analysis: 'older' } as Commentary,
+    };
+    const here: PassageInContext = {
+      ...item,
+      commentary: { ...item.commentary, analysis: 'newer' } as Commentary,
+    };
+    const columns: ExpertColumn[] = Array.from({ length: 30 }, (_, i) => ({
+      expert: { ...site.expert('eve-fox'), id: `x${i}` },
+      passages: i === 20 ? [elsewhere, here] : [elsewhere],
+    }));
+    const related = relatedPerspectives(
+      { expert: 'nobody', themes: ['energy'], analysis: 'newer' },
+      { theme: site.theme, columnsFor: () => columns },
+      { experts: 4, passages: 2 },
+    );
+    expect(related[0]!.columns.map((c) => c.expert.id)).toEqual(['x20', 'x0', 'x1', 'x2']);
+    expect(related[0]!.columns[0]!.passages[0]!.commentary.analysis).toBe('newer');
+    expect(related[0]!.moreExperts).toBe(26);
   });
 });

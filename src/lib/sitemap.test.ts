@@ -4,9 +4,10 @@ import { robotsTxt, sitePages, sitemapXml } from './sitemap';
 import { paths } from './urls';
 
 describe('sitePages', () => {
-  test('lists the home page, every analysis, commentary, theme and expert page, and the two indexes', () => {
+  test('lists the home page, the archive, every analysis, commentary, theme and expert page, and the indexes', () => {
     expect(sitePages(fixtureSite(), paths('/base/'))).toEqual([
       '/base/',
+      '/base/analyses/',
       '/base/analyses/newer/',
       '/base/analyses/older/',
       '/base/commentaries/newer/ann-bell/',
@@ -41,5 +42,26 @@ describe('robotsTxt', () => {
     expect(robotsTxt('https://example.org/base/sitemap.xml')).toBe(
       'User-agent: *\nAllow: /\n\nSitemap: https://example.org/base/sitemap.xml\n',
     );
+  });
+});
+
+describe('sitePages as the corpus grows', () => {
+  test('lists every archive page and each expert page of a theme too long to show in full', () => {
+    const site = fixtureSite();
+    const many = Array.from({ length: 45 }, (_, i) => ({ ...site.analyses[0]!, id: `a${i}` }));
+    const long = Array.from({ length: 6 }, () => site.columnsFor('energy')[0]!.passages[0]!);
+    const grown = {
+      ...site,
+      analyses: many,
+      columnsFor: (id: string) =>
+        id === 'energy' ? [{ expert: site.expert('ann-bell'), passages: long }] : site.columnsFor(id),
+    };
+    const pages = sitePages(grown, paths('/'));
+    expect(pages.filter((p) => p.startsWith('/analyses/page/'))).toEqual([
+      '/analyses/page/2/',
+      '/analyses/page/3/',
+    ]);
+    expect(pages).toContain('/themes/energy/ann-bell/');
+    expect(pages).not.toContain('/themes/trade/ann-bell/');
   });
 });

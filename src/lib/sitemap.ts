@@ -4,21 +4,32 @@
  */
 import { escapeXml } from './feeds';
 import type { SiteModel } from './model';
+import { paginate } from './paging';
+import { ARCHIVE_PAGE_SIZE, THEME_COLUMN_PREVIEW } from './settings';
 import type { paths } from './urls';
 
 type Urls = ReturnType<typeof paths>;
 
 /**
- * Every page a reader can land on, as site paths. The search page is left out on purpose: search
- * results are not content, and search engines ask sites not to list them.
+ * Every page a reader can land on, as site paths, following the routes' own rules (the archive's
+ * pages; an expert's page for a theme only when the theme page cannot show all their passages).
+ * The e2e suite compares this list with the build. The search page is left out on purpose:
+ * search results are not content, and search engines ask sites not to list them.
  */
 export function sitePages(site: SiteModel, urls: Urls): string[] {
   return [
     urls.home(),
+    ...paginate(site.analyses, ARCHIVE_PAGE_SIZE).map((page) => urls.analyses(page.number)),
     ...site.analyses.map((a) => urls.analysis(a.id)),
     ...site.commentaries.map((c) => urls.commentary(c.id)),
     urls.themes(),
-    ...site.themes.map((t) => urls.theme(t.id)),
+    ...site.themes.flatMap((t) => [
+      urls.theme(t.id),
+      ...site
+        .columnsFor(t.id)
+        .filter((column) => column.passages.length > THEME_COLUMN_PREVIEW)
+        .map((column) => urls.themeByExpert(t.id, column.expert.id)),
+    ]),
     urls.experts(),
     ...site.experts.map((e) => urls.expert(e.id)),
   ];
