@@ -1,14 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { readFrontmatter, yamlAdvice } from './frontmatter';
+import { readFrontmatter, yamlAdvice, type ImpossibleDate } from './frontmatter';
 
 describe('readFrontmatter', () => {
-  test('reads the fields and the body, keeping dates and years as text', () => {
-    const read = readFrontmatter('---\ntitle: A\npublished: 2024-04-26\nyear: 2024\n---\n\nBody text.\n');
+  test('reads the fields and the body, typing values as Astro does', () => {
+    const read = readFrontmatter(
+      '---\ntitle: A\npublished: 2024-04-26\nyear: 2024\nmonth: 2024-04\n---\n\nBody text.\n',
+    );
     expect(read).toEqual({
       ok: true,
-      data: { title: 'A', published: '2024-04-26', year: 2024 },
+      data: { title: 'A', published: new Date(Date.UTC(2024, 3, 26)), year: 2024, month: '2024-04' },
       body: 'Body text.',
     });
+  });
+
+  test('reads an impossible date as an invalid Date that keeps its text, instead of rolling over', () => {
+    const read = readFrontmatter('---\npublished: 2024-02-30\n---\n');
+    const published = read.ok ? (read.data.published as ImpossibleDate) : undefined;
+    expect(Number.isNaN(published?.getTime())).toBe(true);
+    expect(published?.text).toBe('2024-02-30');
   });
 
   test('reads an empty frontmatter as no fields', () => {

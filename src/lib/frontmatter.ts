@@ -5,6 +5,37 @@
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import yaml from 'js-yaml';
 
+/** An impossible calendar date such as 2024-02-30: an invalid Date that remembers the text written. */
+export type ImpossibleDate = Date & { text: string };
+
+// js-yaml exports its types at run time; @types/js-yaml does not declare them.
+const { timestamp, merge, binary, omap, pairs, set } = (
+  yaml as unknown as { types: Record<string, yaml.Type> }
+).types as Record<'timestamp' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set', yaml.Type>;
+
+/**
+ * YAML timestamps as Astro reads them (a Date), except that a date which does not exist comes out
+ * as an ImpossibleDate instead of rolling over (2024-02-30 would otherwise become 1 March).
+ */
+const strictTimestamp = new yaml.Type('tag:yaml.org,2002:timestamp', {
+  kind: 'scalar',
+  resolve: (data: string) => timestamp.resolve(data),
+  construct: (text: string) => {
+    const date = timestamp.construct(text) as Date;
+    const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+    return dayOnly && date.toISOString().slice(0, 10) !== text
+      ? Object.assign(new Date(NaN), { text })
+      : date;
+  },
+  instanceOf: Date,
+});
+
+/** js-yaml's default schema (the one Astro uses) with the strict timestamp. */
+const SCHEMA = yaml.CORE_SCHEMA.extend({
+  implicit: [strictTimestamp, merge],
+  explicit: [binary, omap, pairs, set],
+});
+
 /** A file read successfully, or the reason it could not be. */
 export type FrontmatterResult =
   { ok: true; data: Record<string, unknown>; body: string } | { ok: false; message: string };
@@ -33,7 +64,7 @@ export function yamlAdvice(reason: string): string {
   return hint ? `${hint} (YAML says: ${reason})` : `YAML says: ${reason}`;
 }
 
-/** Reads a markdown file's frontmatter as plain YAML (no timestamps: dates stay text) and its body. */
+/** Reads a markdown file's frontmatter as Astro does, refusing impossible dates, and its body. */
 export function readFrontmatter(source: string): FrontmatterResult {
   const raw = extractFrontmatter(source);
   const opening = /^\uFEFF?\s*(---|\+\+\+)/.exec(source);
@@ -54,7 +85,7 @@ export function readFrontmatter(source: string): FrontmatterResult {
   const firstLine = source.slice(0, start).split('\n').length;
   let data: unknown;
   try {
-    data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+    data = yaml.load(raw, { schema: SCHEMA });
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = firstLine + error.mark.line;

@@ -11,7 +11,15 @@ describe('partialDate', () => {
     expect(partialDate.parse(input).iso).toBe(iso);
   });
 
-  test.each(['2024-02-30', 'April 2024', '2024-4', '', 2024.5])('refuses %j', (input) => {
-    expect(partialDate.safeParse(input).success).toBe(false);
+  test.each(['2024-02-30', 'April 2024', '2024-4', '', 2024.5, new Date(NaN), ['2024']])(
+    'refuses %j',
+    (input) => {
+      expect(partialDate.safeParse(input).success).toBe(false);
+    },
+  );
+
+  test('names the impossible date the checker’s YAML read', () => {
+    const result = partialDate.safeParse(Object.assign(new Date(NaN), { text: '2024-02-30' }));
+    expect(result.error?.issues[0]?.message).toMatch(/^"2024-02-30" is not a date/);
   });
 });

@@ -19,16 +19,20 @@ const text = () => z.string().trim().min(1, 'must not be empty');
 /** The id of another entry: the name of its file without `.md`. */
 const id = () => z.string().trim().min(1, 'must not be empty');
 
-/**
- * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the source supports. Astro's YAML reads an
- * unquoted year as a number and a full date as a Date; the checker's YAML keeps both as text, so
- * that an impossible date such as 2024-02-30 is refused instead of rolling over to March.
- */
+/** The text of a date as written: YAML reads an unquoted year as a number and a full date as a Date. */
+function dateText(value: string | number | Date): string {
+  if (!(value instanceof Date)) return String(value).trim();
+  // The checker's YAML turns an impossible date (2024-02-30) into an invalid Date carrying its text.
+  if (Number.isNaN(value.getTime())) return (value as Date & { text?: string }).text ?? 'this';
+  return value.toISOString().slice(0, 10);
+}
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the source supports. */
 export const partialDate = z
-  .union([z.string(), z.number(), z.date()], {
+  .union([z.string(), z.number(), z.instanceof(Date)], {
     errorMap: () => ({ message: 'must be a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-04' }),
   })
-  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()))
+  .transform(dateText)
   .transform((value, ctx) => {
     const parsed = parsePartialDate(value);
     if (!parsed) {
