@@ -10,9 +10,9 @@ import { termsIn } from './terms';
 /** One problem found in the content, located for an editor. */
 export interface Problem {
   level: 'error' | 'warning';
-  /** Path of the file, relative to the project. */
+  /** Path of the file (or, ending in /, of the folder), relative to the project. */
   file: string;
-  /** The frontmatter field, or `body`. */
+  /** The frontmatter field (`source.url`, `themes[2]`), or `body`, `frontmatter`, `id`, `slug`, `file`, `folder`. */
   field: string;
   /** What is wrong and how to fix it, in plain words. */
   message: string;
