@@ -467,6 +467,30 @@ describe('npm run build', () => {
       expect(readFileSync(join(good, 'index.html'), 'utf8')).toContain('A Sample Analysis');
       expect(leftovers(good)).toEqual([]);
     }, 60_000);
+
+    test('discards a build interrupted mid-way (Ctrl+C), keeping the last good site', async () => {
+      const before = snapshot(good);
+      const child = spawn(process.execPath, ['scripts/build.mjs', '--out', good], {
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const closed = new Promise((done) => child.on('close', (code) => done(code)));
+      await new Promise((started) => {
+        const listen = (chunk) => {
+          output += chunk;
+          // Astro is building into the staging folder: interrupt it there.
+          if (output.includes('Syncing content')) started();
+        };
+        child.stdout.on('data', listen);
+        child.stderr.on('data', listen);
+      });
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+      expect(snapshot(good)).toEqual(before);
+      expect(leftovers(good)).toEqual([]);
+    }, 60_000);
   });
 });
 
