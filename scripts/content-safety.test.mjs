@@ -16,8 +16,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { createStaticServer, listen } from './serve.mjs';
+
+// Real processes on a shared two-core machine: allow for a busy one.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ROOT = process.cwd();
 // Inside .build/, so that paths in messages are short and the build's swap stays on one disk.
@@ -405,21 +408,17 @@ describe('npm run build', () => {
       error('two entries with the same id'),
     ],
     ['an unknown theme (which Astro would only find while rendering)', error('an unknown theme')],
-  ])(
-    'stops on %s with the check’s own message, before Astro runs',
-    async (_, [, changes, file, field]) => {
-      const dir = contentWith(changes);
-      const out = siteOut('never');
-      const [built, checked] = await Promise.all([build(dir, out), checkContent(dir)]);
-      expect(built.code).toBe(1);
-      expect(problemLines(built.output)).toEqual(problemLines(checked.output));
-      lineAbout(built.output, 'error', `${dir}/${file}`, field);
-      expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
-      expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
-      expect(existsSync(out)).toBe(false);
-    },
-    30_000,
-  );
+  ])('stops on %s with the check’s own message, before Astro runs', async (_, [, changes, file, field]) => {
+    const dir = contentWith(changes);
+    const out = siteOut('never');
+    const [built, checked] = await Promise.all([build(dir, out), checkContent(dir)]);
+    expect(built.code).toBe(1);
+    expect(problemLines(built.output)).toEqual(problemLines(checked.output));
+    lineAbout(built.output, 'error', `${dir}/${file}`, field);
+    expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
+    expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
+    expect(existsSync(out)).toBe(false);
+  });
 
   describe('with real builds', () => {
     const good = siteOut('good');
@@ -434,7 +433,7 @@ describe('npm run build', () => {
       first = snapshot(good);
       expect(Object.keys(first).length).toBeGreaterThan(10);
       expect(snapshot(again)).toEqual(first);
-    }, 120_000);
+    });
 
     test('keeps the last good site, still served, when the content breaks after a good build', async () => {
       expect(first, 'needs the build of the previous test').toBeDefined();
@@ -458,7 +457,7 @@ describe('npm run build', () => {
       } finally {
         server.close();
       }
-    }, 60_000);
+    });
 
     test('swaps in a new build of fixed content, leaving no staging folder behind', async () => {
       const dir = contentWith();
@@ -466,7 +465,7 @@ describe('npm run build', () => {
       expect(result.code, result.output).toBe(0);
       expect(readFileSync(join(good, 'index.html'), 'utf8')).toContain('A Sample Analysis');
       expect(leftovers(good)).toEqual([]);
-    }, 60_000);
+    });
 
     test('discards a build interrupted mid-way (Ctrl+C), keeping the last good site', async () => {
       const before = snapshot(good);
@@ -490,7 +489,7 @@ describe('npm run build', () => {
       expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
       expect(snapshot(good)).toEqual(before);
       expect(leftovers(good)).toEqual([]);
-    }, 60_000);
+    });
   });
 });
 
@@ -538,7 +537,7 @@ describe('npm run new:analysis and new:commentary', () => {
     );
     const finished = await checkContent(dir);
     expect(finished.code, finished.output).toBe(0);
-  }, 30_000);
+  });
 
   test.each([
     [
@@ -566,16 +565,12 @@ describe('npm run new:analysis and new:commentary', () => {
       ['new-commentary.ts', 'sample-analysis', 'cy-example'],
       /^✗ There is no expert "cy-example": use one of ada-example, ben-example, or add .*\/experts\/cy-example.md first/,
     ],
-  ])(
-    'refuse %s, changing nothing',
-    async (_, [script, ...args], message) => {
-      const dir = contentWith();
-      const before = snapshot(dir);
-      const result = await run(viteNode, [`scripts/${script}`, ...args], { CONTENT_DIR: dir });
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(message);
-      expect(snapshot(dir)).toEqual(before);
-    },
-    30_000,
-  );
+  ])('refuse %s, changing nothing', async (_, [script, ...args], message) => {
+    const dir = contentWith();
+    const before = snapshot(dir);
+    const result = await run(viteNode, [`scripts/${script}`, ...args], { CONTENT_DIR: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
