@@ -20,7 +20,7 @@ const themes = defineCollection({ loader: markdownIn('themes'), schema: themeSch
 
 const commentaries = defineCollection({
   loader: markdownIn('commentaries'),
-  // The checker has already proved that every reference points at an existing entry.
+  // reference() does not check that the entry exists: check.ts does before the build, site.ts again during it.
   schema: commentarySchema.extend({
     analysis: reference('analyses'),
     expert: reference('experts'),

@@ -17,7 +17,7 @@ export interface SourceFile {
   collection: CollectionName;
   /** Path inside the collection folder, `/`-separated: what Astro derives the id from. */
   path: string;
-  /** Path as editors see it, relative to the project: `content/experts/rosie-levine.md`. */
+  /** Path as editors see it, relative to the project: `content/experts/jane-doe.md`. */
   file: string;
   source: string;
 }

@@ -3,9 +3,9 @@ import { entryId } from './entry-id';
 
 describe('entryId', () => {
   test.each([
-    ['rosie-levine.md', 'rosie-levine'],
-    ['Rosie-Levine.md', 'rosie-levine'],
-    ['Rosie Levine.md', 'rosie-levine'],
+    ['jane-doe.md', 'jane-doe'],
+    ['Jane-Doe.md', 'jane-doe'],
+    ['Jane Doe.md', 'jane-doe'],
     ['piece/expert.md', 'piece/expert'],
     ['Piece/Expert.md', 'piece/expert'],
     ['piece/index.md', 'piece'],

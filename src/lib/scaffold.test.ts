@@ -45,10 +45,7 @@ describe('inventory', () => {
 
 describe('analysisId', () => {
   test.each([
-    [
-      'Blinken’s China Trip Shows Both Sides Want to Stabilize Ties',
-      'blinkens-china-trip-shows-both-sides-want-to-stabilize-ties',
-    ],
+    ['The Minister’s Trip Shows Both Sides Want Calm', 'the-ministers-trip-shows-both-sides-want-calm'],
     ['  What Next? A View from Kyiv  ', 'what-next-a-view-from-kyiv'],
     ['!!!', ''],
   ])('names the file for %j %j', (title, expected) => {

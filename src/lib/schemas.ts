@@ -61,7 +61,7 @@ export const analysisSchema = z
     ),
     source: z
       .object({
-        name: text().describe('the publisher, e.g. United States Institute of Peace'),
+        name: text().describe('the publisher’s name, as the piece credits it'),
         url: z.string().trim().url().describe('the address of the original piece, starting with https://'),
       })
       .strict()
@@ -83,7 +83,7 @@ export const expertSchema = z
   .object({
     name: text().describe('the full name as readers see it'),
     givenName: text().describe('the given name, for citations and sorting'),
-    familyName: text().describe('the family name, for citations ("Levine, Rosie") and sorting'),
+    familyName: text().describe('the family name, for citations ("Doe, Jane") and sorting'),
     affiliation: text().describe('the institution the expert writes for'),
   })
   .strict();
