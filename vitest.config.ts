@@ -1,6 +1,8 @@
 import { getViteConfig } from 'astro/config';
 
 // Unit tests live beside the code they test in src/ and scripts/; the browser suite is e2e/.
+// scripts/content-safety.test.mjs runs real scripts and builds: `npm run test:content` runs it on
+// its own, `npm run test:unit` leaves it out, and `npm test` runs both.
 export default getViteConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}'],

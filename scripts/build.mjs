@@ -1,52 +1,67 @@
 #!/usr/bin/env node
-// Builds the site into a fresh folder and swaps it in as dist/ only when everything succeeded,
-// so that a failed build never replaces a working site with a broken or half-written one.
+// Builds the site in three steps, stopping at the first that fails:
+//   1. checks the content (the same check as `npm run check:content`, with the same messages);
+//   2. builds it with Astro into a staging folder (the search index is part of Astro's build);
+//   3. swaps the staging folder in as dist/ (see publish.mjs).
+// A failure anywhere leaves the last good dist/ exactly as it was.
+// Usage: node scripts/build.mjs [--out dist]   (BASE_PATH, SITE_URL and CONTENT_DIR from the environment)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
+import { publish, recover } from './publish.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = resolve(values.out);
 const work = resolve('.build');
-const next = join(work, `next-${process.pid}`);
-const previous = join(work, `previous-${process.pid}`);
+const env = { ASTRO_TELEMETRY_DISABLED: '1' };
 
-/** Runs a command with inherited output; resolves with its exit code. */
-function run(command, args, env) {
+/** Runs a command with inherited output; resolves with its exit code (1 if killed). */
+function run(command, args, signal) {
   return new Promise((done) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, signal });
+    child.on('error', (error) => {
+      if (error.name !== 'AbortError') console.error(error.message);
+    });
+    child.on('close', (code, killed) => done(code ?? (killed ? 1 : 0)));
   });
+}
+
+/** Ends the build without publishing, saying what became of the last good site. */
+function stop(reason, code = 1) {
+  const kept = existsSync(out) ? ` The last good site in ${values.out}/ is untouched.` : '';
+  console.error(`\nBuild stopped: ${reason}. Nothing was published.${kept}`);
+  process.exit(code);
 }
 
 let hosting;
 try {
   hosting = hostingFromEnv(process.env);
 } catch (error) {
-  console.error(`Build stopped: ${error.message}`);
-  process.exit(1);
+  stop(error.message);
 }
 
-await mkdir(work, { recursive: true });
-await rm(next, { recursive: true, force: true });
+for (const line of await recover({ out, work })) console.log(line);
 
-const astro = resolve('node_modules/.bin/astro');
-const code = await run(astro, ['build', '--outDir', next], { ASTRO_TELEMETRY_DISABLED: '1' });
-if (code !== 0 || !existsSync(join(next, 'index.html'))) {
-  await rm(next, { recursive: true, force: true });
-  console.error(
-    `\nBuild failed: nothing was published. ${existsSync(out) ? `The last good site in ${values.out}/ is untouched.` : ''}`,
-  );
-  process.exit(code || 1);
+const contentDir = contentDirFromEnv(process.env);
+const bin = (name) => resolve('node_modules/.bin', name);
+if ((await run(bin('vite-node'), ['scripts/check-content.ts'])) !== 0) {
+  stop(`the content has errors (listed above, each with the file and the field to fix in ${contentDir}/)`);
 }
 
-// Swap: two renames on the same file system, so readers of dist/ never see a partial site.
-await mkdir(dirname(out), { recursive: true });
-if (existsSync(out)) await rename(out, previous);
-await rename(next, out);
-await rm(previous, { recursive: true, force: true });
-await writeFile(join(work, `stamp-${basename(out)}.json`), `${JSON.stringify(hosting)}\n`);
+const result = await publish({
+  out,
+  work,
+  // --force: build from the files alone, never from Astro's cache of earlier builds.
+  produce: async (staging, signal) =>
+    (await run(bin('astro'), ['build', '--force', '--outDir', staging], signal)) === 0,
+  verify: (staging) => existsSync(join(staging, 'index.html')),
+});
+if (result.interrupted) stop('interrupted', 130);
+if (!result.published) stop('the Astro build failed (see above)');
+
+await writeFile(join(work, `stamp-${basename(out)}.json`), `${JSON.stringify({ ...hosting, contentDir })}\n`);
 console.log(`\nBuilt ${values.out}/ for ${hosting.site}${hosting.base}`);

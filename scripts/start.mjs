@@ -3,10 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
 
 const STAMP = '.build/stamp-dist.json';
-const INPUTS = ['content', 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
+const contentDir = contentDirFromEnv(process.env);
+const INPUTS = [contentDir, 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 /** Newest modification time of a file or of any file in a folder tree. */
 function newest(path) {
@@ -21,6 +23,7 @@ function needsBuild() {
   const stamp = JSON.parse(readFileSync(STAMP, 'utf8'));
   const { base, site } = hostingFromEnv(process.env);
   if (stamp.base !== base || stamp.site !== site) return 'BASE_PATH or SITE_URL changed';
+  if (stamp.contentDir !== contentDir) return 'CONTENT_DIR changed';
   const built = statSync(STAMP).mtimeMs;
   if (INPUTS.some((input) => newest(input) > built)) return 'the content or code changed';
   return undefined;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Every test, in order: types and lint, unit tests, then a real build under a sub-path, then the browser suite against it.
+// Every test, in order: types and lint, unit tests, the editors' safety net (real scripts and builds
+// on broken content), then a real build under a sub-path and the browser suite against it.
 // Extra arguments go to Playwright, e.g. `npm test -- e2e/reading.spec.ts`.
 import { spawnSync } from 'node:child_process';
 
@@ -19,11 +20,15 @@ function step(title, command, args, extraEnv = {}) {
   }
 }
 
-const bin = (name) => `node_modules/.bin/${name}`;
 step('Types and lint', 'npm', ['run', '--silent', 'check']);
-step('Unit tests', bin('vitest'), ['run']);
+step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
+step('Content safety: broken content, atomic and reproducible builds', 'npm', [
+  'run',
+  '--silent',
+  'test:content',
+]);
 step(`Build under ${env.E2E_BASE}`, process.execPath, ['scripts/build.mjs', '--out', env.E2E_DIST], {
   BASE_PATH: env.E2E_BASE,
   SITE_URL: process.env.SITE_URL ?? 'https://perspectives.example.org',
 });
-step('End-to-end tests in Chromium', bin('playwright'), ['test', ...process.argv.slice(2)]);
+step('End-to-end tests in Chromium', 'node_modules/.bin/playwright', ['test', ...process.argv.slice(2)]);

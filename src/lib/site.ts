@@ -1,14 +1,19 @@
 /**
  * The one place that reads the content collections. Loads them once per build, checks them,
- * and derives the model every page renders from.
+ * and derives the model every page renders from. `npm run build` has already run the full check
+ * (`check.ts`) and printed its warnings; the check here guards a bare `astro build` or `astro dev`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildModel, type SiteModel } from './model';
-import { ContentError, formatProblems, validateContent, type ContentInput } from './validate';
+import { ContentError, validateContent, type ContentInput } from './validate';
 
 let loading: Promise<SiteModel> | undefined;
 
 const file = (entry: { filePath?: string }) => entry.filePath;
+
+/** Astro loads files in parallel, so the order it returns them in may vary: sort for identical builds. */
+const byId = <T extends { id: string }>(entries: T[]) =>
+  [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Reads the four collections into plain entries with references resolved to ids. */
 export async function loadContent(): Promise<ContentInput> {
@@ -19,15 +24,15 @@ export async function loadContent(): Promise<ContentInput> {
     getCollection('commentaries'),
   ]);
   return {
-    analyses: analyses.map((e: CollectionEntry<'analyses'>) => ({
+    analyses: byId(analyses).map((e: CollectionEntry<'analyses'>) => ({
       id: e.id,
       file: file(e),
       body: e.body ?? '',
       ...e.data,
     })),
-    experts: experts.map((e) => ({ id: e.id, file: file(e), ...e.data })),
-    themes: themes.map((e) => ({ id: e.id, file: file(e), ...e.data })),
-    commentaries: commentaries.map((e) => ({
+    experts: byId(experts).map((e) => ({ id: e.id, file: file(e), ...e.data })),
+    themes: byId(themes).map((e) => ({ id: e.id, file: file(e), ...e.data })),
+    commentaries: byId(commentaries).map((e) => ({
       id: e.id,
       file: file(e),
       body: e.body ?? '',
@@ -44,8 +49,6 @@ export function loadSite(): Promise<SiteModel> {
   loading ??= loadContent().then((input) => {
     const problems = validateContent(input);
     if (problems.some((p) => p.level === 'error')) throw new ContentError(problems);
-    const warnings = problems.filter((p) => p.level === 'warning');
-    if (warnings.length > 0) console.warn(formatProblems(warnings));
     return buildModel(input);
   });
   return loading;

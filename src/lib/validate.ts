@@ -10,9 +10,9 @@ import { termsIn } from './terms';
 /** One problem found in the content, located for an editor. */
 export interface Problem {
   level: 'error' | 'warning';
-  /** Path of the file, relative to the project. */
+  /** Path of the file (or, ending in /, of the folder), relative to the project. */
   file: string;
-  /** The frontmatter field, or `body`. */
+  /** The frontmatter field (`source.url`, `themes[2]`), or `body`, `frontmatter`, `id`, `slug`, `file`, `folder`. */
   field: string;
   /** What is wrong and how to fix it, in plain words. */
   message: string;
@@ -26,8 +26,23 @@ export interface ContentInput {
   commentaries: CommentaryEntry[];
 }
 
-const fileOf = (entry: { id: string; file?: string }, folder: string) =>
-  entry.file ?? `content/${folder}/${entry.id}.md`;
+/** Ids of entries whose files exist but could not be read; they are reported on their own. */
+export type Unreadable = Partial<Record<'analyses' | 'experts' | 'themes', readonly string[]>>;
+
+/** How to check: where the content lives, and which entries exist but were unreadable. */
+export interface ValidateOptions {
+  /** The content folder as editors see it, for the paths in messages. Default `content`. */
+  contentDir?: string;
+  unreadable?: Unreadable;
+  /** Some commentaries could not be read: what they use is unknown, so skip the unused-entry warnings. */
+  partial?: boolean;
+}
+
+/** The opening words of a passage, so that an editor can find it in the file. */
+export function openingWords(text: string, count = 8): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}
 
 /** Lists the ids a reader may choose from, for "did you mean" style messages. */
 function choices(ids: readonly string[]): string {
@@ -35,11 +50,19 @@ function choices(ids: readonly string[]): string {
 }
 
 /** Checks cross-entry rules and returns every problem, errors and warnings, in file order. */
-export function validateContent(input: ContentInput): Problem[] {
+export function validateContent(input: ContentInput, options: ValidateOptions = {}): Problem[] {
+  const contentDir = options.contentDir ?? 'content';
+  const fileOf = (entry: { id: string; file?: string }, folder: string) =>
+    entry.file ?? `${contentDir}/${folder}/${entry.id}.md`;
   const problems: Problem[] = [];
   const analysisIds = new Set(input.analyses.map((a) => a.id));
   const expertIds = new Set(input.experts.map((e) => e.id));
   const themeById = new Map(input.themes.map((t) => [t.id, t]));
+  const unreadable = {
+    analyses: new Set(options.unreadable?.analyses),
+    experts: new Set(options.unreadable?.experts),
+    themes: new Set(options.unreadable?.themes),
+  };
   const usedExperts = new Set<string>();
   const usedThemes = new Set<string>();
   const orders = new Map<string, CommentaryEntry>();
@@ -57,23 +80,33 @@ export function validateContent(input: ContentInput): Problem[] {
 
   for (const c of input.commentaries) {
     const file = fileOf(c, 'commentaries');
-    if (!analysisIds.has(c.analysis)) {
+    if (!analysisIds.has(c.analysis) && !unreadable.analyses.has(c.analysis)) {
       problems.push({
         level: 'error',
         file,
         field: 'analysis',
-        message: `there is no analysis "${c.analysis}": use the name of a file in content/analyses/ without .md, one of ${choices([...analysisIds])}`,
+        message: `there is no analysis "${c.analysis}": use the name of a file in ${contentDir}/analyses/ without .md, one of ${choices([...analysisIds])}`,
       });
     }
-    if (!expertIds.has(c.expert)) {
+    if (!expertIds.has(c.expert) && !unreadable.experts.has(c.expert)) {
       problems.push({
         level: 'error',
         file,
         field: 'expert',
-        message: `there is no expert "${c.expert}": use one of ${choices([...expertIds])}, or add content/experts/${c.expert}.md`,
+        message: `there is no expert "${c.expert}": use one of ${choices([...expertIds])}, or add ${contentDir}/experts/${c.expert}.md`,
       });
     } else {
       usedExperts.add(c.expert);
+    }
+    const expectedId = `${c.analysis}/${c.expert}`;
+    if (c.id !== expectedId && analysisIds.has(c.analysis) && expertIds.has(c.expert)) {
+      const [folder] = c.id.split('/');
+      problems.push({
+        level: 'error',
+        file,
+        field: c.id.includes('/') && folder !== c.analysis ? 'analysis' : 'expert',
+        message: `the file’s place does not match its fields, which say it belongs at ${contentDir}/commentaries/${expectedId}.md: move the file there, or correct the field`,
+      });
     }
     const key = `${c.analysis}\u0000${c.order}`;
     const clash = orders.get(key);
@@ -90,35 +123,38 @@ export function validateContent(input: ContentInput): Problem[] {
     const declared: Theme[] = [];
     c.themes.forEach((id, i) => {
       const theme = themeById.get(id);
-      if (!theme) {
+      if (unreadable.themes.has(id)) {
+        usedThemes.add(id);
+      } else if (!theme) {
         problems.push({
           level: 'error',
           file,
           field: `themes[${i}]`,
-          message: `there is no theme "${id}": use one of ${choices([...themeById.keys()])}, or add content/themes/${id}.md`,
+          message: `there is no theme "${id}": use one of ${choices([...themeById.keys()])}, or add ${contentDir}/themes/${id}.md`,
         });
       } else {
         declared.push(theme);
         usedThemes.add(id);
       }
     });
-    if (c.body.trim() === '') {
+    const passages = renderBlocks(c.body).filter((b) => b.kind === 'passage');
+    if (passages.length === 0) {
       problems.push({
         level: 'error',
         file,
         field: 'body',
-        message: 'the commentary has no text: write the expert’s answer below the frontmatter',
+        message:
+          'the commentary has no text: write the expert’s answer below the frontmatter, one paragraph per passage',
       });
       continue;
     }
-    const passages = renderBlocks(c.body).filter((b) => b.kind === 'passage');
     for (const theme of declared) {
       if (!passages.some((p) => termsIn(p.text, theme.terms).length > 0)) {
         problems.push({
           level: 'error',
           file,
           field: 'themes',
-          message: `theme "${theme.id}" is declared but no passage mentions any of its terms (${theme.terms.join(', ')}): remove it from themes, or add a term to content/themes/${theme.id}.md`,
+          message: `theme "${theme.id}" is declared but no passage mentions any of its terms (${theme.terms.join(', ')}): remove it from themes, or add a term the text uses to ${fileOf(theme, 'themes')}`,
         });
       }
     }
@@ -132,20 +168,32 @@ export function validateContent(input: ContentInput): Problem[] {
             level: 'warning',
             file,
             field: 'themes',
-            message: `passage #${passage.id} mentions ${found.map((t) => `"${t}"`).join(', ')} of theme "${theme.id}", which the commentary does not declare: add it to themes if the passage speaks to it`,
+            message: `the passage beginning “${openingWords(passage.text)}” mentions ${found.map((t) => `"${t}"`).join(', ')}, ${found.length === 1 ? 'a term' : 'terms'} of theme "${theme.id}", which the commentary does not declare: add "${theme.id}" to themes if the passage speaks to it`,
           });
         }
       }
     }
   }
 
+  if (options.partial) return problems;
+  const usedAnalyses = new Set(input.commentaries.map((c) => c.analysis));
+  for (const analysis of input.analyses) {
+    if (!usedAnalyses.has(analysis.id)) {
+      problems.push({
+        level: 'warning',
+        file: fileOf(analysis, 'analyses'),
+        field: 'id',
+        message: `no commentary belongs to analysis "${analysis.id}" yet: its page shows only the introduction until one does`,
+      });
+    }
+  }
   for (const expert of input.experts) {
     if (!usedExperts.has(expert.id)) {
       problems.push({
         level: 'warning',
         file: fileOf(expert, 'experts'),
         field: 'id',
-        message: `no commentary uses expert "${expert.id}" yet`,
+        message: `no commentary uses expert "${expert.id}" yet: their page lists no commentary until one does`,
       });
     }
   }
@@ -155,7 +203,7 @@ export function validateContent(input: ContentInput): Problem[] {
         level: 'warning',
         file: fileOf(theme, 'themes'),
         field: 'id',
-        message: `no commentary declares theme "${theme.id}" yet`,
+        message: `no commentary declares theme "${theme.id}" yet: its page shows no passage until one does`,
       });
     }
   }

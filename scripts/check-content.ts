@@ -1,0 +1,26 @@
+// Checks the content without building it: the same checks, with the same messages, that
+// `npm run build` runs first. Exits 1 when there is an error; warnings only inform.
+// Usage: npm run check:content   (CONTENT_DIR picks another content folder)
+import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
+import { checkContentFolder } from '../src/lib/content-files';
+import { formatProblems } from '../src/lib/validate';
+
+const started = performance.now();
+const contentDir = contentDirFromEnv(process.env);
+const { problems, content } = await checkContentFolder(process.cwd(), contentDir);
+const errors = problems.filter((p) => p.level === 'error').length;
+const warnings = problems.length - errors;
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+if (problems.length > 0) console.error(`${formatProblems(problems)}\n`);
+if (errors > 0) {
+  console.error(
+    `✗ ${count(errors, 'error')}${warnings ? ` and ${count(warnings, 'warning')}` : ''} in ${contentDir}/: each line above names the file, the field and what to change.`,
+  );
+  process.exitCode = 1;
+} else {
+  console.log(
+    `✓ ${contentDir}/ is ready to publish: ${count(content.analyses.length, 'analysis', 'analyses')}, ${count(content.experts.length, 'expert')}, ${count(content.themes.length, 'theme')}, ${count(content.commentaries.length, 'commentary', 'commentaries')}${warnings ? `; ${count(warnings, 'warning')} above` : ''} (${seconds} s).`,
+  );
+}

@@ -1,0 +1,576 @@
+// The editors' safety net, end to end: the real scripts run on small content folders written to a
+// temporary folder, one per mistake an editor can make; then real Astro builds prove that a failed
+// build never replaces the last good site and that the same content builds to identical bytes.
+// Slow (real processes and builds), so it runs as its own step: npm run test:content.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { createStaticServer, listen } from './serve.mjs';
+
+// Real processes on a shared two-core machine: allow for a busy one.
+vi.setConfig({ testTimeout: 120_000 });
+
+const ROOT = process.cwd();
+// Inside .build/, so that paths in messages are short and the build's swap stays on one disk.
+mkdirSync('.build', { recursive: true });
+const tmp = relative(ROOT, mkdtempSync(join(ROOT, '.build', 'safety-')));
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  for (const name of readdirSync('.build')) {
+    if (name.startsWith(`stamp-${SITE_PREFIX}`)) rmSync(join('.build', name));
+  }
+});
+
+/** A small, valid publication: every rule holds and nothing warrants a warning. */
+const VALID = {
+  'analyses/sample-analysis.md': `---
+title: A Sample Analysis
+dek: Two experts on water and energy.
+published: 2024-04
+source:
+  name: Example Institute
+  url: https://example.org/sample-analysis
+---
+
+An introduction to the sample analysis.
+`,
+  'experts/ada-example.md': `---
+name: Ada Example
+givenName: Ada
+familyName: Example
+affiliation: Example Institute
+---
+`,
+  'experts/ben-example.md': `---
+name: Ben Example
+givenName: Ben
+familyName: Example
+affiliation: Example Institute
+---
+`,
+  'themes/water.md': `---
+title: Water
+description: Rivers, floods and droughts.
+terms:
+  - water
+  - river*
+---
+`,
+  'themes/energy.md': `---
+title: Energy
+description: Power and fuel.
+terms:
+  - energy
+  - power grid*
+---
+`,
+  'commentaries/sample-analysis/ada-example.md': `---
+analysis: sample-analysis
+expert: ada-example
+question: What comes first?
+order: 1
+themes:
+  - water
+---
+
+Water is the first question.
+
+The rivers rise every spring.
+`,
+  'commentaries/sample-analysis/ben-example.md': `---
+analysis: sample-analysis
+expert: ben-example
+question: What comes next?
+order: 2
+themes:
+  - energy
+---
+
+Energy comes next.
+`,
+};
+
+let folders = 0;
+
+/**
+ * Writes the valid publication with some files changed into a new content folder and returns its
+ * path. A change is the new text, a function of the old text, or null to delete the file.
+ */
+function contentWith(changes = {}) {
+  const dir = join(tmp, `content-${++folders}`);
+  const files = { ...VALID };
+  for (const [path, change] of Object.entries(changes)) {
+    if (change === null) delete files[path];
+    else files[path] = typeof change === 'function' ? change(files[path]) : change;
+  }
+  for (const folder of ['analyses', 'experts', 'themes', 'commentaries'])
+    mkdirSync(join(dir, folder), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Runs a command in the project; resolves with its exit code and everything it printed. */
+function run(command, args, env = {}) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr, output: stdout + stderr }));
+  });
+}
+
+const viteNode = resolve('node_modules/.bin/vite-node');
+const checkContent = (dir) => run(viteNode, ['scripts/check-content.ts'], { CONTENT_DIR: dir });
+const build = (dir, out) =>
+  run(process.execPath, ['scripts/build.mjs', '--out', out], dir ? { CONTENT_DIR: dir } : {});
+
+/** The problem lines a run printed (`error: file › field: message`). */
+const problemLines = (output) => output.split('\n').filter((line) => /^(error|warning): /.test(line));
+
+/** The one line about a file and field, with its level; fails the test if there is none. */
+function lineAbout(output, level, file, field) {
+  const prefix = `${level}: ${file} › ${field}: `;
+  const line = problemLines(output).find((l) => l.startsWith(prefix));
+  expect(line, `no line starting "${prefix}" in:\n${output}`).toBeDefined();
+  return line.slice(prefix.length);
+}
+
+const replace = (from, to) => (text) => {
+  if (!text.includes(from)) throw new Error(`fixture does not contain ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+};
+
+const ADA = 'commentaries/sample-analysis/ada-example.md';
+const BEN = 'commentaries/sample-analysis/ben-example.md';
+
+/** Each mistake the issue lists, and a few more: [what, changes, file, field, message]. */
+const ERRORS = [
+  [
+    'malformed YAML frontmatter',
+    { 'experts/ada-example.md': replace('name: Ada Example', 'name: Ada: Example') },
+    'experts/ada-example.md',
+    'frontmatter',
+    /^line 2: check the indentation .* \(YAML says: bad indentation/,
+  ],
+  [
+    'a frontmatter that is never closed',
+    { 'experts/ada-example.md': (t) => t.replace(/---\n$/, '') },
+    'experts/ada-example.md',
+    'frontmatter',
+    /^the frontmatter is not closed: add a line with just --- after the last field$/,
+  ],
+  [
+    'a missing required field',
+    { 'analyses/sample-analysis.md': replace('dek: Two experts on water and energy.\n', '') },
+    'analyses/sample-analysis.md',
+    'dek',
+    /^is missing: add a line "dek: …" to the frontmatter \(one sentence in our own words/,
+  ],
+  [
+    'a mistyped required field',
+    { [BEN]: replace('order: 2', 'order: second') },
+    BEN,
+    'order',
+    /^should be a number, not text: write digits without quotes, e.g. 2/,
+  ],
+  [
+    'a misspelt field name',
+    { [ADA]: replace('question:', 'questoin:') },
+    ADA,
+    'questoin',
+    /^is not a field: check its spelling, or remove it; the fields are analysis, expert, question, order, themes$/,
+  ],
+  [
+    'an unknown expert',
+    { [BEN]: replace('expert: ben-example', 'expert: ben-exampel') },
+    BEN,
+    'expert',
+    /^there is no expert "ben-exampel": use one of "ada-example", "ben-example", or add .*\/experts\/ben-exampel.md$/,
+  ],
+  [
+    'an unknown theme',
+    { [ADA]: replace('  - water\n', '  - water\n  - wind\n') },
+    ADA,
+    'themes[1]',
+    /^there is no theme "wind": use one of "energy", "water", or add .*\/themes\/wind.md$/,
+  ],
+  [
+    'an unknown analysis',
+    { [ADA]: replace('analysis: sample-analysis', 'analysis: sample') },
+    ADA,
+    'analysis',
+    /^there is no analysis "sample": use the name of a file in .*\/analyses\/ without .md, one of "sample-analysis"$/,
+  ],
+  [
+    'two entries with the same id',
+    { 'experts/Ada Example.md': VALID['experts/ada-example.md'] },
+    'experts/ada-example.md',
+    'id',
+    /^has the same id "ada-example" as .*\/experts\/Ada Example.md, so one would silently replace the other .*: rename or remove one of the two files$/,
+  ],
+  [
+    'a slug that repeats another entry’s id',
+    { 'experts/other.md': replace('---\n', '---\nslug: ben-example\n')(VALID['experts/ada-example.md']) },
+    'experts/other.md',
+    'slug',
+    /^has the same id "ben-example" as .*\/experts\/ben-example.md/,
+  ],
+  [
+    'an empty commentary',
+    { [BEN]: (t) => t.replace('Energy comes next.\n', '') },
+    BEN,
+    'body',
+    /^the commentary has no text: write the expert’s answer below the frontmatter/,
+  ],
+  [
+    'two commentaries with the same order in one analysis',
+    { [BEN]: replace('order: 2', 'order: 1') },
+    BEN,
+    'order',
+    /^order 1 is already taken in analysis "sample-analysis" by .*\/commentaries\/sample-analysis\/ada-example.md: give each commentary of an analysis its own number$/,
+  ],
+  [
+    'a collection folder with no files',
+    { 'themes/water.md': null, 'themes/energy.md': null },
+    'themes/',
+    'folder',
+    /^the folder has no .md file: add a theme, one file per theme$/,
+  ],
+  [
+    'a declared theme that no passage speaks to',
+    { [ADA]: replace('  - water\n', '  - water\n  - energy\n') },
+    ADA,
+    'themes',
+    /^theme "energy" is declared but no passage mentions any of its terms \(energy, power grid\*\): remove it from themes, or add a term the text uses to .*\/themes\/energy.md$/,
+  ],
+  [
+    'a theme with no terms',
+    { 'themes/water.md': replace('terms:\n  - water\n  - river*\n', 'terms: []\n') },
+    'themes/water.md',
+    'terms',
+    /^list at least one term that signals this theme/,
+  ],
+  [
+    'a date that is not a date',
+    { 'analyses/sample-analysis.md': replace('published: 2024-04', 'published: 2024-02-30') },
+    'analyses/sample-analysis.md',
+    'published',
+    /^"2024-02-30" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-04$/,
+  ],
+  [
+    'a date in words',
+    { 'analyses/sample-analysis.md': replace('published: 2024-04', 'published: April 2024') },
+    'analyses/sample-analysis.md',
+    'published',
+    /^"April 2024" is not a date/,
+  ],
+  [
+    'a commentary filed under another analysis',
+    { [ADA]: null, 'commentaries/other-analysis/ada-example.md': VALID[ADA] },
+    'commentaries/other-analysis/ada-example.md',
+    'analysis',
+    /^the file’s place does not match its fields, which say it belongs at .*\/commentaries\/sample-analysis\/ada-example.md: move the file there, or correct the field$/,
+  ],
+];
+
+/** Each warning: [what, changes, file, field, message]. */
+const WARNINGS = [
+  [
+    'a passage that mentions terms of a theme the commentary does not declare',
+    { [ADA]: replace('Water is the first question.', 'Water and energy are the first question.') },
+    ADA,
+    'themes',
+    /^the passage beginning “Water and energy are the first question.” mentions "energy", a term of theme "energy", which the commentary does not declare: add "energy" to themes if the passage speaks to it$/,
+  ],
+  [
+    'an expert no commentary uses',
+    { 'experts/cy-example.md': replace('Ada', 'Cy')(VALID['experts/ada-example.md']) },
+    'experts/cy-example.md',
+    'id',
+    /^no commentary uses expert "cy-example" yet/,
+  ],
+  [
+    'a theme no commentary declares',
+    { 'themes/wind.md': replace('Water', 'Wind')(VALID['themes/water.md']) },
+    'themes/wind.md',
+    'id',
+    /^no commentary declares theme "wind" yet/,
+  ],
+  [
+    'an analysis no commentary belongs to',
+    { 'analyses/other.md': VALID['analyses/sample-analysis.md'] },
+    'analyses/other.md',
+    'id',
+    /^no commentary belongs to analysis "other" yet/,
+  ],
+  [
+    'a file that is not read',
+    { 'themes/soil.markdown': VALID['themes/water.md'] },
+    'themes/soil.markdown',
+    'file',
+    /^is not read: only files ending in .md are part of the site/,
+  ],
+];
+
+describe('npm run check:content', () => {
+  test('passes the valid publication without a warning', async () => {
+    const dir = contentWith();
+    const result = await checkContent(dir);
+    expect(result.code, result.output).toBe(0);
+    expect(problemLines(result.output)).toEqual([]);
+    expect(result.stdout).toMatch(/is ready to publish: 1 analysis, 2 experts, 2 themes, 2 commentaries/);
+  });
+
+  test.concurrent.each(ERRORS)(
+    'refuses %s: exit 1, naming the file, the field and the fix',
+    async (_, changes, file, field, message) => {
+      const dir = contentWith(changes);
+      const result = await checkContent(dir);
+      expect(result.code, result.output).toBe(1);
+      expect(lineAbout(result.output, 'error', `${dir}/${file}`, field)).toMatch(message);
+      expect(result.output).toMatch(
+        /✗ \d+ errors? .*each line above names the file, the field and what to change/,
+      );
+      expect(result.output).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/); // no stack trace
+    },
+  );
+
+  test.concurrent.each(WARNINGS)('warns about %s, and passes', async (_, changes, file, field, message) => {
+    const dir = contentWith(changes);
+    const result = await checkContent(dir);
+    expect(result.code, result.output).toBe(0);
+    expect(problemLines(result.output).filter((l) => l.startsWith('error'))).toEqual([]);
+    expect(lineAbout(result.output, 'warning', `${dir}/${file}`, field)).toMatch(message);
+  });
+
+  test('refuses a content folder that is missing a collection', async () => {
+    const dir = contentWith();
+    rmSync(join(dir, 'experts'), { recursive: true });
+    const result = await checkContent(dir);
+    expect(result.code).toBe(1);
+    expect(lineAbout(result.output, 'error', `${dir}/experts/`, 'folder')).toMatch(
+      /^the folder is missing: create it/,
+    );
+  });
+});
+
+const SITE_PREFIX = `site-${process.pid}-`;
+const siteOut = (name) => join(tmp, `${SITE_PREFIX}${name}`);
+
+/** Every file of a built site with a hash of its bytes, by path. */
+function snapshot(dir) {
+  const files = {};
+  const walk = (folder) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else
+        files[relative(dir, path).split(sep).join('/')] = createHash('sha256')
+          .update(readFileSync(path))
+          .digest('hex');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** What a build left in the staging area for an output. */
+const leftovers = (out) => readdirSync('.build').filter((name) => name.startsWith(`${relative(tmp, out)}.`));
+
+describe('npm run build', () => {
+  const error = (what) => ERRORS.find(([name]) => name === what);
+  test.each([
+    ['malformed YAML frontmatter', error('malformed YAML frontmatter')],
+    [
+      'two entries with the same id (which Astro would only warn about)',
+      error('two entries with the same id'),
+    ],
+    ['an unknown theme (which Astro would only find while rendering)', error('an unknown theme')],
+  ])('stops on %s with the check’s own message, before Astro runs', async (_, [, changes, file, field]) => {
+    const dir = contentWith(changes);
+    const out = siteOut('never');
+    const [built, checked] = await Promise.all([build(dir, out), checkContent(dir)]);
+    expect(built.code).toBe(1);
+    expect(problemLines(built.output)).toEqual(problemLines(checked.output));
+    lineAbout(built.output, 'error', `${dir}/${file}`, field);
+    expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
+    expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
+    expect(existsSync(out)).toBe(false);
+  });
+
+  describe('with real builds', () => {
+    const good = siteOut('good');
+    let first;
+
+    test('builds the same content to byte-identical output twice in a row', async () => {
+      const again = siteOut('again');
+      for (const out of [good, again]) {
+        const result = await build(undefined, out);
+        expect(result.code, result.output).toBe(0);
+      }
+      first = snapshot(good);
+      expect(Object.keys(first).length).toBeGreaterThan(10);
+      expect(snapshot(again)).toEqual(first);
+    });
+
+    test('keeps the last good site, still served, when the content breaks after a good build', async () => {
+      expect(first, 'needs the build of the previous test').toBeDefined();
+      const broken = join(tmp, 'broken-content');
+      cpSync('content', broken, { recursive: true });
+      const analysis = join(broken, 'analyses', readdirSync(join(broken, 'analyses')).sort()[0]);
+      writeFileSync(analysis, readFileSync(analysis, 'utf8').replace('---\n', '---\ntitle: [\n'));
+
+      const result = await build(broken, good);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Build stopped: .* The last good site in .* is untouched\./);
+      expect(snapshot(good)).toEqual(first);
+      expect(leftovers(good)).toEqual([]);
+
+      const server = createStaticServer({ root: good, base: '/' });
+      const { port } = await listen(server, 0, '127.0.0.1');
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe(readFileSync(join(good, 'index.html'), 'utf8'));
+      } finally {
+        server.close();
+      }
+    });
+
+    test('swaps in a new build of fixed content, leaving no staging folder behind', async () => {
+      const dir = contentWith();
+      const result = await build(dir, good);
+      expect(result.code, result.output).toBe(0);
+      expect(readFileSync(join(good, 'index.html'), 'utf8')).toContain('A Sample Analysis');
+      expect(leftovers(good)).toEqual([]);
+    });
+
+    test('discards a build interrupted mid-way (Ctrl+C), keeping the last good site', async () => {
+      const before = snapshot(good);
+      const child = spawn(process.execPath, ['scripts/build.mjs', '--out', good], {
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const closed = new Promise((done) => child.on('close', (code) => done(code)));
+      await new Promise((started) => {
+        const listen = (chunk) => {
+          output += chunk;
+          // Astro is building into the staging folder: interrupt it there.
+          if (output.includes('Syncing content')) started();
+        };
+        child.stdout.on('data', listen);
+        child.stderr.on('data', listen);
+      });
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+      expect(snapshot(good)).toEqual(before);
+      expect(leftovers(good)).toEqual([]);
+    });
+  });
+});
+
+describe('npm run new:analysis and new:commentary', () => {
+  const newAnalysis = (dir, ...args) =>
+    run(viteNode, ['scripts/new-analysis.ts', ...args], { CONTENT_DIR: dir });
+  const newCommentary = (dir, ...args) =>
+    run(viteNode, ['scripts/new-commentary.ts', ...args], { CONTENT_DIR: dir });
+
+  test('create files the check accepts once the editor fills in the blanks', async () => {
+    const dir = contentWith();
+    const created = await newAnalysis(dir, 'Rivers and Power: What Next?');
+    expect(created.code, created.output).toBe(0);
+    const analysisFile = join(dir, 'analyses', 'rivers-and-power-what-next.md');
+    expect(created.stdout).toContain(`Created ${analysisFile}`);
+
+    const commentary = await newCommentary(dir, 'rivers-and-power-what-next', 'ada-example');
+    expect(commentary.code, commentary.output).toBe(0);
+    const commentaryFile = join(dir, 'commentaries', 'rivers-and-power-what-next', 'ada-example.md');
+    const text = readFileSync(commentaryFile, 'utf8');
+    expect(text).toMatch(/One of: ada-example, ben-example\.\nexpert: ada-example/);
+    expect(text).toMatch(/^ {2}# - water +# Water; terms: water, river\*$/m);
+
+    const unfinished = await checkContent(dir);
+    expect(unfinished.code).toBe(1);
+    expect(lineAbout(unfinished.output, 'error', analysisFile, 'dek')).toMatch(/^must not be empty/);
+    expect(lineAbout(unfinished.output, 'error', commentaryFile, 'question')).toMatch(/^must not be empty/);
+    expect(lineAbout(unfinished.output, 'error', commentaryFile, 'themes')).toMatch(/^is empty: fill it in/);
+
+    writeFileSync(
+      analysisFile,
+      readFileSync(analysisFile, 'utf8')
+        .replace('dek: ""', 'dek: "One sentence."')
+        .replace('published: ""', 'published: 2025-01')
+        .replace('name: ""', 'name: Example Institute')
+        .replace('url: ""', 'url: https://example.org/next')
+        .concat('\nThe introduction.\n'),
+    );
+    writeFileSync(
+      commentaryFile,
+      text
+        .replace('question: ""', 'question: "Why?"')
+        .replace('  # - water', '  - water')
+        .concat('\nThe river.\n'),
+    );
+    const finished = await checkContent(dir);
+    expect(finished.code, finished.output).toBe(0);
+  });
+
+  test.each([
+    [
+      'an analysis that exists',
+      ['new-analysis.ts', 'Sample Analysis'],
+      /^✗ There is already an analysis "sample-analysis" \(.*\/analyses\/sample-analysis.md\): nothing was created/,
+    ],
+    [
+      'an analysis without a title',
+      ['new-analysis.ts'],
+      /^✗ Give the analysis a title: npm run new:analysis -- "The Title as Published"/,
+    ],
+    [
+      'a commentary that exists',
+      ['new-commentary.ts', 'sample-analysis', 'ada-example'],
+      /^✗ ada-example already has a commentary in sample-analysis \(.*ada-example.md\): nothing was created/,
+    ],
+    [
+      'a commentary for an unknown analysis',
+      ['new-commentary.ts', 'sample', 'ada-example'],
+      /^✗ There is no analysis "sample": use one of sample-analysis, or create it first/,
+    ],
+    [
+      'a commentary by an unknown expert',
+      ['new-commentary.ts', 'sample-analysis', 'cy-example'],
+      /^✗ There is no expert "cy-example": use one of ada-example, ben-example, or add .*\/experts\/cy-example.md first/,
+    ],
+  ])('refuse %s, changing nothing', async (_, [script, ...args], message) => {
+    const dir = contentWith();
+    const before = snapshot(dir);
+    const result = await run(viteNode, [`scripts/${script}`, ...args], { CONTENT_DIR: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});

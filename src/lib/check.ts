@@ -1,0 +1,155 @@
+/**
+ * The editors' safety net: every check the content must pass before anything is built, on the
+ * files as an editor wrote them. Reads the frontmatter the way Astro does, validates it with the
+ * same schemas, finds what Astro only warns about (two files with one id, an empty folder), then
+ * runs the cross-entry checks of `validate.ts`. Pure: the caller reads the files.
+ */
+import type { ZodTypeAny } from 'astro/zod';
+import { entryId } from './entry-id';
+import { readFrontmatter } from './frontmatter';
+import { issueProblems } from './issues';
+import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
+import { COLLECTIONS, SCHEMAS, type CollectionName } from './schemas';
+import { validateContent, type ContentInput, type Problem, type Unreadable } from './validate';
+
+/** One markdown file of a collection, as read from disk. */
+export interface SourceFile {
+  collection: CollectionName;
+  /** Path inside the collection folder, `/`-separated: what Astro derives the id from. */
+  path: string;
+  /** Path as editors see it, relative to the project: `content/experts/jane-doe.md`. */
+  file: string;
+  source: string;
+}
+
+/** What the caller found on disk besides the markdown files. */
+export interface FolderState {
+  /** The content folder as editors see it, e.g. `content`. */
+  contentDir: string;
+  /** Collections whose folder does not exist. */
+  missing?: readonly CollectionName[];
+  /** Files inside collection folders that are not read because they do not end in `.md`. */
+  ignored?: readonly string[];
+}
+
+/** The problems found, and the entries that read correctly (for the scaffolding scripts). */
+export interface CheckResult {
+  problems: Problem[];
+  content: ContentInput;
+}
+
+/** What an editor adds to an empty folder. */
+const ADD: Record<CollectionName, string> = {
+  analyses: 'an analysis (npm run new:analysis -- "Title")',
+  experts: 'an expert, one file per person',
+  themes: 'a theme, one file per theme',
+  commentaries: 'a commentary (npm run new:commentary -- <analysis> <expert>)',
+};
+
+/**
+ * Orders problems for reading: errors before warnings, a whole folder's before a file's (they
+ * explain the rest), then by file, keeping each file's own order.
+ */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const rank = (p: Problem) => (p.level === 'error' ? 0 : 2) + (p.file.endsWith('/') ? 0 : 1);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || compareText(a.p.file, b.p.file) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+/** Compares by code unit, not locale, so that the order never depends on the machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Checks every file of the four collections and the links between them. */
+export function checkSources(files: readonly SourceFile[], folders: FolderState): CheckResult {
+  const { contentDir } = folders;
+  const problems: Problem[] = [];
+  const content: ContentInput = { analyses: [], experts: [], themes: [], commentaries: [] };
+  const unreadable: Record<CollectionName, string[]> = {
+    analyses: [],
+    experts: [],
+    themes: [],
+    commentaries: [],
+  };
+  const missing = new Set(folders.missing);
+
+  for (const collection of COLLECTIONS) {
+    const folder = `${contentDir}/${collection}/`;
+    const own = files.filter((f) => f.collection === collection).sort((a, b) => compareText(a.path, b.path));
+    if (missing.has(collection)) {
+      problems.push({
+        level: 'error',
+        file: folder,
+        field: 'folder',
+        message: `the folder is missing: create it and add ${ADD[collection]}`,
+      });
+      continue;
+    }
+    if (own.length === 0) {
+      problems.push({
+        level: 'error',
+        file: folder,
+        field: 'folder',
+        message: `the folder has no .md file: add ${ADD[collection]}`,
+      });
+      continue;
+    }
+    const firstFileOf = new Map<string, SourceFile>();
+    for (const file of own) {
+      const read = readFrontmatter(file.source);
+      const data = read.ok ? read.data : {};
+      const id = entryId(file.path, data);
+      const first = firstFileOf.get(id);
+      if (first) {
+        problems.push({
+          level: 'error',
+          file: file.file,
+          field: data.slug ? 'slug' : 'id',
+          message: `has the same id "${id}" as ${first.file}, so one would silently replace the other (an id is the file’s name in lower case, without punctuation): rename or remove one of the two files`,
+        });
+        continue;
+      }
+      firstFileOf.set(id, file);
+      if (!read.ok) {
+        problems.push({ level: 'error', file: file.file, field: 'frontmatter', message: read.message });
+        unreadable[collection].push(id);
+        continue;
+      }
+      const schema: ZodTypeAny = SCHEMAS[collection];
+      const parsed = schema.safeParse(read.data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          for (const { field, message } of issueProblems(issue, schema)) {
+            problems.push({ level: 'error', file: file.file, field, message });
+          }
+        }
+        unreadable[collection].push(id);
+        continue;
+      }
+      const entry = { id, file: file.file, ...parsed.data };
+      if (collection === 'analyses') content.analyses.push({ ...entry, body: read.body } as AnalysisEntry);
+      else if (collection === 'experts') content.experts.push(entry as Expert);
+      else if (collection === 'themes') content.themes.push(entry as Theme);
+      else content.commentaries.push({ ...entry, body: read.body } as CommentaryEntry);
+    }
+  }
+
+  for (const file of folders.ignored ?? []) {
+    problems.push({
+      level: 'warning',
+      file,
+      field: 'file',
+      message:
+        'is not read: only files ending in .md are part of the site; rename it, or move it out of the content folder',
+    });
+  }
+
+  const { analyses, experts, themes } = unreadable;
+  const known: Unreadable = { analyses, experts, themes };
+  const partial = unreadable.commentaries.length > 0;
+  problems.push(...validateContent(content, { contentDir, unreadable: known, partial }));
+  return { problems: sortProblems(problems), content };
+}
