@@ -54,17 +54,20 @@ describe('relatedPerspectives', () => {
       ...item,
       commentary: { ...item.commentary, analysis: 'older' } as Commentary,
     };
-    const here: PassageInContext = {
-      ...item,
-      commentary: { ...item.commentary, analysis: 'newer' } as Commentary,
-    };
     const columns: ExpertColumn[] = Array.from({ length: 30 }, (_, i) => ({
       expert: { ...site.expert('eve-fox'), id: `x${i}` },
-      passages: i === 20 ? [elsewhere, here] : [elsewhere],
+      passages: [elsewhere],
     }));
+    // Expert x20 also wrote in the reader's analysis, on this theme.
+    const here = {
+      ...item.commentary,
+      expert: 'x20',
+      analysis: 'newer',
+      blocks: [{ ...item.passage, kind: 'passage' as const, themes: ['energy'] }],
+    } as Commentary;
     const related = relatedPerspectives(
       { expert: 'nobody', themes: ['energy'], analysis: 'newer' },
-      { theme: site.theme, columnsFor: () => columns },
+      { theme: site.theme, columnsFor: () => columns, analysis: () => ({ commentaries: [here] }) as never },
       { experts: 4, passages: 2 },
     );
     expect(related[0]!.columns.map((c) => c.expert.id)).toEqual(['x20', 'x0', 'x1', 'x2']);

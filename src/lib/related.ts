@@ -1,5 +1,5 @@
 /** Related perspectives: for each theme of a commentary, what the other experts said on it. */
-import type { Commentary, Expert, PassageInContext, SiteModel, Theme } from './model';
+import type { Analysis, Commentary, Expert, PassageInContext, SiteModel, Theme } from './model';
 import { preview } from './paging';
 import { RELATED_EXPERTS_PER_THEME, RELATED_PASSAGES_PER_EXPERT } from './settings';
 
@@ -25,33 +25,66 @@ export interface RelatedLimits {
   passages: number;
 }
 
-/** Stable partition: the items that pass first, in their order, then the rest. */
-const firstThose = <T>(items: readonly T[], pass: (item: T) => boolean) => [
-  ...items.filter(pass),
-  ...items.filter((item) => !pass(item)),
-];
+/** Identifies a passage across the corpus. */
+const key = (item: PassageInContext) => `${item.commentary.id}#${item.passage.id}`;
+
+/** The passages of an analysis's other commentaries on a theme, by expert: a handful, never the corpus. */
+function localPassages(
+  analysis: Pick<Analysis, 'commentaries'>,
+  themeId: string,
+  exceptExpert: string,
+): Map<string, PassageInContext[]> {
+  const byExpert = new Map<string, PassageInContext[]>();
+  for (const other of analysis.commentaries) {
+    if (other.expert === exceptExpert) continue;
+    for (const block of other.blocks) {
+      if (block.kind !== 'passage' || !block.themes.includes(themeId)) continue;
+      byExpert.set(other.expert, [
+        ...(byExpert.get(other.expert) ?? []),
+        { passage: block, commentary: other },
+      ]);
+    }
+  }
+  return byExpert;
+}
 
 /**
  * For each theme the commentary declares, in its order, the other experts' passages on it. The
  * conversation the reader is in comes first: experts and passages of the same analysis, then
- * the rest in reading order (newest first). Reads the theme × expert columns the model computed
- * once per build, so a page costs no pass over the corpus; at most `limits.experts` experts and
- * `limits.passages` passages each are shown. Themes no other expert speaks to are left out.
+ * the rest in reading order (newest first). Its cost is bounded by the analysis, the number of
+ * experts on a theme and the limits, never by the number of passages in the corpus: at most
+ * `limits.experts` experts and `limits.passages` passages each are shown. Themes no other expert
+ * speaks to are left out.
  */
 export function relatedPerspectives(
   commentary: Pick<Commentary, 'expert' | 'themes' | 'analysis'>,
-  site: Pick<SiteModel, 'theme' | 'columnsFor'>,
+  site: Pick<SiteModel, 'theme' | 'columnsFor' | 'analysis'>,
   limits: RelatedLimits = { experts: RELATED_EXPERTS_PER_THEME, passages: RELATED_PASSAGES_PER_EXPERT },
 ): RelatedTheme[] {
-  const here = (item: PassageInContext) => item.commentary.analysis === commentary.analysis;
+  const analysis = site.analysis(commentary.analysis);
   return commentary.themes.flatMap((themeId) => {
+    const local = localPassages(analysis, themeId, commentary.expert);
     const others = site.columnsFor(themeId).filter((column) => column.expert.id !== commentary.expert);
     if (others.length === 0) return [];
-    const ordered = firstThose(others, (column) => column.passages.some(here));
+    const ordered = [
+      ...others.filter((column) => local.has(column.expert.id)),
+      ...others.filter((column) => !local.has(column.expert.id)),
+    ];
     const { shown, hidden } = preview(ordered, limits.experts);
     const columns = shown.map((column) => {
-      const passages = preview(firstThose(column.passages, here), limits.passages);
-      return { expert: column.expert, passages: passages.shown, more: passages.hidden };
+      const passages = [...(local.get(column.expert.id) ?? [])];
+      const taken = new Set(passages.map(key));
+      // Fill up from the column in reading order, looking at no more passages than needed.
+      for (const item of column.passages) {
+        if (passages.length >= limits.passages) break;
+        if (!taken.has(key(item))) passages.push(item);
+      }
+      const kept = passages.slice(0, limits.passages);
+      return {
+        expert: column.expert,
+        passages: kept,
+        more: Math.max(0, column.passages.length - kept.length),
+      };
     });
     return [{ theme: site.theme(themeId), columns, moreExperts: hidden }];
   });
