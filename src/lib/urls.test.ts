@@ -27,6 +27,7 @@ describe('paths', () => {
       p.theme('t'),
       p.themeExpert('t', 'e'),
       p.search(),
+      p.searchBundle(),
       p.data(),
     ];
     for (const url of built) expect(url.startsWith(base)).toBe(true);

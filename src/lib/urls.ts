@@ -34,6 +34,8 @@ export function paths(base: string) {
     themeExpert: (themeId: string, expertId: string) =>
       `${at(`themes/${segments(themeId)}/`)}#${encodeURIComponent(`expert-${expertId}`)}`,
     search: () => at('search/'),
+    /** The folder of the search index and Pagefind's script, written by the build. */
+    searchBundle: () => at('pagefind/'),
     data: () => at('data/commentaries.json'),
     asset: (file: string) => at(file),
   };
