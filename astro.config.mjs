@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { hostingFromEnv } from './src/lib/hosting.mjs';
+import { searchIndex } from './src/integrations/search-index';
 
 const { base, site } = hostingFromEnv(process.env);
 
@@ -15,4 +16,6 @@ export default defineConfig({
   // can be tagged; nothing here should rewrite the experts' punctuation.
   markdown: { smartypants: false },
   devToolbar: { enabled: false },
+  // Last step of the build: the passage-level search index (src/integrations/search-index.ts).
+  integrations: [searchIndex()],
 });
