@@ -11,7 +11,17 @@ export default defineConfig({
   base,
   // Directory-style URLs with a trailing slash work on every static host without rewrites.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Stylesheets as files, never inlined: the Content-Security-Policy (BaseLayout) allows only
+    // the site's own style files, with no 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    // Astro inlines small scripts into the page, which the Content-Security-Policy forbids:
+    // every script must be a file of the site.
+    build: { assetsInlineLimit: 0 },
+  },
   // Commentary markdown is rendered by our own pipeline (src/lib/markdown.ts) so that passages
   // can be tagged; nothing here should rewrite the experts' punctuation.
   markdown: { smartypants: false },
