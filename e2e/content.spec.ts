@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
+import { BASE, DIST } from './env';
 import { builtHtmlFiles, openData } from './site';
 
 /**
@@ -184,11 +187,27 @@ test('theme pages and the home matrix show exactly the tagged passages', async (
   }
 });
 
-test('reading pages ship no JavaScript', () => {
+test('reading pages ship one tiny script and no search code', () => {
+  const scripts = new Set<string>();
   for (const { url, file } of builtHtmlFiles()) {
-    if (url.includes('/search/')) continue;
-    expect(readFileSync(file, 'utf8'), url).not.toMatch(/<script(?![^>]*type="application\/(?:ld\+)?json")/);
+    if (url === `${BASE}search/`) continue;
+    const html = readFileSync(file, 'utf8');
+    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    const code = tags.filter((tag) => !/type="application\/(?:ld\+)?json"/.test(tag));
+    expect(code, url).toHaveLength(1);
+    const src = /\ssrc="([^"]+)"/.exec(code[0]!)?.[1];
+    expect(src, `${url}: the script is a file of the site, not inline`).toBeDefined();
+    expect(html, url).not.toMatch(/pagefind/i);
+    scripts.add(src!);
   }
+  // The same file everywhere: `/` to search and the highlight on landing (src/scripts/reading.ts).
+  expect(scripts.size).toBe(1);
+  const [src] = [...scripts];
+  const body = readFileSync(join(DIST, src!.slice(BASE.length)));
+  expect(gzipSync(body).length, 'gzipped size of the reading-page script').toBeLessThan(2048);
+  const text = body.toString('utf8');
+  expect(text, 'it loads nothing else').not.toMatch(/\bimport\b/);
+  expect(text).not.toMatch(/pagefind/i);
 });
 
 test('no page carries inline scripts or styles, which the Content-Security-Policy would block', () => {

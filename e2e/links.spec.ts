@@ -2,9 +2,11 @@ import { expect, test } from '@playwright/test';
 import { BASE, ORIGIN } from './env';
 import { builtPages } from './site';
 
-/** Collects the internal links of an HTML page: href values and the anchor ids it defines. */
+/** Collects the internal links of an HTML page (href, src and form actions) and the anchor ids it defines. */
 function parse(html: string) {
-  const hrefs = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+  const hrefs = [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) =>
+    m[1]!.replaceAll('&amp;', '&'),
+  );
   const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!));
   return { hrefs, ids };
 }
