@@ -31,3 +31,18 @@ test('no page breaks the Content-Security-Policy', async ({ page }) => {
   }
   expect(problems).toEqual([]);
 });
+
+test('search works under the Content-Security-Policy: Pagefind, its worker and WebAssembly load', async ({
+  page,
+}) => {
+  const problems = await watch(page);
+  const requests: string[] = [];
+  page.on('requestfinished', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('search/?q=fentanyl&theme=counternarcotics');
+  await expect(page.getByRole('status')).toHaveText('3 passages match “fentanyl” with the chosen filters.');
+  await page.getByRole('region', { name: 'Results', exact: true }).getByRole('link').first().click();
+  await expect(page.locator(':target mark')).toHaveText(['fentanyl']);
+  expect(requests.some((p) => p.endsWith('/pagefind/pagefind-worker.js'))).toBe(true);
+  expect(requests.some((p) => /\/pagefind\/wasm\.en\.pagefind$/.test(p))).toBe(true);
+  expect(problems).toEqual([]);
+});
