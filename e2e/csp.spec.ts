@@ -32,7 +32,7 @@ test('no page breaks the Content-Security-Policy', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-test('search works under the Content-Security-Policy: Pagefind, its worker and WebAssembly load', async ({
+test('search works under the Content-Security-Policy: Pagefind, its worker and WebAssembly load @root', async ({
   page,
 }) => {
   const problems = await watch(page);

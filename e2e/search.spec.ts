@@ -196,6 +196,18 @@ test.describe('facets', () => {
     await expect(results(page).locator('mark')).toHaveCount(0);
   });
 
+  test('shows ten results at first and the rest on request, moving focus to the first new one', async ({
+    page,
+  }) => {
+    await searchAt(page, '?analysis=blinken-china-trip');
+    await expect(status(page)).toHaveText('15 passages match the chosen filters.');
+    await expect(results(page)).toHaveCount(10);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect(results(page)).toHaveCount(15);
+    await expect(results(page).nth(10).getByRole('link')).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
+  });
+
   test('a filter that leaves nothing says so and can be cleared', async ({ page }) => {
     await searchAt(page, '?q=fentanyl&expert=andrew-scobell');
     await expect(status(page)).toHaveText('No passage matches “fentanyl” with the chosen filters.');
@@ -321,6 +333,16 @@ test.describe('hostile queries', () => {
       expect(dialogs).toEqual([]);
     });
   }
+});
+
+test.describe('on a phone @phone', () => {
+  test('the search page and its results fit the screen without sideways scrolling', async ({ page }) => {
+    await searchAt(page, '?q=taiwan&expert=andrew-scobell');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
 });
 
 test.describe('without JavaScript', () => {

@@ -38,8 +38,8 @@ export const RANKING = {
 /** How many words of a passage a result shows around the matches. */
 export const EXCERPT_WORDS = 36;
 
-/** How many results the page shows before "Show more". */
-export const PAGE_SIZE = 20;
+/** How many results the page shows at first, and adds with each "Show more results". */
+export const PAGE_SIZE = 10;
 
 const emptyFilters = (): Record<Facet, string[]> => ({ expert: [], theme: [], analysis: [] });
 

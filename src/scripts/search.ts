@@ -116,7 +116,7 @@ function start(root: HTMLElement): void {
       const totals = await pf.filters();
       if (!current()) return;
       showCounts(totals);
-      showResults([], []);
+      await showResults([], [], current);
       status.textContent = 'Type a word or a phrase, or choose an expert, a theme or an analysis.';
       return;
     }
@@ -127,12 +127,12 @@ function start(root: HTMLElement): void {
     if (query === '') {
       // Every word of the query is absent from the passages: nothing matches, whatever the filters.
       showCounts({});
-      showResults([], []);
+      await showResults([], [], current);
       status.textContent = resultSummary({ count: 0, query: state.q, filtered: hasFilters(state), missing });
       return;
     }
 
-    const term = query === null ? null : query;
+    const term = query;
     const words = term === null ? [] : queryWords(term);
     const [found, phrase, ...perFacet] = await Promise.all([
       pf.search(term, { filters, sort: term === null ? { order: 'asc' } : undefined }),
@@ -153,8 +153,7 @@ function start(root: HTMLElement): void {
     const hits = phrase
       ? phraseFirst(found.results, new Set(phrase.results.map((r) => r.id)))
       : found.results;
-    await showResults(hits, words);
-    if (!current()) return;
+    if (!(await showResults(hits, words, current))) return;
     status.textContent = resultSummary({
       count: hits.length,
       query: state.q,
@@ -177,22 +176,22 @@ function start(root: HTMLElement): void {
     }
   }
 
-  /** Replaces the result list with the first page of hits. */
-  async function showResults(hits: Hit[], words: string[]): Promise<void> {
-    shown = { hits, words, next: 0 };
-    const items = await nextPage();
+  /** Replaces the result list with the first page of hits; false if a newer search took over meanwhile. */
+  async function showResults(hits: Hit[], words: string[], current: () => boolean): Promise<boolean> {
+    const items = await renderPage(hits, words, 0);
+    if (!current()) return false;
+    shown = { hits, words, next: items.length };
     list.replaceChildren(...items);
     more.hidden = shown.next >= hits.length;
+    return true;
   }
 
-  /** Loads and renders the next page of results. */
-  async function nextPage(): Promise<HTMLLIElement[]> {
-    const { hits, next } = shown;
-    const page = hits.slice(next, next + PAGE_SIZE);
+  /** Loads and renders up to a page of results, from the `from`-th. */
+  async function renderPage(hits: Hit[], words: string[], from: number): Promise<HTMLLIElement[]> {
+    const page = hits.slice(from, from + PAGE_SIZE);
     const passages = await Promise.all(page.map((hit) => hit.data()));
-    shown.next = next + page.length;
     return passages.map((passage, i) =>
-      resultItem(passage, relevantLocations(passage.content, page[i]!.words, shown.words), next + i),
+      resultItem(passage, relevantLocations(passage.content, page[i]!.words, words), from + i),
     );
   }
 
@@ -273,10 +272,13 @@ function start(root: HTMLElement): void {
     input.focus();
   });
   more.addEventListener('click', async () => {
-    const first = shown.next;
-    list.append(...(await nextPage()));
+    const before = shown;
+    const items = await renderPage(before.hits, before.words, before.next);
+    if (shown !== before) return; // a newer search replaced the list meanwhile
+    list.append(...items);
+    shown.next += items.length;
     more.hidden = shown.next >= shown.hits.length;
-    list.children[first]?.querySelector('a')?.focus();
+    items[0]?.querySelector('a')?.focus();
   });
   // The URL is the source of truth on arrival and on back and forward.
   const fromUrl = () => {
