@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { hostingFromEnv } from './src/lib/hosting.mjs';
+import { searchIndex } from './src/integrations/search-index';
 
 const { base, site } = hostingFromEnv(process.env);
 
@@ -10,12 +11,21 @@ export default defineConfig({
   base,
   // Directory-style URLs with a trailing slash work on every static host without rewrites.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Stylesheets as files, never inlined: the Content-Security-Policy (BaseLayout) allows only
+    // the site's own style files, with no 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    // Astro inlines small scripts into the page, which the Content-Security-Policy forbids:
+    // every script must be a file of the site.
+    build: { assetsInlineLimit: 0 },
+  },
   // Commentary markdown is rendered by our own pipeline (src/lib/markdown.ts) so that passages
   // can be tagged; nothing here should rewrite the experts' punctuation.
   markdown: { smartypants: false },
   devToolbar: { enabled: false },
-  // Astro inlines scripts smaller than 4 kB; a CSP of script-src 'self' forbids inline code, so
-  // every script ships as its own file. Other assets keep Vite's default.
-  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  // Last step of the build: the passage-level search index (src/integrations/search-index.ts).
+  integrations: [searchIndex()],
 });

@@ -1,9 +1,11 @@
 /** Crawls a served site from its home page, following every same-origin link. */
 import type { APIRequestContext } from '@playwright/test';
 
-/** Collects the links of an HTML page (href and src values) and the anchor ids it defines. */
+/** Collects the links of an HTML page (href, src and form actions) and the anchor ids it defines. */
 function parse(html: string) {
-  const hrefs = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+  const hrefs = [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) =>
+    m[1]!.replaceAll('&amp;', '&'),
+  );
   const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!));
   return { hrefs, ids };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Every test, in order: types and lint, unit tests, the editors' safety net (real scripts and builds
-// on broken content), then a real build under a sub-path and the browser suite against it.
+// on broken content), then a real build under a sub-path and the browser suite against it, then a
+// build at the domain root and the tests tagged @root against that.
 // Extra arguments go to Playwright, e.g. `npm test -- e2e/reading.spec.ts`.
 import { spawnSync } from 'node:child_process';
 
@@ -10,6 +11,8 @@ const env = {
   E2E_BASE: process.env.E2E_BASE ?? '/some/sub/path/',
   E2E_DIST: process.env.E2E_DIST ?? '.build/test-dist',
 };
+const root = { E2E_BASE: '/', E2E_DIST: `${env.E2E_DIST}-root` };
+const siteUrl = process.env.SITE_URL ?? 'https://perspectives.example.org';
 
 function step(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
@@ -20,6 +23,8 @@ function step(title, command, args, extraEnv = {}) {
   }
 }
 
+const bin = (name) => `node_modules/.bin/${name}`;
+const playwrightArgs = process.argv.slice(2);
 step('Types and lint', 'npm', ['run', '--silent', 'check']);
 step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
 step('Content safety: broken content, atomic and reproducible builds', 'npm', [
@@ -29,6 +34,19 @@ step('Content safety: broken content, atomic and reproducible builds', 'npm', [
 ]);
 step(`Build under ${env.E2E_BASE}`, process.execPath, ['scripts/build.mjs', '--out', env.E2E_DIST], {
   BASE_PATH: env.E2E_BASE,
-  SITE_URL: process.env.SITE_URL ?? 'https://perspectives.example.org',
+  SITE_URL: siteUrl,
 });
-step('End-to-end tests in Chromium', 'node_modules/.bin/playwright', ['test', ...process.argv.slice(2)]);
+step('End-to-end tests in Chromium', bin('playwright'), ['test', ...playwrightArgs]);
+if (env.E2E_BASE !== root.E2E_BASE) {
+  // The same site served at the domain root: search links and Pagefind's paths must follow.
+  step('Build at /', process.execPath, ['scripts/build.mjs', '--out', root.E2E_DIST], {
+    BASE_PATH: root.E2E_BASE,
+    SITE_URL: siteUrl,
+  });
+  step(
+    'End-to-end tests tagged @root, at /',
+    bin('playwright'),
+    ['test', '--grep', '@root', '--pass-with-no-tests', ...playwrightArgs],
+    root,
+  );
+}

@@ -30,6 +30,7 @@ describe('paths', () => {
       p.theme('t'),
       p.themeExpert('t', 'e'),
       p.search(),
+      p.searchBundle(),
       p.data(),
       p.feed(),
       p.expertFeed('e'),

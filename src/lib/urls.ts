@@ -39,6 +39,8 @@ export function paths(base: string) {
     themeByExpert: (themeId: string, expertId: string) =>
       at(`themes/${segments(themeId)}/${segments(expertId)}/`),
     search: () => at('search/'),
+    /** The folder of the search index and Pagefind's script, written by the build. */
+    searchBundle: () => at('pagefind/'),
     data: () => at('data/commentaries.json'),
     asset: (file: string) => at(file),
     /** The Atom feed of analyses, newest first. */

@@ -12,16 +12,22 @@
 // A module, so that its names stay out of the global scope (`status` is a window property).
 export {};
 
-const region = document.createElement('p');
-region.className = 'copy-status no-print';
-region.setAttribute('role', 'status');
-document.body.append(region);
+let region: HTMLElement | undefined;
 let timer = 0;
 
+// The status message is announced to screen readers; only pages that can copy get one.
+if (document.querySelector('button[data-copy], a[data-copy-link]')) {
+  region = document.createElement('p');
+  region.className = 'copy-status no-print';
+  region.setAttribute('role', 'status');
+  document.body.append(region);
+}
+
 function say(message: string) {
+  if (!region) return;
   region.textContent = message;
   clearTimeout(timer);
-  timer = window.setTimeout(() => (region.textContent = ''), 4000);
+  timer = window.setTimeout(() => region && (region.textContent = ''), 4000);
 }
 
 /** Copies with the Clipboard API, or, where it is missing (plain http), by selecting and copying. */

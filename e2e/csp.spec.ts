@@ -1,0 +1,48 @@
+import { expect, test, type Page } from '@playwright/test';
+import { builtPages } from './site';
+
+/**
+ * Every page ships a Content-Security-Policy meta tag that allows only the site's own scripts and
+ * styles (plus 'wasm-unsafe-eval' for Pagefind). Nothing may break under it: the browser reports
+ * any blocked script, style, worker, fetch or WebAssembly compilation as a violation.
+ */
+async function watch(page: Page) {
+  const problems: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (t: string) => void }).reportViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`,
+      ),
+    );
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/404/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  return problems;
+}
+
+test('no page breaks the Content-Security-Policy', async ({ page }) => {
+  const problems = await watch(page);
+  for (const path of builtPages()) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(problems).toEqual([]);
+});
+
+test('search works under the Content-Security-Policy: Pagefind, its worker and WebAssembly load @root', async ({
+  page,
+}) => {
+  const problems = await watch(page);
+  const requests: string[] = [];
+  page.on('requestfinished', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('search/?q=fentanyl&theme=counternarcotics');
+  await expect(page.getByRole('status')).toHaveText('3 passages match “fentanyl” with the chosen filters.');
+  await page.getByRole('region', { name: 'Results', exact: true }).getByRole('link').first().click();
+  await expect(page.locator(':target mark')).toHaveText(['fentanyl']);
+  expect(requests.some((p) => p.endsWith('/pagefind/pagefind-worker.js'))).toBe(true);
+  expect(requests.some((p) => /\/pagefind\/wasm\.en\.pagefind$/.test(p))).toBe(true);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { SearchRecord } from '../lib/search-index';
+import { withDeadline, writeSearchIndex } from './search-index';
+
+const record = (url: string, content: string): SearchRecord => ({
+  url,
+  content,
+  language: 'en',
+  meta: { expert: 'Ann Lee', question: 'What happened?', themes: 'Energy' },
+  filters: { expert: ['ann-lee'], theme: ['energy'], analysis: ['a'] },
+  sort: { order: '0' },
+});
+
+const folders: string[] = [];
+const scratch = async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'search-index-'));
+  folders.push(folder);
+  return folder;
+};
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+describe('writeSearchIndex', () => {
+  test('writes a bundle holding every record, without Pagefind’s unused interfaces', async () => {
+    const out = join(await scratch(), 'pagefind');
+    const result = await writeSearchIndex(
+      [record('/a/#p-1', 'Oil prices rose.'), record('/a/#p-2', 'Rain fell.')],
+      out,
+    );
+    expect(result.records).toBe(2);
+    expect(result.bytes).toBeGreaterThan(0);
+    const files = await readdir(out);
+    expect(files).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']),
+    );
+    expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
+  });
+
+  test('fails with Pagefind’s reason when it refuses a record, and writes nothing', async () => {
+    const out = join(await scratch(), 'pagefind');
+    const broken = { ...record('/b/', 'x'), meta: { expert: 5 } } as unknown as SearchRecord;
+    await expect(writeSearchIndex([broken], out)).rejects.toThrow(/expected a string/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('withDeadline', () => {
+  test('passes a result through in time', async () => {
+    await expect(withDeadline(Promise.resolve(7), 1000, 'x')).resolves.toBe(7);
+  });
+
+  test('turns a call that never returns into an error instead of letting the build end quietly', async () => {
+    await expect(withDeadline(new Promise(() => undefined), 20, 'writing the index')).rejects.toThrow(
+      /did not finish writing the index within 0.02 s/,
+    );
+  });
+});

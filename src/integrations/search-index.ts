@@ -1,0 +1,121 @@
+/**
+ * The search index, written as the last step of `astro build`: one Pagefind custom record per
+ * passage, read from the open-data export the build has just written. No HTML page is indexed.
+ * Any failure stops the build with its cause; a build never succeeds without its index.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { searchRecords, type OpenData, type SearchRecord } from '../lib/search-index';
+import { paths } from '../lib/urls';
+
+/** Files of Pagefind's bundle the site never loads: its ready-made interfaces and highlighter. */
+const UNUSED = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+
+/** How long one call to Pagefind may take before the build gives up on it. */
+const DEADLINE_MS = 60_000;
+
+/**
+ * Rejects if `promise` has not settled within `ms`. Pagefind runs as a child process that does not
+ * keep Node alive: if it crashes mid-call, its promise never settles and Node would simply exit,
+ * with success. The timer keeps the process alive and turns that into an error.
+ */
+export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `Pagefind did not finish ${what} within ${ms / 1000} s; if it crashed, its message is above.`,
+          ),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Throws when Pagefind reported errors. */
+function check(errors: readonly string[], what: string): void {
+  if (errors.length > 0) throw new Error(`Pagefind failed ${what}: ${errors.join('; ')}`);
+}
+
+/** Total size in bytes of the files in a folder tree. */
+async function folderSize(path: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    total += entry.isDirectory() ? await folderSize(full) : (await stat(full)).size;
+  }
+  return total;
+}
+
+/**
+ * Indexes the records and writes Pagefind's bundle to `outputPath`, then checks that the bundle
+ * holds every record. Returns the number of records and the bundle's size in bytes.
+ */
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  deadline = DEADLINE_MS,
+): Promise<{ records: number; bytes: number }> {
+  try {
+    const created = await withDeadline(pagefind.createIndex(), deadline, 'starting');
+    check(created.errors, 'to start');
+    const index = created.index;
+    if (!index) throw new Error('Pagefind returned no index.');
+    for (const record of records) {
+      const added = await withDeadline(index.addCustomRecord(record), deadline, `indexing ${record.url}`);
+      check(added.errors, `to index ${record.url}`);
+    }
+    const written = await withDeadline(index.writeFiles({ outputPath }), deadline, 'writing the index');
+    check(written.errors, `to write the index to ${outputPath}`);
+  } finally {
+    await withDeadline(pagefind.close(), deadline, 'stopping').catch(() => undefined);
+  }
+
+  const entryFile = join(outputPath, 'pagefind-entry.json');
+  if (!existsSync(entryFile)) throw new Error(`Pagefind wrote no ${entryFile}.`);
+  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+  if (indexed !== records.length) {
+    throw new Error(`Pagefind indexed ${indexed} records instead of ${records.length}.`);
+  }
+  for (const name of await readdir(outputPath)) {
+    if (UNUSED.test(name)) await rm(join(outputPath, name));
+  }
+  return { records: records.length, bytes: await folderSize(outputPath) };
+}
+
+/** The Astro integration: indexes the passages once the site is built. */
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'perspectives:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        // The same paths the pages use, relative to the built site's root folder.
+        const site = paths('/');
+        try {
+          const data = JSON.parse(await readFile(join(out, site.data()), 'utf8')) as OpenData;
+          const bundle = join(out, site.searchBundle());
+          const { records, bytes } = await writeSearchIndex(searchRecords(data), bundle);
+          logger.info(
+            `Indexed ${records} passages for search (${Math.round(bytes / 1024)} KiB in ${site.searchBundle()}).`,
+          );
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new Error(`The search index could not be built, so the build stops: ${reason}`, {
+            cause: error,
+          });
+        }
+      },
+    },
+  };
+}

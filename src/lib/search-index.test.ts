@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import { openData } from './data';
+import { parsePartialDate } from './dates';
+import { buildModel } from './model';
+import { facetOptions, searchRecords } from './search-index';
+import { paths } from './urls';
+
+const site = buildModel({
+  analyses: [
+    {
+      id: 'old',
+      title: 'An older piece',
+      dek: 'Dek.',
+      published: parsePartialDate('2023-01')!,
+      source: { name: 'Source', url: 'https://example.org/old' },
+      body: 'Intro.',
+    },
+    {
+      id: 'new',
+      title: 'A newer piece',
+      dek: 'Dek.',
+      published: parsePartialDate('2024-05')!,
+      source: { name: 'Source', url: 'https://example.org/new' },
+      body: 'Intro.',
+    },
+  ],
+  experts: [{ id: 'ann-lee', name: 'Ann Lee', givenName: 'Ann', familyName: 'Lee', affiliation: 'X' }],
+  themes: [
+    { id: 'energy', title: 'Energy and oil', description: 'D.', terms: ['oil'] },
+    { id: 'trade', title: 'Trade', description: 'D.', terms: ['tariff*'] },
+  ],
+  commentaries: [
+    {
+      id: 'old/ann-lee',
+      analysis: 'old',
+      expert: 'ann-lee',
+      question: 'What happened to oil?',
+      order: 1,
+      themes: ['energy'],
+      body: 'Oil prices rose.',
+    },
+    {
+      id: 'new/ann-lee',
+      analysis: 'new',
+      expert: 'ann-lee',
+      question: 'What about trade?',
+      order: 1,
+      themes: ['energy', 'trade'],
+      body: 'Tariffs on oil came first.\n\nNothing else changed.',
+    },
+  ],
+});
+
+describe('searchRecords', () => {
+  const records = searchRecords(openData(site, paths('/some/sub/path/')));
+
+  test('makes one record per passage, in reading order with the newest analysis first', () => {
+    expect(records.map((r) => [r.content, r.sort.order])).toEqual([
+      ['Tariffs on oil came first.', '0'],
+      ['Nothing else changed.', '1'],
+      ['Oil prices rose.', '2'],
+    ]);
+  });
+
+  test('links each record to its passage permalink without the base path, which the browser adds', () => {
+    expect(records.map((r) => r.url)).toEqual([
+      '/commentaries/new/ann-lee/#p-tariffs-on-oil-came-first',
+      '/commentaries/new/ann-lee/#p-nothing-else-changed',
+      '/commentaries/old/ann-lee/#p-oil-prices-rose',
+    ]);
+  });
+
+  test('makes the expert’s name, the question and the passage’s theme titles searchable', () => {
+    expect(records[0]!.meta).toEqual({
+      expert: 'Ann Lee',
+      question: 'What about trade?',
+      themes: 'Energy and oil, Trade',
+    });
+    expect(records[1]!.meta.themes).toBe('');
+  });
+
+  test('filters by the ids of the expert, the passage’s themes and the analysis', () => {
+    expect(records.map((r) => r.filters)).toEqual([
+      { expert: ['ann-lee'], theme: ['energy', 'trade'], analysis: ['new'] },
+      { expert: ['ann-lee'], theme: [], analysis: ['new'] },
+      { expert: ['ann-lee'], theme: ['energy'], analysis: ['old'] },
+    ]);
+  });
+
+  test('writes every record in the page language', () => {
+    expect(new Set(records.map((r) => r.language))).toEqual(new Set(['en']));
+  });
+});
+
+describe('facetOptions', () => {
+  test('lists each facet’s values by id and label, in the order the site shows them', () => {
+    expect(facetOptions(site)).toEqual({
+      expert: [{ id: 'ann-lee', label: 'Ann Lee' }],
+      theme: [
+        { id: 'energy', label: 'Energy and oil' },
+        { id: 'trade', label: 'Trade' },
+      ],
+      analysis: [
+        { id: 'new', label: 'A newer piece' },
+        { id: 'old', label: 'An older piece' },
+      ],
+    });
+  });
+});
