@@ -90,7 +90,7 @@ async function build(dir) {
   if (result.code !== 0)
     throw new Error(`Build of ${relative(ROOT, dir)} failed:\n${result.output.slice(-3000)}`);
   const rss = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [0];
-  const indexing = /Indexed \d+ passages? .*? in (\d+) ms/.exec(result.output);
+  const indexing = /Indexed \d+ passages for search .*? in (\d+) ms\./.exec(result.output);
   const indexMs = indexing ? Number(indexing[1]) : 0;
   return { totalMs: result.ms, indexMs, astroMs: result.ms - indexMs, peakRss: Math.max(...rss) };
 }
@@ -181,7 +181,7 @@ if (values.json) {
   const table = [
     ['commentaries', ...rows.map((r) => String(r.commentaries))],
     ['build, total (s)', ...rows.map((r) => (r.buildMs / 1000).toFixed(1))],
-    ['  of which Astro (s)', ...rows.map((r) => (r.astroMs / 1000).toFixed(1))],
+    ['  of which content check and Astro (s)', ...rows.map((r) => (r.astroMs / 1000).toFixed(1))],
     ['  of which indexing (s)', ...rows.map((r) => (r.indexMs / 1000).toFixed(1))],
     ['build per commentary (ms)', ...rows.map((r) => r.msPerCommentary.toFixed(1))],
     ['peak memory (MB)', ...rows.map((r) => String(r.peakRssMB))],
@@ -192,15 +192,19 @@ if (values.json) {
     ['commentary CSS (KB raw / gz)', ...rows.map((r) => `${kb(r.page.css.raw)} / ${kb(r.page.css.gzip)}`)],
     ['commentary JS (KB raw / gz)', ...rows.map((r) => `${kb(r.page.js.raw)} / ${kb(r.page.js.gzip)}`)],
     ...['word', 'phrase'].flatMap((kind) => [
-      [`search "${rows[0]?.search[kind].query}": fetched (KB)`, ...rows.map((r) => kb(r.search[kind].bytes))],
       [
-        `search "${rows[0]?.search[kind].query}": to results (ms)`,
+        `search ${rows[0]?.search[kind].query}: fetched, gzip (KB)`,
+        ...rows.map((r) => kb(r.search[kind].bytes)),
+      ],
+      [
+        `search ${rows[0]?.search[kind].query}: requests`,
+        ...rows.map((r) => String(r.search[kind].requests)),
+      ],
+      [
+        `search ${rows[0]?.search[kind].query}: to results (ms)`,
         ...rows.map((r) => String(r.search[kind].ms)),
       ],
-      [
-        `search "${rows[0]?.search[kind].query}": results`,
-        ...rows.map((r) => String(r.search[kind].results)),
-      ],
+      [`search ${rows[0]?.search[kind].query}: matches`, ...rows.map((r) => String(r.search[kind].results))],
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));

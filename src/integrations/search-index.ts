@@ -102,12 +102,13 @@ export function searchIndex(): AstroIntegration {
         const out = fileURLToPath(dir);
         // The same paths the pages use, relative to the built site's root folder.
         const site = paths('/');
+        const started = performance.now();
         try {
           const data = JSON.parse(await readFile(join(out, site.data()), 'utf8')) as OpenData;
           const bundle = join(out, site.searchBundle());
           const { records, bytes } = await writeSearchIndex(searchRecords(data), bundle);
           logger.info(
-            `Indexed ${records} passages for search (${Math.round(bytes / 1024)} KiB in ${site.searchBundle()}).`,
+            `Indexed ${records} passages for search (${Math.round(bytes / 1024)} KiB in ${site.searchBundle()}) in ${Math.round(performance.now() - started)} ms.`,
           );
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
