@@ -8,7 +8,7 @@
  * precision the source supports; the URL is the page on this site (where the passage anchors are),
  * and the original address goes in the records' notes.
  */
-import type { PartialDate } from './dates';
+import { MONTHS, type PartialDate } from './dates';
 import type { Analysis, Commentary, SiteModel } from './model';
 import type { CitationFormat, LinkContext } from './urls';
 
@@ -57,21 +57,6 @@ export type CitationStyle = (typeof CITATION_STYLES)[number]['id'];
 
 /** Plain text, or text set in italics. */
 type Piece = string | { italic: string };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** MLA abbreviates months longer than four letters. */
 const MLA_MONTHS = [

@@ -25,7 +25,8 @@ export function parsePartialDate(value: string): PartialDate | undefined {
   return { year, month, day, iso: value.trim() };
 }
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
