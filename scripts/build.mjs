@@ -17,7 +17,9 @@ import { publish, recover } from './publish.mjs';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = resolve(values.out);
 const work = resolve('.build');
-const env = { ASTRO_TELEMETRY_DISABLED: '1' };
+// A production build whatever the caller's NODE_ENV (Vitest sets it to "test"): the output,
+// its Content-Security-Policy included, must not depend on the shell it was built from.
+const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
 /** Runs a command with inherited output; resolves with its exit code (1 if killed). */
 function run(command, args, signal) {

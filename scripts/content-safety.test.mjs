@@ -293,6 +293,13 @@ const ERRORS = [
     'analysis',
     /^the file’s place does not match its fields, which say it belongs at .*\/commentaries\/sample-analysis\/ada-example.md: move the file there, or correct the field$/,
   ],
+  [
+    'a commentary saved with the wrong extension',
+    { [BEN]: null, 'commentaries/sample-analysis/ben-example.MD': VALID[BEN] },
+    'commentaries/sample-analysis/ben-example.MD',
+    'file',
+    /^is not read: only files ending in lower-case .md are part of the site; rename it to .*ben-example.md$/,
+  ],
 ];
 
 /** Each warning: [what, changes, file, field, message]. */
@@ -327,8 +334,8 @@ const WARNINGS = [
   ],
   [
     'a file that is not read',
-    { 'themes/soil.markdown': VALID['themes/water.md'] },
-    'themes/soil.markdown',
+    { 'themes/notes.txt': 'Ideas for new themes.' },
+    'themes/notes.txt',
     'file',
     /^is not read: only files ending in .md are part of the site/,
   ],

@@ -80,7 +80,9 @@ export async function publish({ out, work, produce, verify = () => true }) {
       await rm(staging, { recursive: true, force: true });
       return { published: false, interrupted };
     }
-    // Two renames on one file system: readers of `out` see the old site or the new one, never a mix.
+    // Two renames on one file system: `out` holds the old site or the new one, never a mix of the
+    // two. Between the renames (microseconds) `out` does not exist, so a server reading it directly
+    // may answer one request with a 404; hosts that deploy by copying `dist/` never see that.
     // A crash between them is undone by recover() at the next build.
     if (existsSync(out)) await rename(out, previous);
     await rename(staging, out);

@@ -83,6 +83,16 @@ describe('checkSources', () => {
     expect(new Set(problems.map((p) => p.file))).toEqual(new Set(['content/experts/ada.md']));
   });
 
+  test.each([
+    ['content/themes/soil.markdown', 'content/themes/soil.md'],
+    ['content/experts/ada.MD', 'content/experts/ada.md'],
+  ])('refuses %s, which looks like markdown but would not be published', (file, renamed) => {
+    const { problems } = checkSources(files(), { contentDir: 'content', ignored: [file] });
+    expect(lines(problems)).toEqual([
+      `error ${file} › file: is not read: only files ending in lower-case .md are part of the site; rename it to ${renamed}`,
+    ]);
+  });
+
   test('warns about files that are not read', () => {
     const { problems } = checkSources(files(), {
       contentDir: 'content',

@@ -138,12 +138,16 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
   }
 
   for (const file of folders.ignored ?? []) {
+    // A file that looks like markdown was meant to be published: leaving it out silently would
+    // take an entry off the site, so it stops the build. Anything else is only pointed out.
+    const meant = /\.(md|markdown|mdown|mkd|mdx)$/i.test(file);
     problems.push({
-      level: 'warning',
+      level: meant ? 'error' : 'warning',
       file,
       field: 'file',
-      message:
-        'is not read: only files ending in .md are part of the site; rename it, or move it out of the content folder',
+      message: meant
+        ? `is not read: only files ending in lower-case .md are part of the site; rename it to ${file.replace(/\.[^./]+$/, '.md')}`
+        : 'is not read: only files ending in .md are part of the site; rename it, or move it out of the content folder',
     });
   }
 

@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildModel, type SiteModel } from './model';
-import { ContentError, validateContent, type ContentInput } from './validate';
+import { contentDirFromEnv } from './content-dir.mjs';
+import { ContentError, validateContent, type ContentInput, type Problem } from './validate';
 
 let loading: Promise<SiteModel> | undefined;
 
@@ -44,10 +45,25 @@ export async function loadContent(): Promise<ContentInput> {
   };
 }
 
+/**
+ * A last guard for builds that skip the content check (a bare `astro build`, or files vanishing
+ * between the check and the build): an empty collection must never publish an empty site.
+ */
+function emptyCollections(input: ContentInput): Problem[] {
+  return (Object.keys(input) as (keyof ContentInput)[])
+    .filter((name) => input[name].length === 0)
+    .map((name) => ({
+      level: 'error',
+      file: `${contentDirFromEnv(process.env)}/${name}/`,
+      field: 'folder',
+      message: `the ${name} collection is empty when the site is built: nothing is published until it has entries`,
+    }));
+}
+
 /** The site model, built once and shared by every page of the build. */
 export function loadSite(): Promise<SiteModel> {
   loading ??= loadContent().then((input) => {
-    const problems = validateContent(input);
+    const problems = [...emptyCollections(input), ...validateContent(input)];
     if (problems.some((p) => p.level === 'error')) throw new ContentError(problems);
     return buildModel(input);
   });
