@@ -92,6 +92,22 @@ describe('buildModel', () => {
     expect(site.count('energy', 'abe')).toBe(1);
   });
 
+  test('sums a theme’s passages and names its experts in site order', () => {
+    expect(site.themeSummary('energy')).toEqual({
+      passages: 2,
+      experts: [site.expert('abe'), site.expert('zed')],
+    });
+    expect(site.themeSummary('nothing')).toEqual({ passages: 0, experts: [] });
+  });
+
+  test('lists the themes an expert speaks to, with counts, leaving out the others', () => {
+    expect(site.themesBy('abe').map(({ theme, count }) => [theme.id, count])).toEqual([['energy', 1]]);
+    expect(site.themesBy('zed').map(({ theme, count }) => [theme.id, count])).toEqual([
+      ['energy', 1],
+      ['water', 2],
+    ]);
+  });
+
   test('lists an expert’s commentaries newest analysis first', () => {
     expect(site.commentariesBy('zed').map((c) => c.id)).toEqual(['new/zed', 'old/zed']);
     expect(site.commentariesBy('nobody')).toEqual([]);

@@ -88,6 +88,10 @@ export interface SiteModel {
   columnsFor: (themeId: string) => ExpertColumn[];
   /** Number of passages an expert devotes to a theme. */
   count: (themeId: string, expertId: string) => number;
+  /** How many passages speak to a theme, and which experts wrote them. */
+  themeSummary: (themeId: string) => { passages: number; experts: Expert[] };
+  /** The themes an expert speaks to, in theme order, with their passage counts. */
+  themesBy: (expertId: string) => { theme: Theme; count: number }[];
 }
 
 /** Orders experts by family name, then given name. */
@@ -162,6 +166,18 @@ export function buildModel(input: {
     columnsFor: (themeId) => columns.get(themeId) ?? [],
     count: (themeId, expertId) =>
       columns.get(themeId)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0,
+    themeSummary: (themeId) => {
+      const list = columns.get(themeId) ?? [];
+      return {
+        passages: list.reduce((sum, c) => sum + c.passages.length, 0),
+        experts: list.map((c) => c.expert),
+      };
+    },
+    themesBy: (expertId) =>
+      themes.flatMap((theme) => {
+        const count = columns.get(theme.id)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0;
+        return count > 0 ? [{ theme, count }] : [];
+      }),
   };
 }
 
