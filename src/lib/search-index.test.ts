@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { openData } from './data';
 import { parsePartialDate } from './dates';
 import { buildModel } from './model';
-import { readFacetFile } from './search';
-import { facetFile, facetOptions, passageFacets, searchRecords } from './search-index';
+import { readFacetFile, readIds } from './search';
+import { facetFile, facetOptions, passageFacets, searchRecords, writeIds } from './search-index';
 import { paths } from './urls';
 
 const site = buildModel({
@@ -118,8 +118,9 @@ describe('the facet file', () => {
       theme: ['energy', 'trade'],
       analysis: ['new', 'old'],
     });
-    expect(Object.keys(file.passages)).toEqual(['en_a', 'en_b', 'en_c']);
-    expect(file.passages['en_c']).toEqual([[0], [0, 1], [0]]);
+    expect(file.ids).toBe('0en_a,3b,3c');
+    // en_a is the second passage, en_b the third, en_c the first.
+    expect(file.passages).toEqual({ expert: '0,0,0', theme: ',0,0.1', analysis: '0,1,0' });
   });
 
   test('reads back as the passages’ values', () => {
@@ -132,6 +133,27 @@ describe('the facet file', () => {
     ['a result id is no passage', new Map([...ids, ['/elsewhere/', 'en_d']])],
   ])('refuses to write a file that does not cover the index when %s', (_, partial) => {
     expect(() => facetFile(facets, partial)).toThrow(/search index/);
+  });
+});
+
+describe('the facet file’s ids', () => {
+  test.each([
+    [[], ''],
+    [['en_1a2b3c4'], '0en_1a2b3c4'],
+    [['en_1a2b3c4', 'en_1a2ffff', 'en_9', 'fr_1a2b3c4'], '0en_1a2b3c4,6ffff,39,0fr_1a2b3c4'],
+    [['a', 'ab', 'abc', 'b'], '0a,1b,2c,0b'],
+  ])('front-codes %j as %j and reads it back', (ids, written) => {
+    expect(writeIds(ids)).toBe(written);
+    expect(readIds(written)).toEqual(ids);
+  });
+
+  test('reads back ids longer than 35 shared characters', () => {
+    const ids = ['x'.repeat(40) + 'a', 'x'.repeat(40) + 'b'];
+    expect(readIds(writeIds(ids))).toEqual(ids);
+  });
+
+  test.each([[['a,b']], [['']]])('refuses an id it could not read back: %j', (ids) => {
+    expect(() => writeIds(ids)).toThrow(/cannot be written/);
   });
 });
 

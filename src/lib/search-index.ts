@@ -79,11 +79,25 @@ export function passageFacets(data: OpenData): Map<string, Record<Facet, string[
   return facets;
 }
 
+/** Writes sorted ids front-coded (see `FacetFile`); the inverse of `readIds`. */
+export function writeIds(sorted: readonly string[]): string {
+  let previous = '';
+  return sorted
+    .map((id) => {
+      if (id === '' || id.includes(',')) throw new Error(`A search result id cannot be written: “${id}”.`);
+      let shared = 0;
+      while (shared < 35 && shared < previous.length && previous[shared] === id[shared]) shared += 1;
+      previous = id;
+      return shared.toString(36) + id.slice(shared);
+    })
+    .join(',');
+}
+
 /**
- * The facet file the search page filters and counts with: each facet's values once, and per
- * Pagefind result id (`ids`: permalink → id, read from the written index) the indexes of its
- * values. Ids are sorted, so the file does not change with the order passages are read in.
- * Throws when a passage has no id or an id no passage: the file must cover the index exactly.
+ * The facet file the search page filters and counts with (see `FacetFile`): each facet's values
+ * once, and per Pagefind result id (`ids`: permalink → id, read from the written index) the
+ * indexes of its values. Ids are sorted, so the file does not depend on the order passages are
+ * read in. Throws when a passage has no id or an id no passage: the file must cover the index exactly.
  */
 export function facetFile(
   facets: ReadonlyMap<string, Record<Facet, readonly string[]>>,
@@ -103,14 +117,20 @@ export function facetFile(
   for (const url of ids.keys()) {
     if (!facets.has(url)) throw new Error(`The search index holds ${url}, which is no passage.`);
   }
-  const rows: [string, number[][]][] = [];
+  const rows: [string, Record<Facet, readonly string[]>][] = [];
   for (const [url, chosen] of facets) {
     const id = ids.get(url);
     if (id === undefined) throw new Error(`The search index has no record for ${url}.`);
-    rows.push([id, FACETS.map((facet) => chosen[facet].map((value) => indexOf(facet, value)))]);
+    rows.push([id, chosen]);
   }
   rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { values, passages: Object.fromEntries(rows) };
+  const passages = {} as Record<Facet, string>;
+  for (const facet of FACETS) {
+    passages[facet] = rows
+      .map(([, chosen]) => chosen[facet].map((value) => indexOf(facet, value).toString(36)).join('.'))
+      .join(',');
+  }
+  return { values, ids: writeIds(rows.map(([id]) => id)), passages };
 }
 
 /** One value a reader can filter by: its id (in the URL and the index) and its label. */

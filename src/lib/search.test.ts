@@ -62,7 +62,8 @@ describe('filtering by facet', () => {
   // p1: a on t; p2: b on t and u; p3: b on nothing; p4: not in the facet file.
   const facets = readFacetFile({
     values: { expert: ['a', 'b'], theme: ['t', 'u'], analysis: ['x'] },
-    passages: { p1: [[0], [0], [0]], p2: [[1], [0, 1], [0]], p3: [[1], [], [0]] },
+    ids: '0p1,12,13',
+    passages: { expert: '0,1,1', theme: '0,0.1,', analysis: '0,0,0' },
   });
   const ids = ['p1', 'p2', 'p3', 'p4'];
   const kept = (filters: Partial<SearchState['filters']>) =>

@@ -68,27 +68,47 @@ export function hasFilters(state: SearchState): boolean {
 }
 
 /**
- * The facet file (`facets.json` beside Pagefind's bundle): each facet's values once, and per
- * Pagefind result id the indexes of the passage's values, one list per facet in `FACETS` order.
+ * The facet file (`facets.json` beside Pagefind's bundle), in columns so that it compresses well:
+ * - `values`: each facet's values, once;
+ * - `ids`: Pagefind's result ids, sorted, comma-separated, each written as the number of leading
+ *   characters it shares with the one before (one base-36 digit) followed by the rest;
+ * - `passages`: per facet, for each id in that order, the indexes of its values in base 36,
+ *   dot-separated; comma-separated like the ids.
  */
 export interface FacetFile {
   values: Record<Facet, string[]>;
-  passages: Record<string, number[][]>;
+  ids: string;
+  passages: Record<Facet, string>;
 }
 
 /** One passage's values per facet. */
 export type FacetValues = Record<Facet, readonly string[]>;
 
+/** Reads the front-coded id list of the facet file (see `FacetFile`). */
+export function readIds(ids: string): string[] {
+  const read: string[] = [];
+  let previous = '';
+  for (const entry of ids === '' ? [] : ids.split(',')) {
+    previous = previous.slice(0, parseInt(entry[0] ?? '0', 36)) + entry.slice(1);
+    read.push(previous);
+  }
+  return read;
+}
+
 /** Each Pagefind result id's facet values, from the facet file. */
 export function readFacetFile(file: FacetFile): Map<string, FacetValues> {
+  const ids = readIds(file.ids);
+  const columns = FACETS.map((facet) => file.passages[facet].split(','));
   const passages = new Map<string, FacetValues>();
-  for (const [id, indexes] of Object.entries(file.passages)) {
+  ids.forEach((id, row) => {
     const values = {} as Record<Facet, string[]>;
     FACETS.forEach((facet, i) => {
-      values[facet] = (indexes[i] ?? []).flatMap((n) => file.values[facet][n] ?? []);
+      const cell = columns[i]![row] ?? '';
+      values[facet] =
+        cell === '' ? [] : cell.split('.').flatMap((n) => file.values[facet][parseInt(n, 36)] ?? []);
     });
     passages.set(id, values);
-  }
+  });
   return passages;
 }
 

@@ -186,6 +186,9 @@ function start(root: HTMLElement): void {
    * the facet file is loaded. Without it, the counts are left as they were: search still works.
    */
   async function fillCounts(ids: string[] | null, state: SearchState, current: () => boolean): Promise<void> {
+    // Results first: the facet file is asked for in a later task, once they are on the page.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!current()) return;
     let facets: Map<string, FacetValues>;
     try {
       facets = await facetData();
