@@ -116,6 +116,10 @@ if (values.json) {
         ...rows.map((r) => kb(r.search[kind].bytes)),
       ],
       [
+        `search ${rows[0]?.search[kind].query}: then, for the counts (KB)`,
+        ...rows.map((r) => kb(r.search[kind].later.reduce((sum, f) => sum + f.bytes, 0))),
+      ],
+      [
         `search ${rows[0]?.search[kind].query}: requests`,
         ...rows.map((r) => String(r.search[kind].requests)),
       ],
