@@ -115,7 +115,7 @@ describe('filtering by facet', () => {
 
 describe('passageAnalysis', () => {
   test.each([
-    ['/commentaries/blinken-china-trip/rosie-levine/#p-the-areas', 'blinken-china-trip'],
+    ['/commentaries/trade-talks/ann-lee/#p-the-areas', 'trade-talks'],
     ['/some/sub/path/commentaries/a%20b/c/#p', 'a b'],
     ['/commentaries/a/b/', 'a'],
     ['/themes/taiwan/', undefined],
