@@ -2,13 +2,13 @@
 // npm run bench [-- --commentaries 300,1000,3000] [--json] [--keep]
 // Generates synthetic corpora of the given sizes, builds each in a scratch project under bench/out/,
 // and prints build time (Astro and indexing), peak memory, output size, page weight and search cost.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './corpus.mjs';
+import { OUT, build, realPassages, scratchProject } from './project.mjs';
 import { measureSearch } from './search.mjs';
 
 const { values } = parseArgs({
@@ -24,22 +24,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 3)) {
   process.exit(2);
 }
 
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const OUT = join(ROOT, 'bench', 'out');
-const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts'];
 const log = (...args) => (values.json ? console.error(...args) : console.log(...args));
-
-/** Runs a command; resolves with its exit code, output and wall time in ms. */
-function run(command, args, options) {
-  return new Promise((done) => {
-    const started = performance.now();
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => done({ code: code ?? 1, output, ms: performance.now() - started }));
-  });
-}
 
 /** Every file below a folder with its size. */
 async function files(dir) {
@@ -51,48 +36,6 @@ async function files(dir) {
     }
   }
   return found;
-}
-
-/** A scratch project: the real code, a generated content folder, node_modules linked entry by entry. */
-async function scratchProject(dir, corpus) {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(join(dir, 'node_modules'), { recursive: true });
-  for (const file of PROJECT_FILES) await cp(join(ROOT, file), join(dir, file), { recursive: true });
-  // Link packages one by one so that caches (node_modules/.astro, .vite) stay per project.
-  for (const entry of await readdir(join(ROOT, 'node_modules'))) {
-    if (!entry.startsWith('.'))
-      await symlink(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
-  }
-  await mkdir(join(dir, 'node_modules', '.bin'));
-  for (const bin of await readdir(join(ROOT, 'node_modules', '.bin'))) {
-    await symlink(join(ROOT, 'node_modules', '.bin', bin), join(dir, 'node_modules', '.bin', bin));
-  }
-  for (const [path, text] of corpus) {
-    await mkdir(dirname(join(dir, 'content', path)), { recursive: true });
-    await writeFile(join(dir, 'content', path), text);
-  }
-}
-
-/** Builds a project the way `npm run build` does, measuring wall time, indexing time and peak memory. */
-async function build(dir) {
-  const rssFile = join(dir, 'maxrss.txt');
-  await rm(rssFile, { force: true });
-  const result = await run(process.execPath, ['scripts/build.mjs'], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      BASE_PATH: '/',
-      NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'maxrss.cjs')}`,
-      BENCH_MAXRSS_FILE: rssFile,
-    },
-  });
-  if (result.code !== 0)
-    throw new Error(`Build of ${relative(ROOT, dir)} failed:\n${result.output.slice(-3000)}`);
-  const rss = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [0];
-  const indexing = /Indexed \d+ passages for search .*? in (\d+) ms\./.exec(result.output);
-  const indexMs = indexing ? Number(indexing[1]) : 0;
-  return { totalMs: result.ms, indexMs, astroMs: result.ms - indexMs, peakRss: Math.max(...rss) };
 }
 
 /** HTML, CSS and JS bytes (raw and gzipped) of the median-sized commentary page. */
@@ -114,31 +57,7 @@ async function pageWeight(dist) {
   return { page: relative(dist, page.path), html: weigh(html), css: weigh(css), js: weigh(js) };
 }
 
-async function realPassages() {
-  log('Building the real content once, to recombine its passages…');
-  const dir = join(OUT, 'real');
-  const result = await run(process.execPath, ['scripts/build.mjs', '--out', join(dir, 'dist')], {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/' },
-  });
-  if (result.code !== 0) throw new Error(`The real build failed:\n${result.output.slice(-3000)}`);
-  const data = JSON.parse(await readFile(join(dir, 'dist', 'data', 'commentaries.json'), 'utf8'));
-  const themes = [];
-  for (const name of (await readdir(join(ROOT, 'content', 'themes'))).sort()) {
-    themes.push({
-      id: name.replace(/\.md$/, ''),
-      source: await readFile(join(ROOT, 'content', 'themes', name), 'utf8'),
-    });
-  }
-  return {
-    passages: data.commentaries.flatMap((c) => c.passages.map((p) => ({ text: p.text, themes: p.themes }))),
-    questions: data.commentaries.map((c) => c.question),
-    title: data.analyses[0].title,
-    themes,
-  };
-}
-
-const real = await realPassages();
+const real = await realPassages({ log });
 const rows = [];
 for (const count of sizes) {
   const dir = join(OUT, `n${count}`);
@@ -195,6 +114,10 @@ if (values.json) {
       [
         `search ${rows[0]?.search[kind].query}: fetched, gzip (KB)`,
         ...rows.map((r) => kb(r.search[kind].bytes)),
+      ],
+      [
+        `search ${rows[0]?.search[kind].query}: then, for the counts (KB)`,
+        ...rows.map((r) => kb(r.search[kind].later.reduce((sum, f) => sum + f.bytes, 0))),
       ],
       [
         `search ${rows[0]?.search[kind].query}: requests`,

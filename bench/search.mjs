@@ -1,6 +1,7 @@
 // Measures a reader's first search in headless Chromium against the built site on a local static
 // server: every byte the browser fetches from opening /search/?q=… until the results are on screen
-// (raw, and as a gzip-serving host would send it), the time that takes, and the number of matches.
+// (raw, and as a gzip-serving host would send it), the time that takes, the number of matches, and
+// what the page fetches once the results are shown.
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -16,16 +17,31 @@ function executablePath() {
   return undefined;
 }
 
-/** Opens the search page for one query in a fresh browser context (nothing cached) and measures it. */
+/** Pagefind's index files are compressed already: a host gains nothing by compressing them again. */
+const sent = (body) => Math.min(body.length, gzipSync(body).length);
+
+/**
+ * Opens the search page for one query in a fresh browser context (nothing cached) and measures it.
+ * Counted: the page and every request the browser started before the results were on screen.
+ * What the page loads afterwards (the facet file, for the counts) is reported apart, as `later`.
+ */
 async function firstSearch(browser, origin, query) {
   const context = await browser.newContext();
+  // When the result summary first appears, in the page's own clock (that of Resource Timing).
+  await context.addInitScript(() => {
+    new MutationObserver(() => {
+      const status = document.querySelector('[data-search-status]');
+      if (window.__resultsShownAt === undefined && /match/.test(status?.textContent ?? ''))
+        window.__resultsShownAt = performance.now();
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   const page = await context.newPage();
-  const bodies = [];
+  const responses = [];
   page.on('response', (response) => {
-    bodies.push(
+    responses.push(
       response.body().then(
-        (body) => body,
-        () => Buffer.alloc(0),
+        (body) => ({ url: response.url(), document: response.request().isNavigationRequest(), body }),
+        () => ({ url: response.url(), document: false, body: Buffer.alloc(0) }),
       ),
     );
   });
@@ -35,17 +51,29 @@ async function firstSearch(browser, origin, query) {
   await status.filter({ hasText: /match/ }).waitFor({ timeout: 60_000 });
   const ms = Date.now() - started;
   const summary = (await status.textContent()) ?? '';
-  const fetched = await Promise.all(bodies);
+  await page.waitForLoadState('networkidle');
+  const before = new Set(
+    await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= window.__resultsShownAt)
+        .map((entry) => entry.name),
+    ),
+  );
+  const fetched = await Promise.all(responses);
   await context.close();
-  // Pagefind's index files are compressed already: a host gains nothing by compressing them again.
-  const size = (list) => list.reduce((sum, body) => sum + Math.min(body.length, gzipSync(body).length), 0);
+  const first = fetched.filter((r) => r.document || before.has(r.url));
+  const later = fetched.filter((r) => !first.includes(r));
+  const list = (rs) => rs.map((r) => ({ path: new URL(r.url).pathname, bytes: sent(r.body) }));
   return {
     query,
     ms,
     results: Number(/(\d+) passages? match/.exec(summary)?.[1] ?? 0),
-    requests: fetched.length,
-    bytesRaw: fetched.reduce((sum, body) => sum + body.length, 0),
-    bytes: size(fetched),
+    requests: first.length,
+    bytesRaw: first.reduce((sum, r) => sum + r.body.length, 0),
+    bytes: first.reduce((sum, r) => sum + sent(r.body), 0),
+    fetched: list(first),
+    later: list(later),
   };
 }
 

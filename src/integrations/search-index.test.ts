@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { readFacetFile, type FacetFile } from '../lib/search';
 import type { SearchRecord } from '../lib/search-index';
 import { withDeadline, writeSearchIndex } from './search-index';
 
@@ -11,7 +12,7 @@ const record = (url: string, content: string): SearchRecord => ({
   content,
   language: 'en',
   meta: { expert: 'Ann Lee', question: 'What happened?', themes: 'Energy' },
-  filters: { expert: ['ann-lee'], theme: ['energy'], analysis: ['a'] },
+  filters: { all: ['1'] },
   sort: { order: '0' },
 });
 
@@ -39,6 +40,24 @@ describe('writeSearchIndex', () => {
       expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']),
     );
     expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
+    expect(files).not.toContain('facets.json');
+  });
+
+  test('writes the facet file with each record’s Pagefind result id, as the browser sees it', async () => {
+    const out = join(await scratch(), 'pagefind');
+    const facets = new Map([
+      ['/a/#p-1', { expert: ['ann-lee'], theme: ['energy'], analysis: ['a'] }],
+      ['/a/#p-2', { expert: ['ann-lee'], theme: [], analysis: ['a'] }],
+    ]);
+    await writeSearchIndex([record('/a/#p-1', 'Oil prices rose.'), record('/a/#p-2', 'Rain fell.')], out, {
+      facets,
+    });
+    const file = JSON.parse(await readFile(join(out, 'facets.json'), 'utf8')) as FacetFile;
+    const fragments = (await readdir(join(out, 'fragment'))).map((f) => f.replace(/\.pf_fragment$/, ''));
+    expect([...readFacetFile(file).keys()].sort()).toEqual(fragments.sort());
+    expect([...readFacetFile(file).values()].sort((a, b) => b.theme.length - a.theme.length)).toEqual([
+      ...facets.values(),
+    ]);
   });
 
   test('fails with Pagefind’s reason when it refuses a record, and writes nothing', async () => {

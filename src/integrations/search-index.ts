@@ -4,12 +4,21 @@
  * Any failure stops the build with its cause; a build never succeeds without its index.
  */
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchRecords, type OpenData, type SearchRecord } from '../lib/search-index';
+import type { FacetValues } from '../lib/search';
+import {
+  FACET_FILE,
+  facetFile,
+  passageFacets,
+  searchRecords,
+  type OpenData,
+  type SearchRecord,
+} from '../lib/search-index';
 import { paths } from '../lib/urls';
 
 /** Files of Pagefind's bundle the site never loads: its ready-made interfaces and highlighter. */
@@ -55,13 +64,30 @@ async function folderSize(path: string): Promise<number> {
 }
 
 /**
+ * Each written record's Pagefind result id (its fragment's name), by permalink. A fragment is
+ * gzipped JSON after the marker `pagefind_dcd`, as Pagefind's own browser code reads it.
+ */
+async function resultIds(outputPath: string): Promise<Map<string, string>> {
+  const folder = join(outputPath, 'fragment');
+  const ids = new Map<string, string>();
+  for (const name of await readdir(folder)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+    const { url } = JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string };
+    ids.set(url, name.slice(0, -'.pf_fragment'.length));
+  }
+  return ids;
+}
+
+/**
  * Indexes the records and writes Pagefind's bundle to `outputPath`, then checks that the bundle
- * holds every record. Returns the number of records and the bundle's size in bytes.
+ * holds every record. With `facets` (each record's values, by url), also writes the facet file
+ * the search page filters and counts with. Returns the number of records and the bundle's size in bytes.
  */
 export async function writeSearchIndex(
   records: readonly SearchRecord[],
   outputPath: string,
-  deadline = DEADLINE_MS,
+  { facets, deadline = DEADLINE_MS }: { facets?: ReadonlyMap<string, FacetValues>; deadline?: number } = {},
 ): Promise<{ records: number; bytes: number }> {
   try {
     const created = await withDeadline(pagefind.createIndex(), deadline, 'starting');
@@ -90,6 +116,10 @@ export async function writeSearchIndex(
   for (const name of await readdir(outputPath)) {
     if (UNUSED.test(name)) await rm(join(outputPath, name));
   }
+  if (facets) {
+    const file = facetFile(facets, await resultIds(outputPath));
+    await writeFile(join(outputPath, FACET_FILE), JSON.stringify(file));
+  }
   return { records: records.length, bytes: await folderSize(outputPath) };
 }
 
@@ -106,7 +136,9 @@ export function searchIndex(): AstroIntegration {
         try {
           const data = JSON.parse(await readFile(join(out, site.data()), 'utf8')) as OpenData;
           const bundle = join(out, site.searchBundle());
-          const { records, bytes } = await writeSearchIndex(searchRecords(data), bundle);
+          const { records, bytes } = await writeSearchIndex(searchRecords(data), bundle, {
+            facets: passageFacets(data),
+          });
           logger.info(
             `Indexed ${records} passages for search (${Math.round(bytes / 1024)} KiB in ${site.searchBundle()}) in ${Math.round(performance.now() - started)} ms.`,
           );

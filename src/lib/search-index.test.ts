@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { openData } from './data';
 import { parsePartialDate } from './dates';
 import { buildModel } from './model';
-import { facetOptions, searchRecords } from './search-index';
+import { readFacetFile, readIds } from './search';
+import { facetFile, facetOptions, passageFacets, searchRecords, writeIds } from './search-index';
 import { paths } from './urls';
 
 const site = buildModel({
@@ -79,16 +80,80 @@ describe('searchRecords', () => {
     expect(records[1]!.meta.themes).toBe('');
   });
 
-  test('filters by the ids of the expert, the passage’s themes and the analysis', () => {
-    expect(records.map((r) => r.filters)).toEqual([
-      { expert: ['ann-lee'], theme: ['energy', 'trade'], analysis: ['new'] },
-      { expert: ['ann-lee'], theme: [], analysis: ['new'] },
-      { expert: ['ann-lee'], theme: ['energy'], analysis: ['old'] },
-    ]);
+  test('gives Pagefind one filter that every record has, and no facet', () => {
+    expect(records.map((r) => r.filters)).toEqual([{ all: ['1'] }, { all: ['1'] }, { all: ['1'] }]);
   });
 
   test('writes every record in the page language', () => {
     expect(new Set(records.map((r) => r.language))).toEqual(new Set(['en']));
+  });
+});
+
+describe('the facet file', () => {
+  const data = openData(site, paths('/some/sub/path/'));
+  const facets = passageFacets(data);
+  const ids = new Map([...facets.keys()].map((url, i) => [url, `en_${['c', 'a', 'b'][i]}`]));
+
+  test('holds each passage’s expert, themes and analysis by id, keyed by its permalink', () => {
+    expect([...facets]).toEqual([
+      [
+        '/commentaries/new/ann-lee/#p-tariffs-on-oil-came-first',
+        { expert: ['ann-lee'], theme: ['energy', 'trade'], analysis: ['new'] },
+      ],
+      [
+        '/commentaries/new/ann-lee/#p-nothing-else-changed',
+        { expert: ['ann-lee'], theme: [], analysis: ['new'] },
+      ],
+      [
+        '/commentaries/old/ann-lee/#p-oil-prices-rose',
+        { expert: ['ann-lee'], theme: ['energy'], analysis: ['old'] },
+      ],
+    ]);
+  });
+
+  test('names each value once and each passage by its result id, sorted', () => {
+    const file = facetFile(facets, ids);
+    expect(file.values).toEqual({
+      expert: ['ann-lee'],
+      theme: ['energy', 'trade'],
+      analysis: ['new', 'old'],
+    });
+    expect(file.ids).toBe('0en_a,3b,3c');
+    // en_a is the second passage, en_b the third, en_c the first.
+    expect(file.passages).toEqual({ expert: '0,0,0', theme: ',0,0.1', analysis: '0,1,0' });
+  });
+
+  test('reads back as the passages’ values', () => {
+    const read = readFacetFile(facetFile(facets, ids));
+    for (const [url, values] of facets) expect(read.get(ids.get(url)!)).toEqual(values);
+  });
+
+  test.each([
+    ['a passage has no result id', new Map([...ids].slice(1))],
+    ['a result id is no passage', new Map([...ids, ['/elsewhere/', 'en_d']])],
+  ])('refuses to write a file that does not cover the index when %s', (_, partial) => {
+    expect(() => facetFile(facets, partial)).toThrow(/search index/);
+  });
+});
+
+describe('the facet file’s ids', () => {
+  test.each([
+    [[], ''],
+    [['en_1a2b3c4'], '0en_1a2b3c4'],
+    [['en_1a2b3c4', 'en_1a2ffff', 'en_9', 'fr_1a2b3c4'], '0en_1a2b3c4,6ffff,39,0fr_1a2b3c4'],
+    [['a', 'ab', 'abc', 'b'], '0a,1b,2c,0b'],
+  ])('front-codes %j as %j and reads it back', (ids, written) => {
+    expect(writeIds(ids)).toBe(written);
+    expect(readIds(written)).toEqual(ids);
+  });
+
+  test('reads back ids longer than 35 shared characters', () => {
+    const ids = ['x'.repeat(40) + 'a', 'x'.repeat(40) + 'b'];
+    expect(readIds(writeIds(ids))).toEqual(ids);
+  });
+
+  test.each([[['a,b']], [['']]])('refuses an id it could not read back: %j', (ids) => {
+    expect(() => writeIds(ids)).toThrow(/cannot be written/);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { openData } from './data';
 import type { SiteModel } from './model';
-import type { Facet } from './search';
+import { FACETS, type Facet, type FacetFile } from './search';
 import { paths } from './urls';
 
 /** The open-data export as the build writes it to `data/commentaries.json`. */
@@ -13,6 +13,9 @@ export type OpenData = ReturnType<typeof openData>;
 
 /** The language of every page and record: Pagefind picks the index matching `<html lang>`. */
 export const SEARCH_LANGUAGE = 'en';
+
+/** The facet file's name in Pagefind's bundle folder. */
+export const FACET_FILE = 'facets.json';
 
 /** A Pagefind custom record (the shape `addCustomRecord` takes). */
 export interface SearchRecord {
@@ -23,7 +26,13 @@ export interface SearchRecord {
   language: string;
   /** Searchable fields besides the text, each weighted in `RANKING.metaWeights`. */
   meta: { expert: string; question: string; themes: string };
-  filters: Record<Facet, string[]>;
+  /**
+   * One filter with one value on every record, so that `search(null, { filters: { all: '1' } })`
+   * lists every passage. The facets are not Pagefind filters: Pagefind would load every filter's
+   * values on the first search (41 KB at 1,000 commentaries) to count them. They are in the
+   * facet file (`facetFile`), which the search page loads only once it has shown results.
+   */
+  filters: { all: ['1'] };
   /** Reading order (newest analysis first), used to list passages when there is no query. */
   sort: { order: string };
 }
@@ -49,10 +58,79 @@ export function searchRecords(data: OpenData): SearchRecord[] {
         question: c.question,
         themes: p.themes.map((id) => themeTitle.get(id) ?? id).join(', '),
       },
-      filters: { expert: [c.expert], theme: [...p.themes], analysis: [c.analysis] },
+      filters: { all: ['1'] as ['1'] },
       sort: { order: String(order++) },
     })),
   );
+}
+
+/** Each passage's facet values by id, keyed by its permalink (the record's `url`). */
+export function passageFacets(data: OpenData): Map<string, Record<Facet, string[]>> {
+  const facets = new Map<string, Record<Facet, string[]>>();
+  for (const c of data.commentaries) {
+    for (const p of c.passages) {
+      facets.set(root.passage(c.id, p.id), {
+        expert: [c.expert],
+        theme: [...p.themes],
+        analysis: [c.analysis],
+      });
+    }
+  }
+  return facets;
+}
+
+/** Writes sorted ids front-coded (see `FacetFile`); the inverse of `readIds`. */
+export function writeIds(sorted: readonly string[]): string {
+  let previous = '';
+  return sorted
+    .map((id) => {
+      if (id === '' || id.includes(',')) throw new Error(`A search result id cannot be written: “${id}”.`);
+      let shared = 0;
+      while (shared < 35 && shared < previous.length && previous[shared] === id[shared]) shared += 1;
+      previous = id;
+      return shared.toString(36) + id.slice(shared);
+    })
+    .join(',');
+}
+
+/**
+ * The facet file the search page filters and counts with (see `FacetFile`): each facet's values
+ * once, and per Pagefind result id (`ids`: permalink → id, read from the written index) the
+ * indexes of its values. Ids are sorted, so the file does not depend on the order passages are
+ * read in. Throws when a passage has no id or an id no passage: the file must cover the index exactly.
+ */
+export function facetFile(
+  facets: ReadonlyMap<string, Record<Facet, readonly string[]>>,
+  ids: ReadonlyMap<string, string>,
+): FacetFile {
+  const values = { expert: [], theme: [], analysis: [] } as Record<Facet, string[]>;
+  const position = new Map<string, number>();
+  const indexOf = (facet: Facet, value: string) => {
+    const key = `${facet}\u0000${value}`;
+    let at = position.get(key);
+    if (at === undefined) {
+      at = values[facet].push(value) - 1;
+      position.set(key, at);
+    }
+    return at;
+  };
+  for (const url of ids.keys()) {
+    if (!facets.has(url)) throw new Error(`The search index holds ${url}, which is no passage.`);
+  }
+  const rows: [string, Record<Facet, readonly string[]>][] = [];
+  for (const [url, chosen] of facets) {
+    const id = ids.get(url);
+    if (id === undefined) throw new Error(`The search index has no record for ${url}.`);
+    rows.push([id, chosen]);
+  }
+  rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const passages = {} as Record<Facet, string>;
+  for (const facet of FACETS) {
+    passages[facet] = rows
+      .map(([, chosen]) => chosen[facet].map((value) => indexOf(facet, value).toString(36)).join('.'))
+      .join(',');
+  }
+  return { values, ids: writeIds(rows.map(([id]) => id)), passages };
 }
 
 /** One value a reader can filter by: its id (in the URL and the index) and its label. */

@@ -6,7 +6,11 @@ import {
   hasFilters,
   isQuoted,
   matchesQuery,
-  pagefindFilters,
+  facetCounts,
+  filterResults,
+  passageAnalysis,
+  passesFilters,
+  readFacetFile,
   parseSearchState,
   phraseFirst,
   queryWords,
@@ -54,19 +58,70 @@ describe('the search state in the URL', () => {
   });
 });
 
-describe('pagefindFilters', () => {
-  const s = state('x', { expert: ['a', 'b'], theme: ['t'] });
+describe('filtering by facet', () => {
+  // p1: a on t; p2: b on t and u; p3: b on nothing; p4: not in the facet file.
+  const facets = readFacetFile({
+    values: { expert: ['a', 'b'], theme: ['t', 'u'], analysis: ['x'] },
+    ids: '0p1,12,13',
+    passages: { expert: '0,1,1', theme: '0,0.1,', analysis: '0,0,0' },
+  });
+  const ids = ['p1', 'p2', 'p3', 'p4'];
+  const kept = (filters: Partial<SearchState['filters']>) =>
+    filterResults(
+      ids.map((id) => ({ id })),
+      facets,
+      state('q', filters),
+    ).map((r) => r.id);
 
-  test('widens within a facet and narrows across facets', () => {
-    expect(pagefindFilters(s)).toEqual({ expert: { any: ['a', 'b'] }, theme: { any: ['t'] } });
+  test('reads each passage’s values from the value tables', () => {
+    expect(facets.get('p2')).toEqual({ expert: ['b'], theme: ['t', 'u'], analysis: ['x'] });
+    expect(facets.get('p3')).toEqual({ expert: ['b'], theme: [], analysis: ['x'] });
+  });
+
+  test.each([
+    ['no filter keeps every result, even one the facet file does not know', {}, ids],
+    ['one value keeps its passages', { expert: ['a'] }, ['p1']],
+    ['values of one facet widen', { expert: ['a', 'b'] }, ['p1', 'p2', 'p3']],
+    ['facets narrow each other', { expert: ['a', 'b'], theme: ['u'] }, ['p2']],
+    ['a value no passage has keeps nothing', { theme: ['nowhere'] }, []],
+  ] as const)('%s', (_, filters, expected) => {
+    expect(kept(filters as Partial<SearchState['filters']>)).toEqual(expected);
   });
 
   test('can leave one facet out, to count what its other values would add', () => {
-    expect(pagefindFilters(s, 'expert')).toEqual({ theme: { any: ['t'] } });
+    const s = state('q', { expert: ['a'], theme: ['u'] });
+    expect(passesFilters(facets.get('p2'), s)).toBe(false);
+    expect(passesFilters(facets.get('p2'), s, 'expert')).toBe(true);
   });
 
-  test('is empty without filters', () => {
-    expect(pagefindFilters(state('x'))).toEqual({});
+  test('counts each value among the results, without a facet’s own choice', () => {
+    expect(facetCounts(ids, facets, state('q'))).toEqual({
+      expert: { a: 1, b: 2 },
+      theme: { t: 2, u: 1 },
+      analysis: { x: 3 },
+    });
+    // Choosing b: experts still count as if none were chosen; themes and analyses count b's passages.
+    expect(facetCounts(ids, facets, state('q', { expert: ['b'] }))).toEqual({
+      expert: { a: 1, b: 2 },
+      theme: { t: 1, u: 1 },
+      analysis: { x: 2 },
+    });
+  });
+
+  test('counts only among the given results', () => {
+    expect(facetCounts(['p1'], facets, state('q')).expert).toEqual({ a: 1 });
+  });
+});
+
+describe('passageAnalysis', () => {
+  test.each([
+    ['/commentaries/trade-talks/ann-lee/#p-the-areas', 'trade-talks'],
+    ['/some/sub/path/commentaries/a%20b/c/#p', 'a b'],
+    ['/commentaries/a/b/', 'a'],
+    ['/themes/taiwan/', undefined],
+    ['/commentaries/%E0%A4%A/b/#p', undefined],
+  ])('finds the analysis of %s', (url, expected) => {
+    expect(passageAnalysis(url)).toBe(expected);
   });
 });
 

@@ -3,7 +3,7 @@
  * and ranking handed to Pagefind, and the shaping of its results.
  */
 
-/** The facets a reader can narrow by; each is a Pagefind filter holding ids. */
+/** The facets a reader can narrow by, by id; the search page filters by them itself (see `FacetFile`). */
 export const FACETS = ['expert', 'theme', 'analysis'] as const;
 export type Facet = (typeof FACETS)[number];
 
@@ -67,19 +67,110 @@ export function hasFilters(state: SearchState): boolean {
   return FACETS.some((facet) => state.filters[facet].length > 0);
 }
 
-/** A Pagefind filter object. */
-export type PagefindFilters = Partial<Record<Facet, { any: string[] }>>;
+/**
+ * The facet file (`facets.json` beside Pagefind's bundle), in columns so that it compresses well:
+ * - `values`: each facet's values, once;
+ * - `ids`: Pagefind's result ids, sorted, comma-separated, each written as the number of leading
+ *   characters it shares with the one before (one base-36 digit) followed by the rest;
+ * - `passages`: per facet, for each id in that order, the indexes of its values in base 36,
+ *   dot-separated; comma-separated like the ids.
+ */
+export interface FacetFile {
+  values: Record<Facet, string[]>;
+  ids: string;
+  passages: Record<Facet, string>;
+}
+
+/** One passage's values per facet. */
+export type FacetValues = Record<Facet, readonly string[]>;
+
+/** Reads the front-coded id list of the facet file (see `FacetFile`). */
+export function readIds(ids: string): string[] {
+  const read: string[] = [];
+  let previous = '';
+  for (const entry of ids === '' ? [] : ids.split(',')) {
+    previous = previous.slice(0, parseInt(entry[0] ?? '0', 36)) + entry.slice(1);
+    read.push(previous);
+  }
+  return read;
+}
+
+/** Each Pagefind result id's facet values, from the facet file. */
+export function readFacetFile(file: FacetFile): Map<string, FacetValues> {
+  const ids = readIds(file.ids);
+  const columns = FACETS.map((facet) => file.passages[facet].split(','));
+  const passages = new Map<string, FacetValues>();
+  ids.forEach((id, row) => {
+    const values = {} as Record<Facet, string[]>;
+    FACETS.forEach((facet, i) => {
+      const cell = columns[i]![row] ?? '';
+      values[facet] =
+        cell === '' ? [] : cell.split('.').flatMap((n) => file.values[facet][parseInt(n, 36)] ?? []);
+    });
+    passages.set(id, values);
+  });
+  return passages;
+}
 
 /**
- * The Pagefind filters for a state: values of one facet widen (any of them), facets narrow each
- * other. `without` leaves one facet out, to count what choosing another of its values would add.
+ * Whether a passage with these values is kept by the state's filters: values of one facet widen
+ * (any of them), facets narrow each other. `without` leaves one facet out, to count what choosing
+ * another of its values would add. A passage the facet file does not know passes no filter.
  */
-export function pagefindFilters(state: SearchState, without?: Facet): PagefindFilters {
-  const filters: PagefindFilters = {};
-  for (const facet of FACETS) {
-    if (facet !== without && state.filters[facet].length > 0) filters[facet] = { any: state.filters[facet] };
+export function passesFilters(values: FacetValues | undefined, state: SearchState, without?: Facet): boolean {
+  return FACETS.every((facet) => {
+    const chosen = state.filters[facet];
+    if (facet === without || chosen.length === 0) return true;
+    return values !== undefined && values[facet].some((v) => chosen.includes(v));
+  });
+}
+
+/** The results the state's filters keep, in their order. */
+export function filterResults<T extends { id: string }>(
+  results: readonly T[],
+  facets: ReadonlyMap<string, FacetValues>,
+  state: SearchState,
+): T[] {
+  return results.filter((r) => passesFilters(facets.get(r.id), state, undefined));
+}
+
+/** Per facet and value, a count of passages. */
+export type FacetCounts = Record<Facet, Record<string, number>>;
+
+/**
+ * What each value of each facet would give among the results `ids`: the passages with that value
+ * that the other facets' choices keep. A facet's counts leave its own choice out, so that they say
+ * what choosing another of its values would add.
+ */
+export function facetCounts(
+  ids: readonly string[],
+  facets: ReadonlyMap<string, FacetValues>,
+  state: SearchState,
+): FacetCounts {
+  const counts: FacetCounts = { expert: {}, theme: {}, analysis: {} };
+  for (const id of ids) {
+    const values = facets.get(id);
+    if (!values) continue;
+    for (const facet of FACETS) {
+      if (!passesFilters(values, state, facet)) continue;
+      for (const value of new Set(values[facet])) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
+    }
   }
-  return filters;
+  return counts;
+}
+
+/**
+ * The analysis a passage belongs to, from its permalink (`…/commentaries/<analysis>/<expert>/#…`,
+ * see `urls.passage`), so that a result can name it before the facet file is loaded.
+ */
+export function passageAnalysis(url: string): string | undefined {
+  const match = /\/commentaries\/([^/?#]+)\/[^/?#]+\/(?:[?#]|$)/.exec(url);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True for a query Pagefind runs as an exact phrase: one quoted string. */

@@ -5,16 +5,18 @@
  */
 import {
   EXCERPT_WORDS,
-  FACETS,
   PAGE_SIZE,
   RANKING,
   excerptParts,
+  facetCounts,
+  filterResults,
   hasFilters,
   isQuoted,
-  pagefindFilters,
   parseSearchState,
+  passageAnalysis,
   phraseFirst,
   queryWords,
+  readFacetFile,
   relevantLocations,
   resultSummary,
   searchQueryString,
@@ -22,7 +24,9 @@ import {
   wordFound,
   wordsAt,
   type Facet,
-  type PagefindFilters,
+  type FacetCounts,
+  type FacetFile,
+  type FacetValues,
   type SearchState,
 } from '../lib/search';
 import { urls } from '../lib/urls';
@@ -33,14 +37,11 @@ interface Pagefind {
   init(): Promise<void>;
   search(
     query: string | null,
-    options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<Found>;
-  filters(): Promise<Counts>;
 }
-type Counts = Record<string, Record<string, number>>;
 interface Found {
   results: Hit[];
-  filters: Counts;
 }
 interface Hit {
   id: string;
@@ -57,8 +58,10 @@ interface Passage {
   url: string;
   content: string;
   meta: Record<string, string>;
-  filters: Record<string, string[]>;
 }
+
+/** The one filter every record has: with no query, it lists every passage. */
+const EVERY_PASSAGE = { all: '1' };
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
@@ -80,6 +83,19 @@ function start(root: HTMLElement): void {
   const unavailable = document.querySelector<HTMLElement>('[data-search-unavailable]');
   if (unavailable) unavailable.hidden = true;
   const pagefind = loadPagefind();
+  // Each passage's facet values: loaded once, after the first results unless filters need them first.
+  let facetsLoad: Promise<Map<string, FacetValues>> | undefined;
+  const facetData = () => {
+    facetsLoad ??= loadFacets().catch((error: unknown) => {
+      facetsLoad = undefined; // the next search tries again
+      throw error;
+    });
+    return facetsLoad;
+  };
+  const unavailableSearch = (error: unknown) => {
+    status.textContent = `Search could not load: ${error instanceof Error ? error.message : String(error)}.`;
+    failure.hidden = false;
+  };
 
   /** The state the form shows. */
   const formState = (): SearchState => {
@@ -107,26 +123,22 @@ function start(root: HTMLElement): void {
     try {
       pf = await pagefind;
     } catch (error) {
-      status.textContent = `Search could not load: ${error instanceof Error ? error.message : String(error)}.`;
-      failure.hidden = false;
+      unavailableSearch(error);
       return;
     }
 
     if (state.q === '' && !hasFilters(state)) {
-      const totals = await pf.filters();
-      if (!current()) return;
-      showCounts(totals);
       await showResults([], [], current);
       status.textContent = 'Type a word or a phrase, or choose an expert, a theme or an analysis.';
+      await fillCounts(null, state, current);
       return;
     }
 
     const { query, missing } = await understand(pf, state.q);
     if (!current()) return;
-    const filters = pagefindFilters(state);
     if (query === '') {
       // Every word of the query is absent from the passages: nothing matches, whatever the filters.
-      showCounts({});
+      showCounts({ expert: {}, theme: {}, analysis: {} });
       await showResults([], [], current);
       status.textContent = resultSummary({ count: 0, query: state.q, filtered: hasFilters(state), missing });
       return;
@@ -134,25 +146,27 @@ function start(root: HTMLElement): void {
 
     const term = query;
     const words = term === null ? [] : queryWords(term);
-    const [found, phrase, ...perFacet] = await Promise.all([
-      pf.search(term, { filters, sort: term === null ? { order: 'asc' } : undefined }),
-      term !== null && !isQuoted(term) && words.length > 1
-        ? pf.search(`"${words.join(' ')}"`, { filters })
-        : Promise.resolve(null),
-      // A facet's counts leave its own choice out: they say what choosing another value would add.
-      ...FACETS.map((facet) =>
-        state.filters[facet].length > 0
-          ? pf.search(term, { filters: pagefindFilters(state, facet) }).then((r) => r.filters[facet] ?? {})
+    let searched: [Found, Found | null, Map<string, FacetValues> | null];
+    try {
+      searched = await Promise.all([
+        term === null ? pf.search(null, { filters: EVERY_PASSAGE, sort: { order: 'asc' } }) : pf.search(term),
+        term !== null && !isQuoted(term) && words.length > 1
+          ? pf.search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
-      ),
-    ]);
+        // Filters need each passage's values before anything is shown; a plain query shows its
+        // results first and loads them for the counts afterwards.
+        hasFilters(state) ? facetData() : Promise.resolve(null),
+      ]);
+    } catch (error) {
+      if (current()) unavailableSearch(error);
+      return;
+    }
     if (!current()) return;
-    const counts: Counts = {};
-    FACETS.forEach((facet, i) => (counts[facet] = perFacet[i] ?? found.filters[facet] ?? {}));
-    showCounts(counts);
-    const hits = phrase
+    const [found, phrase, facets] = searched;
+    const ranked = phrase
       ? phraseFirst(found.results, new Set(phrase.results.map((r) => r.id)))
       : found.results;
+    const hits = facets ? filterResults(ranked, facets, state) : ranked;
     if (!(await showResults(hits, words, current))) return;
     status.textContent = resultSummary({
       count: hits.length,
@@ -160,12 +174,35 @@ function start(root: HTMLElement): void {
       filtered: hasFilters(state),
       missing,
     });
+    await fillCounts(
+      found.results.map((r) => r.id),
+      state,
+      current,
+    );
+  }
+
+  /**
+   * Counts what each filter value would give among the results `ids` (null: every passage), once
+   * the facet file is loaded. Without it, the counts are left as they were: search still works.
+   */
+  async function fillCounts(ids: string[] | null, state: SearchState, current: () => boolean): Promise<void> {
+    // Results first: the facet file is asked for in a later task, once they are on the page.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!current()) return;
+    let facets: Map<string, FacetValues>;
+    try {
+      facets = await facetData();
+    } catch {
+      return;
+    }
+    if (!current()) return;
+    showCounts(facetCounts(ids ?? [...facets.keys()], facets, state));
   }
 
   /** Updates each filter's count; values that would add nothing are dimmed (but stay usable). */
-  function showCounts(counts: Counts): void {
+  function showCounts(counts: FacetCounts): void {
     for (const box of boxes) {
-      const n = counts[box.name]?.[box.value] ?? 0;
+      const n = counts[box.name as Facet]?.[box.value] ?? 0;
       const holder = box.closest('label')!;
       const count = holder.querySelector<HTMLElement>('[data-count]')!;
       const hidden = document.createElement('span');
@@ -210,7 +247,7 @@ function start(root: HTMLElement): void {
     const question = document.createElement('span');
     question.textContent = passage.meta.question ?? '';
     context.append(expert, ': ', question);
-    const analysis = passage.filters.analysis?.[0];
+    const analysis = passageAnalysis(passage.url);
     if (analysis) {
       const source = document.createElement('span');
       source.className = 'meta';
@@ -233,11 +270,12 @@ function start(root: HTMLElement): void {
     }
     item.append(context, link);
 
-    const themes = passage.filters.theme ?? [];
-    if (themes.length > 0) {
+    // The themes' titles, as the record holds them to be searched.
+    const themes = passage.meta.themes ?? '';
+    if (themes !== '') {
       const line = document.createElement('p');
       line.className = 'themes meta';
-      line.textContent = `Themes: ${themes.map((id) => label('theme', id)).join(', ')}`;
+      line.textContent = `Themes: ${themes}`;
       item.append(line);
     }
     return item;
@@ -298,9 +336,14 @@ async function loadPagefind(): Promise<Pagefind> {
   // cost a 12 KB download (gzipped) for no gain in responsiveness.
   await pagefind.options({ baseUrl: import.meta.env.BASE_URL, ranking: RANKING, noWorker: true });
   await pagefind.init();
-  // Loads every facet's values now: a search reports counts only for the facets already loaded.
-  await pagefind.filters();
   return pagefind;
+}
+
+/** Loads the facet file written beside Pagefind's bundle (see `FacetFile`). */
+async function loadFacets(): Promise<Map<string, FacetValues>> {
+  const response = await fetch(`${urls.searchBundle()}facets.json`);
+  if (!response.ok) throw new Error(`the filters answered ${response.status}`);
+  return readFacetFile((await response.json()) as FacetFile);
 }
 
 /**

@@ -1,0 +1,95 @@
+// Scratch projects for measuring the site at scale, shared by the benchmark (bench/run.mjs) and the
+// budget test (bench/budget.mjs): the real code with a generated content folder, built exactly as
+// `npm run build` builds it.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+
+export const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+export const OUT = join(ROOT, 'bench', 'out');
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts'];
+
+/** Runs a command; resolves with its exit code, output and wall time in ms. */
+export function run(command, args, options) {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => done({ code: code ?? 1, output, ms: performance.now() - started }));
+  });
+}
+
+/** A scratch project: the real code, a generated content folder, node_modules linked entry by entry. */
+export async function scratchProject(dir, corpus) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'node_modules'), { recursive: true });
+  for (const file of PROJECT_FILES) await cp(join(ROOT, file), join(dir, file), { recursive: true });
+  // Link packages one by one so that caches (node_modules/.astro, .vite) stay per project.
+  for (const entry of await readdir(join(ROOT, 'node_modules'))) {
+    if (!entry.startsWith('.'))
+      await symlink(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
+  }
+  await mkdir(join(dir, 'node_modules', '.bin'));
+  for (const bin of await readdir(join(ROOT, 'node_modules', '.bin'))) {
+    await symlink(join(ROOT, 'node_modules', '.bin', bin), join(dir, 'node_modules', '.bin', bin));
+  }
+  for (const [path, text] of corpus) {
+    await mkdir(dirname(join(dir, 'content', path)), { recursive: true });
+    await writeFile(join(dir, 'content', path), text);
+  }
+}
+
+/** Builds a project the way `npm run build` does, measuring wall time, indexing time and peak memory. */
+export async function build(dir) {
+  const rssFile = join(dir, 'maxrss.txt');
+  await rm(rssFile, { force: true });
+  const result = await run(process.execPath, ['scripts/build.mjs'], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BASE_PATH: '/',
+      NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'maxrss.cjs')}`,
+      BENCH_MAXRSS_FILE: rssFile,
+    },
+  });
+  if (result.code !== 0)
+    throw new Error(`Build of ${relative(ROOT, dir)} failed:\n${result.output.slice(-3000)}`);
+  const rss = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [0];
+  const indexing = /Indexed \d+ passages for search .*? in (\d+) ms\./.exec(result.output);
+  const indexMs = indexing ? Number(indexing[1]) : 0;
+  return { totalMs: result.ms, indexMs, astroMs: result.ms - indexMs, peakRss: Math.max(...rss) };
+}
+
+/**
+ * The real passages, questions, analysis title and themes the generated corpora are made of.
+ * Reads them from a site already built from the real content (`dist`), or builds one in bench/out/real.
+ */
+export async function realPassages({ dist, log = console.log } = {}) {
+  if (!dist) {
+    log('Building the real content once, to recombine its passages…');
+    dist = join(OUT, 'real', 'dist');
+    const result = await run(process.execPath, ['scripts/build.mjs', '--out', dist], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/' },
+    });
+    if (result.code !== 0) throw new Error(`The real build failed:\n${result.output.slice(-3000)}`);
+  }
+  const data = JSON.parse(await readFile(join(dist, 'data', 'commentaries.json'), 'utf8'));
+  const themes = [];
+  for (const name of (await readdir(join(ROOT, 'content', 'themes'))).sort()) {
+    themes.push({
+      id: name.replace(/\.md$/, ''),
+      source: await readFile(join(ROOT, 'content', 'themes', name), 'utf8'),
+    });
+  }
+  return {
+    passages: data.commentaries.flatMap((c) => c.passages.map((p) => ({ text: p.text, themes: p.themes }))),
+    questions: data.commentaries.map((c) => c.question),
+    title: data.analyses[0].title,
+    themes,
+  };
+}
