@@ -177,34 +177,38 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
 
   if (options.partial) return problems;
   const usedAnalyses = new Set(input.commentaries.map((c) => c.analysis));
-  for (const analysis of input.analyses) {
-    if (!usedAnalyses.has(analysis.id)) {
-      problems.push({
-        level: 'warning',
-        file: fileOf(analysis, 'analyses'),
-        field: 'id',
-        message: `no commentary belongs to analysis "${analysis.id}" yet: its page shows only the introduction until one does`,
-      });
-    }
-  }
-  for (const expert of input.experts) {
-    if (!usedExperts.has(expert.id)) {
-      problems.push({
-        level: 'warning',
-        file: fileOf(expert, 'experts'),
-        field: 'id',
-        message: `no commentary uses expert "${expert.id}" yet: their page lists no commentary until one does`,
-      });
-    }
-  }
-  for (const theme of input.themes) {
-    if (!usedThemes.has(theme.id)) {
-      problems.push({
-        level: 'warning',
-        file: fileOf(theme, 'themes'),
-        field: 'id',
-        message: `no commentary declares theme "${theme.id}" yet: its page shows no passage until one does`,
-      });
+  // Entries nothing uses yet: each collection with its folder and what a reader would see.
+  const unused: [readonly { id: string; file?: string }[], Set<string>, string, (id: string) => string][] = [
+    [
+      input.analyses,
+      usedAnalyses,
+      'analyses',
+      (id) =>
+        `no commentary belongs to analysis "${id}" yet: its page shows only the introduction until one does`,
+    ],
+    [
+      input.experts,
+      usedExperts,
+      'experts',
+      (id) => `no commentary uses expert "${id}" yet: their page lists no commentary until one does`,
+    ],
+    [
+      input.themes,
+      usedThemes,
+      'themes',
+      (id) => `no commentary declares theme "${id}" yet: its page shows no passage until one does`,
+    ],
+  ];
+  for (const [entries, used, folder, message] of unused) {
+    for (const entry of entries) {
+      if (!used.has(entry.id)) {
+        problems.push({
+          level: 'warning',
+          file: fileOf(entry, folder),
+          field: 'id',
+          message: message(entry.id),
+        });
+      }
     }
   }
   return problems;
