@@ -112,12 +112,12 @@ if (values.json) {
     ['commentary JS (KB raw / gz)', ...rows.map((r) => `${kb(r.page.js.raw)} / ${kb(r.page.js.gzip)}`)],
     ...['word', 'phrase'].flatMap((kind) => [
       [
-        `search ${rows[0]?.search[kind].query}: fetched, gzip (KB)`,
+        `search ${rows[0]?.search[kind].query}: fetched with the counts, gzip (KB)`,
         ...rows.map((r) => kb(r.search[kind].bytes)),
       ],
       [
-        `search ${rows[0]?.search[kind].query}: then, for the counts (KB)`,
-        ...rows.map((r) => kb(r.search[kind].later.reduce((sum, f) => sum + f.bytes, 0))),
+        `search ${rows[0]?.search[kind].query}: of which until results (KB)`,
+        ...rows.map((r) => kb(r.search[kind].toResults)),
       ],
       [
         `search ${rows[0]?.search[kind].query}: requests`,

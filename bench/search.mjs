@@ -1,7 +1,7 @@
 // Measures a reader's first search in headless Chromium against the built site on a local static
-// server: every byte the browser fetches from opening /search/?q=… until the results are on screen
-// (raw, and as a gzip-serving host would send it), the time that takes, the number of matches, and
-// what the page fetches once the results are shown.
+// server: every byte the browser fetches from opening /search/?q=… until the results and the filter
+// counts are on screen and the network is idle (raw, and as a gzip-serving host would send it), of
+// which how much before the results showed, the time to results, and the number of matches.
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -22,8 +22,9 @@ const sent = (body) => Math.min(body.length, gzipSync(body).length);
 
 /**
  * Opens the search page for one query in a fresh browser context (nothing cached) and measures it.
- * Counted: the page and every request the browser started before the results were on screen.
- * What the page loads afterwards (the facet file, for the counts) is reported apart, as `later`.
+ * Counted: every response until the network is idle once the results are on screen, which
+ * includes what the page loads after them (the facet file, for the counts). `toResults` counts
+ * only the page and the requests the browser started before the results showed.
  */
 async function firstSearch(browser, origin, query) {
   const context = await browser.newContext();
@@ -52,6 +53,13 @@ async function firstSearch(browser, origin, query) {
   const ms = Date.now() - started;
   const summary = (await status.textContent()) ?? '';
   await page.waitForLoadState('networkidle');
+  // The counts are filled once the facet file is read and matched to the index: a search that
+  // could not count (a missing or mismatched file) must not pass for a lighter one.
+  const counted = (await page.locator('[data-count]').allTextContents()).reduce(
+    (sum, text) => sum + (Number.parseInt(text, 10) || 0),
+    0,
+  );
+  const failed = await page.locator('[data-search-error]').isVisible();
   const before = new Set(
     await page.evaluate(() =>
       performance
@@ -63,17 +71,18 @@ async function firstSearch(browser, origin, query) {
   const fetched = await Promise.all(responses);
   await context.close();
   const first = fetched.filter((r) => r.document || before.has(r.url));
-  const later = fetched.filter((r) => !first.includes(r));
   const list = (rs) => rs.map((r) => ({ path: new URL(r.url).pathname, bytes: sent(r.body) }));
   return {
     query,
     ms,
     results: Number(/(\d+) passages? match/.exec(summary)?.[1] ?? 0),
-    requests: first.length,
-    bytesRaw: first.reduce((sum, r) => sum + r.body.length, 0),
-    bytes: first.reduce((sum, r) => sum + sent(r.body), 0),
-    fetched: list(first),
-    later: list(later),
+    counted,
+    failed,
+    requests: fetched.length,
+    bytesRaw: fetched.reduce((sum, r) => sum + r.body.length, 0),
+    bytes: fetched.reduce((sum, r) => sum + sent(r.body), 0),
+    toResults: first.reduce((sum, r) => sum + sent(r.body), 0),
+    fetched: list(fetched),
   };
 }
 

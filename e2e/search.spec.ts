@@ -208,6 +208,25 @@ test.describe('facets', () => {
     await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
   });
 
+  test('a facet file that does not belong to the index is refused, not misread', async ({ page }) => {
+    // A deploy that mixed two builds: the facet file of one, the index of another.
+    await page.route('**/pagefind/facets.json', async (route) => {
+      const response = await route.fetch();
+      const file = (await response.json()) as { checksum: string };
+      await route.fulfill({ response, json: { ...file, checksum: `${file.checksum}x` } });
+    });
+    await searchAt(page, '?q=fentanyl');
+    await expect(status(page)).toHaveText('3 passages match “fentanyl”.');
+    await page.getByRole('checkbox', { name: /Carla Freeman/ }).check();
+    await expect(status(page)).toHaveText(/^Search could not load: .*rebuild the site\.$/);
+    await expect(results(page)).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'browse by theme' })).toBeVisible();
+    // Without filters, search needs no facet file: it works again, and the notice goes.
+    await page.getByRole('checkbox', { name: /Carla Freeman/ }).uncheck();
+    await expect(status(page)).toHaveText('3 passages match “fentanyl”.');
+    await expect(page.getByRole('link', { name: 'browse by theme' })).toBeHidden();
+  });
+
   test('a filter that leaves nothing says so and can be cleared', async ({ page }) => {
     await searchAt(page, '?q=fentanyl&expert=andrew-scobell');
     await expect(status(page)).toHaveText('No passage matches “fentanyl” with the chosen filters.');

@@ -117,7 +117,11 @@ export async function writeSearchIndex(
     if (UNUSED.test(name)) await rm(join(outputPath, name));
   }
   if (facets) {
-    const file = facetFile(facets, await resultIds(outputPath));
+    const file = facetFile(
+      records.map((r) => r.url),
+      facets,
+      await resultIds(outputPath),
+    );
     await writeFile(join(outputPath, FACET_FILE), JSON.stringify(file));
   }
   return { records: records.length, bytes: await folderSize(outputPath) };

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { openData } from './data';
 import { parsePartialDate } from './dates';
 import { buildModel } from './model';
-import { readFacetFile, readIds } from './search';
-import { facetFile, facetOptions, passageFacets, searchRecords, writeIds } from './search-index';
+import { idsChecksum, readFacetFile } from './search';
+import { facetFile, facetOptions, passageFacets, searchRecords } from './search-index';
 import { paths } from './urls';
 
 const site = buildModel({
@@ -56,10 +56,10 @@ describe('searchRecords', () => {
   const records = searchRecords(openData(site, paths('/some/sub/path/')));
 
   test('makes one record per passage, in reading order with the newest analysis first', () => {
-    expect(records.map((r) => [r.content, r.sort.order])).toEqual([
-      ['Tariffs on oil came first.', '0'],
-      ['Nothing else changed.', '1'],
-      ['Oil prices rose.', '2'],
+    expect(records.map((r) => r.content)).toEqual([
+      'Tariffs on oil came first.',
+      'Nothing else changed.',
+      'Oil prices rose.',
     ]);
   });
 
@@ -80,8 +80,9 @@ describe('searchRecords', () => {
     expect(records[1]!.meta.themes).toBe('');
   });
 
-  test('gives Pagefind one filter that every record has, and no facet', () => {
-    expect(records.map((r) => r.filters)).toEqual([{ all: ['1'] }, { all: ['1'] }, { all: ['1'] }]);
+  test('gives Pagefind no filter and no sort: both would weigh on every first search', () => {
+    for (const record of records)
+      expect(Object.keys(record).sort()).toEqual(['content', 'language', 'meta', 'url']);
   });
 
   test('writes every record in the page language', () => {
@@ -111,49 +112,49 @@ describe('the facet file', () => {
     ]);
   });
 
-  test('names each value once and each passage by its result id, sorted', () => {
-    const file = facetFile(facets, ids);
+  test('names each value once and writes a row per passage in the index’s order', () => {
+    const file = facetFile([...facets.keys()], facets, ids);
     expect(file.values).toEqual({
       expert: ['ann-lee'],
       theme: ['energy', 'trade'],
       analysis: ['new', 'old'],
     });
-    expect(file.ids).toBe('0en_a,3b,3c');
-    // en_a is the second passage, en_b the third, en_c the first.
-    expect(file.passages).toEqual({ expert: '0,0,0', theme: ',0,0.1', analysis: '0,1,0' });
+    expect(file.passages).toEqual({ expert: '0,0,0', theme: '0.1,,0', analysis: '0,0,1' });
+    expect(file.records).toBe(3);
+    expect(file.checksum).toBe(idsChecksum(['en_c', 'en_a', 'en_b']));
   });
 
-  test('reads back as the passages’ values', () => {
-    const read = readFacetFile(facetFile(facets, ids));
+  test('follows the order it is given, not the facet map’s', () => {
+    const order = [...facets.keys()].reverse();
+    expect(facetFile(order, facets, ids).passages.analysis).toBe('0,1,1');
+    expect(facetFile(order, facets, ids).checksum).toBe(idsChecksum(['en_b', 'en_a', 'en_c']));
+  });
+
+  test('reads back as the passages’ values, given the ids in the index’s order', () => {
+    const order = [...facets.keys()];
+    const read = readFacetFile(
+      facetFile(order, facets, ids),
+      order.map((url) => ids.get(url)!),
+    );
     for (const [url, values] of facets) expect(read.get(ids.get(url)!)).toEqual(values);
   });
 
   test.each([
-    ['a passage has no result id', new Map([...ids].slice(1))],
-    ['a result id is no passage', new Map([...ids, ['/elsewhere/', 'en_d']])],
-  ])('refuses to write a file that does not cover the index when %s', (_, partial) => {
-    expect(() => facetFile(facets, partial)).toThrow(/search index/);
-  });
-});
-
-describe('the facet file’s ids', () => {
-  test.each([
-    [[], ''],
-    [['en_1a2b3c4'], '0en_1a2b3c4'],
-    [['en_1a2b3c4', 'en_1a2ffff', 'en_9', 'fr_1a2b3c4'], '0en_1a2b3c4,6ffff,39,0fr_1a2b3c4'],
-    [['a', 'ab', 'abc', 'b'], '0a,1b,2c,0b'],
-  ])('front-codes %j as %j and reads it back', (ids, written) => {
-    expect(writeIds(ids)).toBe(written);
-    expect(readIds(written)).toEqual(ids);
-  });
-
-  test('reads back ids longer than 35 shared characters', () => {
-    const ids = ['x'.repeat(40) + 'a', 'x'.repeat(40) + 'b'];
-    expect(readIds(writeIds(ids))).toEqual(ids);
-  });
-
-  test.each([[['a,b']], [['']]])('refuses an id it could not read back: %j', (ids) => {
-    expect(() => writeIds(ids)).toThrow(/cannot be written/);
+    ['a passage has no result id', [...facets.keys()], new Map([...ids].slice(1)), /no record for/],
+    [
+      'a result id is no passage',
+      [...facets.keys()],
+      new Map([...ids, ['/elsewhere/', 'en_d']]),
+      /which is no passage/,
+    ],
+    [
+      'a record has no facet values',
+      [...facets.keys(), '/elsewhere/'],
+      new Map([...ids, ['/elsewhere/', 'en_d']]),
+      /no facet values/,
+    ],
+  ])('refuses to write a file that does not cover the index when %s', (_, order, partial, message) => {
+    expect(() => facetFile(order, facets, partial)).toThrow(message);
   });
 });
 

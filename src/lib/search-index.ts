@@ -5,7 +5,7 @@
  */
 import type { openData } from './data';
 import type { SiteModel } from './model';
-import { FACETS, type Facet, type FacetFile } from './search';
+import { FACETS, idsChecksum, type Facet, type FacetFile } from './search';
 import { paths } from './urls';
 
 /** The open-data export as the build writes it to `data/commentaries.json`. */
@@ -26,15 +26,10 @@ export interface SearchRecord {
   language: string;
   /** Searchable fields besides the text, each weighted in `RANKING.metaWeights`. */
   meta: { expert: string; question: string; themes: string };
-  /**
-   * One filter with one value on every record, so that `search(null, { filters: { all: '1' } })`
-   * lists every passage. The facets are not Pagefind filters: Pagefind would load every filter's
-   * values on the first search (41 KB at 1,000 commentaries) to count them. They are in the
-   * facet file (`facetFile`), which the search page loads only once it has shown results.
-   */
-  filters: { all: ['1'] };
-  /** Reading order (newest analysis first), used to list passages when there is no query. */
-  sort: { order: string };
+  // No filters and no sort: the facets are in the facet file (see `FacetFile`), because Pagefind
+  // would load every filter's values on the first search (41 KB at 1,000 commentaries) to count
+  // them, and a sort would add a position per record to the metadata every search loads (9 KB).
+  // Records are given in reading order (newest analysis first), the order `search(null)` lists them in.
 }
 
 const root = paths('/');
@@ -47,7 +42,6 @@ const root = paths('/');
 export function searchRecords(data: OpenData): SearchRecord[] {
   const expertName = new Map(data.experts.map((e) => [e.id, e.name]));
   const themeTitle = new Map(data.themes.map((t) => [t.id, t.title]));
-  let order = 0;
   return data.commentaries.flatMap((c) =>
     c.passages.map((p) => ({
       url: root.passage(c.id, p.id),
@@ -58,8 +52,6 @@ export function searchRecords(data: OpenData): SearchRecord[] {
         question: c.question,
         themes: p.themes.map((id) => themeTitle.get(id) ?? id).join(', '),
       },
-      filters: { all: ['1'] as ['1'] },
-      sort: { order: String(order++) },
     })),
   );
 }
@@ -79,27 +71,15 @@ export function passageFacets(data: OpenData): Map<string, Record<Facet, string[
   return facets;
 }
 
-/** Writes sorted ids front-coded (see `FacetFile`); the inverse of `readIds`. */
-export function writeIds(sorted: readonly string[]): string {
-  let previous = '';
-  return sorted
-    .map((id) => {
-      if (id === '' || id.includes(',')) throw new Error(`A search result id cannot be written: “${id}”.`);
-      let shared = 0;
-      while (shared < 35 && shared < previous.length && previous[shared] === id[shared]) shared += 1;
-      previous = id;
-      return shared.toString(36) + id.slice(shared);
-    })
-    .join(',');
-}
-
 /**
  * The facet file the search page filters and counts with (see `FacetFile`): each facet's values
- * once, and per Pagefind result id (`ids`: permalink → id, read from the written index) the
- * indexes of its values. Ids are sorted, so the file does not depend on the order passages are
- * read in. Throws when a passage has no id or an id no passage: the file must cover the index exactly.
+ * once, and a row per record in `order`, the order the records were given to Pagefind, which is
+ * the order its index keeps them in. `ids` (permalink → result id, read from the written index)
+ * gives the checksum the browser verifies. Throws when a record has no facet values or no id, or
+ * an id belongs to no record: the file must cover the index exactly.
  */
 export function facetFile(
+  order: readonly string[],
   facets: ReadonlyMap<string, Record<Facet, readonly string[]>>,
   ids: ReadonlyMap<string, string>,
 ): FacetFile {
@@ -114,23 +94,25 @@ export function facetFile(
     }
     return at;
   };
+  const listed = new Set(order);
   for (const url of ids.keys()) {
-    if (!facets.has(url)) throw new Error(`The search index holds ${url}, which is no passage.`);
+    if (!listed.has(url)) throw new Error(`The search index holds ${url}, which is no passage.`);
   }
-  const rows: [string, Record<Facet, readonly string[]>][] = [];
-  for (const [url, chosen] of facets) {
+  const rows = order.map((url) => {
     const id = ids.get(url);
     if (id === undefined) throw new Error(`The search index has no record for ${url}.`);
-    rows.push([id, chosen]);
-  }
-  rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const chosen = facets.get(url);
+    if (chosen === undefined) throw new Error(`The passage ${url} has no facet values.`);
+    return { id, chosen };
+  });
   const passages = {} as Record<Facet, string>;
   for (const facet of FACETS) {
     passages[facet] = rows
-      .map(([, chosen]) => chosen[facet].map((value) => indexOf(facet, value).toString(36)).join('.'))
+      .map(({ chosen }) => chosen[facet].map((value) => indexOf(facet, value).toString(36)).join('.'))
       .join(',');
   }
-  return { values, ids: writeIds(rows.map(([id]) => id)), passages };
+  const inOrder = rows.map(({ id }) => id);
+  return { values, records: rows.length, checksum: idsChecksum(inOrder), passages };
 }
 
 /** One value a reader can filter by: its id (in the URL and the index) and its label. */

@@ -10,6 +10,7 @@ import {
   filterResults,
   passageAnalysis,
   passesFilters,
+  idsChecksum,
   readFacetFile,
   parseSearchState,
   phraseFirst,
@@ -60,11 +61,16 @@ describe('the search state in the URL', () => {
 
 describe('filtering by facet', () => {
   // p1: a on t; p2: b on t and u; p3: b on nothing; p4: not in the facet file.
-  const facets = readFacetFile({
-    values: { expert: ['a', 'b'], theme: ['t', 'u'], analysis: ['x'] },
-    ids: '0p1,12,13',
-    passages: { expert: '0,1,1', theme: '0,0.1,', analysis: '0,0,0' },
-  });
+  const indexed = ['p1', 'p2', 'p3'];
+  const facets = readFacetFile(
+    {
+      values: { expert: ['a', 'b'], theme: ['t', 'u'], analysis: ['x'] },
+      records: 3,
+      checksum: idsChecksum(indexed),
+      passages: { expert: '0,1,1', theme: '0,0.1,', analysis: '0,0,0' },
+    },
+    indexed,
+  );
   const ids = ['p1', 'p2', 'p3', 'p4'];
   const kept = (filters: Partial<SearchState['filters']>) =>
     filterResults(
@@ -110,6 +116,41 @@ describe('filtering by facet', () => {
 
   test('counts only among the given results', () => {
     expect(facetCounts(['p1'], facets, state('q')).expert).toEqual({ a: 1 });
+  });
+});
+
+describe('the facet file’s rows', () => {
+  const file = {
+    values: { expert: ['a'], theme: [], analysis: ['x'] },
+    records: 2,
+    checksum: idsChecksum(['en_1', 'en_2']),
+    passages: { expert: '0,0', theme: ',', analysis: '0,0' },
+  };
+
+  test.each([
+    ['', 0x811c9dc5],
+    ['a', 0xe40c292c],
+    ['foobar', 0xbf9cf968],
+  ])('are checked with 32-bit FNV-1a (published test vector for %j)', (text, expected) => {
+    expect(idsChecksum(text === '' ? [] : [text])).toBe(expected.toString(36));
+  });
+
+  test('joins the ids with commas, so that their boundaries count', () => {
+    expect(idsChecksum(['ab', 'c'])).not.toBe(idsChecksum(['a', 'bc']));
+    expect(idsChecksum(['foo', 'bar'])).toBe(idsChecksum(['foo,bar']));
+  });
+
+  test('are matched to the index’s ids in its order', () => {
+    expect([...readFacetFile(file, ['en_1', 'en_2']).keys()]).toEqual(['en_1', 'en_2']);
+  });
+
+  test.each([
+    ['in another order', ['en_2', 'en_1']],
+    ['of another index', ['en_1', 'en_3']],
+    ['with a record more', ['en_1', 'en_2', 'en_3']],
+    ['with a record less', ['en_1']],
+  ])('are refused for ids %s, rather than misread', (_, ids) => {
+    expect(() => readFacetFile(file, ids)).toThrow(/not the \d+ of the search index; rebuild the site/);
   });
 });
 

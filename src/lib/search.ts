@@ -68,36 +68,47 @@ export function hasFilters(state: SearchState): boolean {
 }
 
 /**
- * The facet file (`facets.json` beside Pagefind's bundle), in columns so that it compresses well:
+ * The facet file (`facets.json` beside Pagefind's bundle). It names no passage: its rows are in
+ * the index's own order, which is the order Pagefind lists every record in when searching with
+ * no query and no filter (`search(null)`), so the browser learns each row's result id from the
+ * index it has already loaded instead of downloading the ids a second time.
  * - `values`: each facet's values, once;
- * - `ids`: Pagefind's result ids, sorted, comma-separated, each written as the number of leading
- *   characters it shares with the one before (one base-36 digit) followed by the rest;
- * - `passages`: per facet, for each id in that order, the indexes of its values in base 36,
- *   dot-separated; comma-separated like the ids.
+ * - `records` and `checksum`: how many rows, and `idsChecksum` of the result ids in that order,
+ *   so that a file and an index that do not belong together are refused rather than misread;
+ * - `passages`: per facet, for each row, the indexes of its values in base 36, dot-separated,
+ *   rows comma-separated. Rows of one commentary are neighbours, so the columns compress well.
  */
 export interface FacetFile {
   values: Record<Facet, string[]>;
-  ids: string;
+  records: number;
+  checksum: string;
   passages: Record<Facet, string>;
 }
 
 /** One passage's values per facet. */
 export type FacetValues = Record<Facet, readonly string[]>;
 
-/** Reads the front-coded id list of the facet file (see `FacetFile`). */
-export function readIds(ids: string): string[] {
-  const read: string[] = [];
-  let previous = '';
-  for (const entry of ids === '' ? [] : ids.split(',')) {
-    previous = previous.slice(0, parseInt(entry[0] ?? '0', 36)) + entry.slice(1);
-    read.push(previous);
+/** A short checksum of result ids in order (32-bit FNV-1a over the ids joined by commas, base 36). */
+export function idsChecksum(ids: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  const text = ids.join(',');
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return read;
+  return hash.toString(36);
 }
 
-/** Each Pagefind result id's facet values, from the facet file. */
-export function readFacetFile(file: FacetFile): Map<string, FacetValues> {
-  const ids = readIds(file.ids);
+/**
+ * Each Pagefind result id's facet values, from the facet file and the ids of every record in the
+ * index's order (what `search(null)` lists). Throws when the two do not belong together.
+ */
+export function readFacetFile(file: FacetFile, ids: readonly string[]): Map<string, FacetValues> {
+  if (ids.length !== file.records || idsChecksum(ids) !== file.checksum) {
+    throw new Error(
+      `the filter file describes ${file.records} passages that are not the ${ids.length} of the search index; rebuild the site`,
+    );
+  }
   const columns = FACETS.map((facet) => file.passages[facet].split(','));
   const passages = new Map<string, FacetValues>();
   ids.forEach((id, row) => {

@@ -35,10 +35,7 @@ import { urls } from '../lib/urls';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(
-    query: string | null,
-    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<Found>;
+  search(query: string | null): Promise<Found>;
 }
 interface Found {
   results: Hit[];
@@ -59,9 +56,6 @@ interface Passage {
   content: string;
   meta: Record<string, string>;
 }
-
-/** The one filter every record has: with no query, it lists every passage. */
-const EVERY_PASSAGE = { all: '1' };
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
@@ -86,7 +80,7 @@ function start(root: HTMLElement): void {
   // Each passage's facet values: loaded once, after the first results unless filters need them first.
   let facetsLoad: Promise<Map<string, FacetValues>> | undefined;
   const facetData = () => {
-    facetsLoad ??= loadFacets().catch((error: unknown) => {
+    facetsLoad ??= loadFacets(pagefind).catch((error: unknown) => {
       facetsLoad = undefined; // the next search tries again
       throw error;
     });
@@ -95,6 +89,9 @@ function start(root: HTMLElement): void {
   const unavailableSearch = (error: unknown) => {
     status.textContent = `Search could not load: ${error instanceof Error ? error.message : String(error)}.`;
     failure.hidden = false;
+    // Results of an earlier search would pass for this one's.
+    list.replaceChildren();
+    more.hidden = true;
   };
 
   /** The state the form shows. */
@@ -149,7 +146,8 @@ function start(root: HTMLElement): void {
     let searched: [Found, Found | null, Map<string, FacetValues> | null];
     try {
       searched = await Promise.all([
-        term === null ? pf.search(null, { filters: EVERY_PASSAGE, sort: { order: 'asc' } }) : pf.search(term),
+        // With no query, Pagefind lists every passage in reading order; the filters then narrow them.
+        pf.search(term),
         term !== null && !isQuoted(term) && words.length > 1
           ? pf.search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
@@ -218,6 +216,7 @@ function start(root: HTMLElement): void {
     const items = await renderPage(hits, words, 0);
     if (!current()) return false;
     shown = { hits, words, next: items.length };
+    failure.hidden = true; // an earlier search may have failed; this one did not
     list.replaceChildren(...items);
     more.hidden = shown.next >= hits.length;
     return true;
@@ -339,11 +338,21 @@ async function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/** Loads the facet file written beside Pagefind's bundle (see `FacetFile`). */
-async function loadFacets(): Promise<Map<string, FacetValues>> {
-  const response = await fetch(`${urls.searchBundle()}facets.json`);
+/**
+ * Loads the facet file written beside Pagefind's bundle (see `FacetFile`). Its rows are in the
+ * order Pagefind lists every passage in, which costs no download: the index is loaded already.
+ */
+async function loadFacets(pagefind: Promise<Pagefind>): Promise<Map<string, FacetValues>> {
+  const [response, every] = await Promise.all([
+    fetch(`${urls.searchBundle()}facets.json`),
+    pagefind.then((pf) => pf.search(null)),
+  ]);
   if (!response.ok) throw new Error(`the filters answered ${response.status}`);
-  return readFacetFile((await response.json()) as FacetFile);
+  const file = (await response.json()) as FacetFile;
+  return readFacetFile(
+    file,
+    every.results.map((r) => r.id),
+  );
 }
 
 /**
