@@ -59,3 +59,33 @@ test('reading pages do not shift their layout while loading', async ({ page }) =
     expect(shift, url).toBe(0);
   }
 });
+
+test('a commentary page runs its one small script and loads no search code until search is used', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.resourceType() === 'script' || /pagefind|\.wasm$/.test(url.pathname))
+      scripts.push(url.pathname);
+  });
+  const [first] = commentaryPages();
+  expect(first).toBeDefined();
+  await page.goto(first!.url);
+  await page.waitForLoadState('networkidle');
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0]).toMatch(/\.js$/);
+
+  // Reaching the search box and typing a query is not yet searching: still nothing loads.
+  await page.keyboard.press('/');
+  const box = page.getByRole('search').getByRole('searchbox');
+  await expect(box).toBeFocused();
+  await box.fill('fentanyl');
+  await page.waitForTimeout(300);
+  expect(scripts).toHaveLength(1);
+
+  // Searching opens the search page, which loads Pagefind.
+  await box.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(/match/);
+  expect(scripts.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+});
