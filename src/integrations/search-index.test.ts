@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readFacetFile, type FacetFile } from '../lib/search';
+import { facetFileName, readFacetFile, type FacetFile } from '../lib/search';
 import type { SearchRecord } from '../lib/search-index';
 import { withDeadline, writeSearchIndex } from './search-index';
 
@@ -39,19 +39,33 @@ describe('writeSearchIndex', () => {
       expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']),
     );
     expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-    expect(files).not.toContain('facets.json');
+    expect(files.filter((f) => f.startsWith('facets.'))).toEqual([]);
   });
 
-  test('writes the facet file with each record’s Pagefind result id, as the browser sees it', async () => {
+  test('writes a facet file, named by its checksum, whose rows follow the records as Pagefind lists them', async () => {
     const out = join(await scratch(), 'pagefind');
-    const facets = new Map([
-      ['/a/#p-1', { expert: ['ann-lee'], theme: ['energy'], analysis: ['a'] }],
-      ['/a/#p-2', { expert: ['ann-lee'], theme: [], analysis: ['a'] }],
-    ]);
-    await writeSearchIndex([record('/a/#p-1', 'Oil prices rose.'), record('/a/#p-2', 'Rain fell.')], out, {
-      facets,
-    });
-    const file = JSON.parse(await readFile(join(out, 'facets.json'), 'utf8')) as FacetFile;
+    // Six records whose permalinks, texts and result ids are in no common order.
+    const texts = [
+      'Rain fell.',
+      'Oil prices rose.',
+      'Zinc mines closed.',
+      'Art sold.',
+      'Markets fell.',
+      'Bonds rallied.',
+    ];
+    const records = texts.map((text, i) => record(`/a/#p-${(i * 7) % 6}`, text));
+    const facets = new Map(
+      records.map((r, i) => [
+        r.url,
+        { expert: [`e${i % 2}`], theme: i % 3 === 0 ? [] : [`t${i}`], analysis: ['a'] },
+      ]),
+    );
+    await writeSearchIndex(records, out, { facets });
+
+    const names = (await readdir(out)).filter((f) => f.startsWith('facets.'));
+    expect(names).toHaveLength(1);
+    const file = JSON.parse(await readFile(join(out, names[0]!), 'utf8')) as FacetFile;
+    expect(names[0]).toBe(facetFileName(file.checksum));
     // Each fragment is named by its result id and holds its permalink, as the browser reads it.
     const idOf = new Map<string, string>();
     for (const name of await readdir(join(out, 'fragment'))) {
@@ -59,11 +73,11 @@ describe('writeSearchIndex', () => {
       const { url } = JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string };
       idOf.set(url, name.replace(/\.pf_fragment$/, ''));
     }
-    const read = readFacetFile(
-      file,
-      ['/a/#p-1', '/a/#p-2'].map((url) => idOf.get(url)!),
-    );
+    const ids = records.map((r) => idOf.get(r.url)!);
+    expect([...ids].sort()).not.toEqual(ids); // the ids alone would not give the order
+    const read = readFacetFile(file, ids);
     expect([...read.values()]).toEqual([...facets.values()]);
+    expect(() => readFacetFile(file, [...ids].reverse())).toThrow(/another build/);
   });
 
   test('fails with Pagefind’s reason when it refuses a record, and writes nothing', async () => {

@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import type { FacetValues } from '../lib/search';
+import { facetFileName, type FacetValues } from '../lib/search';
 import {
-  FACET_FILE,
   facetFile,
   passageFacets,
   searchRecords,
@@ -80,6 +79,30 @@ async function resultIds(outputPath: string): Promise<Map<string, string>> {
 }
 
 /**
+ * The result ids in the order Pagefind's metadata lists its pages: the order the browser's
+ * `search(null)` lists every record in, which the facet file's rows follow. The metadata is gzipped
+ * `pagefind_dcd` then CBOR, with the page list (`[id, word count, …]` per page) first; an id is
+ * stored as plain text, so the first place each one appears gives the order without decoding the rest.
+ */
+async function metadataOrder(outputPath: string, ids: Iterable<string>): Promise<string[]> {
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  const languages = Object.values(entry.languages);
+  if (languages.length !== 1) {
+    throw new Error(`The search index has ${languages.length} languages; the search page expects one.`);
+  }
+  const meta = gunzipSync(await readFile(join(outputPath, `pagefind.${languages[0]!.hash}.pf_meta`)));
+  const at = new Map<string, number>();
+  for (const id of ids) {
+    const position = meta.indexOf(id, 0, 'utf8');
+    if (position === -1) throw new Error(`Pagefind's metadata does not list the record ${id}.`);
+    at.set(id, position);
+  }
+  return [...at.keys()].sort((a, b) => at.get(a)! - at.get(b)!);
+}
+
+/**
  * Indexes the records and writes Pagefind's bundle to `outputPath`, then checks that the bundle
  * holds every record. With `facets` (each record's values, by url), also writes the facet file
  * the search page filters and counts with. Returns the number of records and the bundle's size in bytes.
@@ -117,12 +140,17 @@ export async function writeSearchIndex(
     if (UNUSED.test(name)) await rm(join(outputPath, name));
   }
   if (facets) {
-    const file = facetFile(
-      records.map((r) => r.url),
-      facets,
-      await resultIds(outputPath),
-    );
-    await writeFile(join(outputPath, FACET_FILE), JSON.stringify(file));
+    const ids = await resultIds(outputPath);
+    const order = records.map((r) => r.url);
+    const given = order.map((url) => ids.get(url));
+    const listed = await metadataOrder(outputPath, ids.values());
+    if (given.join(',') !== listed.join(',')) {
+      throw new Error(
+        'Pagefind did not keep the records in the order they were given, which the facet file relies on (see FacetFile in src/lib/search.ts).',
+      );
+    }
+    const file = facetFile(order, facets, ids);
+    await writeFile(join(outputPath, facetFileName(file.checksum)), JSON.stringify(file));
   }
   return { records: records.length, bytes: await folderSize(outputPath) };
 }

@@ -14,9 +14,6 @@ export type OpenData = ReturnType<typeof openData>;
 /** The language of every page and record: Pagefind picks the index matching `<html lang>`. */
 export const SEARCH_LANGUAGE = 'en';
 
-/** The facet file's name in Pagefind's bundle folder. */
-export const FACET_FILE = 'facets.json';
-
 /** A Pagefind custom record (the shape `addCustomRecord` takes). */
 export interface SearchRecord {
   /** The passage permalink relative to the site root; the browser prepends the base path (`baseUrl`). */
@@ -97,6 +94,9 @@ export function facetFile(
   const listed = new Set(order);
   for (const url of ids.keys()) {
     if (!listed.has(url)) throw new Error(`The search index holds ${url}, which is no passage.`);
+  }
+  for (const url of facets.keys()) {
+    if (!listed.has(url)) throw new Error(`The passage ${url} has facet values but no search record.`);
   }
   const rows = order.map((url) => {
     const id = ids.get(url);

@@ -10,6 +10,7 @@ import {
   filterResults,
   passageAnalysis,
   passesFilters,
+  facetFileName,
   idsChecksum,
   readFacetFile,
   parseSearchState,
@@ -150,7 +151,21 @@ describe('the facet file’s rows', () => {
     ['with a record more', ['en_1', 'en_2', 'en_3']],
     ['with a record less', ['en_1']],
   ])('are refused for ids %s, rather than misread', (_, ids) => {
-    expect(() => readFacetFile(file, ids)).toThrow(/not the \d+ of the search index; rebuild the site/);
+    expect(() => readFacetFile(file, ids)).toThrow(/belongs to another build than the search index/);
+  });
+
+  test.each([
+    ['an older format, keyed by ids', { values: file.values, ids: '0en_1,4en_2', passages: file.passages }],
+    ['no object at all', null],
+    ['a column missing', { ...file, passages: { expert: '0,0' } }],
+  ])('are refused when the file is %s', (_, odd) => {
+    expect(() => readFacetFile(odd as unknown as typeof file, ['en_1', 'en_2'])).toThrow(
+      /not one this page can read/,
+    );
+  });
+
+  test('are named by the checksum, so that a page never reads another build’s file', () => {
+    expect(facetFileName(file.checksum)).toBe(`facets.${file.checksum}.json`);
   });
 });
 

@@ -68,13 +68,15 @@ export function hasFilters(state: SearchState): boolean {
 }
 
 /**
- * The facet file (`facets.json` beside Pagefind's bundle). It names no passage: its rows are in
- * the index's own order, which is the order Pagefind lists every record in when searching with
- * no query and no filter (`search(null)`), so the browser learns each row's result id from the
+ * The facet file (`facets.<checksum>.json` beside Pagefind's bundle). It names no passage: its rows
+ * are in the index's own order, which is the order Pagefind lists every record in when searching
+ * with no query and no filter (`search(null)`), so the browser learns each row's result id from the
  * index it has already loaded instead of downloading the ids a second time.
  * - `values`: each facet's values, once;
- * - `records` and `checksum`: how many rows, and `idsChecksum` of the result ids in that order,
- *   so that a file and an index that do not belong together are refused rather than misread;
+ * - `records` and `checksum`: how many rows, and `idsChecksum` of the result ids in that order. The
+ *   file is named by the checksum too (`facetFileName`), so the browser asks for the file of the
+ *   index it has loaded, never a stale one, and a file and an index that do not belong together are
+ *   refused rather than misread;
  * - `passages`: per facet, for each row, the indexes of its values in base 36, dot-separated,
  *   rows comma-separated. Rows of one commentary are neighbours, so the columns compress well.
  */
@@ -83,6 +85,11 @@ export interface FacetFile {
   records: number;
   checksum: string;
   passages: Record<Facet, string>;
+}
+
+/** The facet file's name for an index whose result ids, in order, have this checksum. */
+export function facetFileName(checksum: string): string {
+  return `facets.${checksum}.json`;
 }
 
 /** One passage's values per facet. */
@@ -104,9 +111,16 @@ export function idsChecksum(ids: readonly string[]): string {
  * index's order (what `search(null)` lists). Throws when the two do not belong together.
  */
 export function readFacetFile(file: FacetFile, ids: readonly string[]): Map<string, FacetValues> {
+  const shaped =
+    typeof file === 'object' &&
+    file !== null &&
+    typeof file.records === 'number' &&
+    typeof file.checksum === 'string' &&
+    FACETS.every((f) => Array.isArray(file.values?.[f]) && typeof file.passages?.[f] === 'string');
+  if (!shaped) throw new Error('the filter file is not one this page can read');
   if (ids.length !== file.records || idsChecksum(ids) !== file.checksum) {
     throw new Error(
-      `the filter file describes ${file.records} passages that are not the ${ids.length} of the search index; rebuild the site`,
+      `the filter file (${file.records} passages, checksum ${file.checksum}) belongs to another build than the search index (${ids.length} passages, checksum ${idsChecksum(ids)})`,
     );
   }
   const columns = FACETS.map((facet) => file.passages[facet].split(','));

@@ -9,6 +9,8 @@ import {
   RANKING,
   excerptParts,
   facetCounts,
+  facetFileName,
+  idsChecksum,
   filterResults,
   hasFilters,
   isQuoted,
@@ -77,17 +79,27 @@ function start(root: HTMLElement): void {
   const unavailable = document.querySelector<HTMLElement>('[data-search-unavailable]');
   if (unavailable) unavailable.hidden = true;
   const pagefind = loadPagefind();
+  let loaded = false;
+  pagefind.then(
+    () => (loaded = true),
+    () => undefined,
+  );
   // Each passage's facet values: loaded once, after the first results unless filters need them first.
   let facetsLoad: Promise<Map<string, FacetValues>> | undefined;
   const facetData = () => {
     facetsLoad ??= loadFacets(pagefind).catch((error: unknown) => {
-      facetsLoad = undefined; // the next search tries again
+      // The network may come back; a file that does not fit the index will not.
+      if (!(error instanceof FacetsUnavailable)) facetsLoad = undefined;
       throw error;
     });
     return facetsLoad;
   };
-  const unavailableSearch = (error: unknown) => {
-    status.textContent = `Search could not load: ${error instanceof Error ? error.message : String(error)}.`;
+  /** Says that search failed (or, with filters, that filtering did) and offers browsing instead. */
+  const unavailableSearch = (error: unknown, filtered = false) => {
+    console.error('Search:', error);
+    status.textContent = filtered
+      ? 'Filtering is unavailable right now: clear the filters to search every passage.'
+      : `Search could not load: ${error instanceof Error ? error.message : String(error)}.`;
     failure.hidden = false;
     // Results of an earlier search would pass for this one's.
     list.replaceChildren();
@@ -116,6 +128,7 @@ function start(root: HTMLElement): void {
     const current = () => mine === ticket;
     clear.hidden = !hasFilters(state);
     document.title = state.q ? `${state.q} – ${baseTitle}` : baseTitle;
+    if (!loaded) status.textContent = 'Loading search…';
     let pf: Pagefind;
     try {
       pf = await pagefind;
@@ -125,7 +138,7 @@ function start(root: HTMLElement): void {
     }
 
     if (state.q === '' && !hasFilters(state)) {
-      await showResults([], [], current);
+      if (!(await showResults([], [], current))) return;
       status.textContent = 'Type a word or a phrase, or choose an expert, a theme or an analysis.';
       await fillCounts(null, state, current);
       return;
@@ -136,7 +149,7 @@ function start(root: HTMLElement): void {
     if (query === '') {
       // Every word of the query is absent from the passages: nothing matches, whatever the filters.
       showCounts({ expert: {}, theme: {}, analysis: {} });
-      await showResults([], [], current);
+      if (!(await showResults([], [], current))) return;
       status.textContent = resultSummary({ count: 0, query: state.q, filtered: hasFilters(state), missing });
       return;
     }
@@ -144,6 +157,7 @@ function start(root: HTMLElement): void {
     const term = query;
     const words = term === null ? [] : queryWords(term);
     let searched: [Found, Found | null, Map<string, FacetValues> | null];
+    let filtering = false; // whether a failure came from the facet file
     try {
       searched = await Promise.all([
         // With no query, Pagefind lists every passage in reading order; the filters then narrow them.
@@ -153,10 +167,15 @@ function start(root: HTMLElement): void {
           : Promise.resolve(null),
         // Filters need each passage's values before anything is shown; a plain query shows its
         // results first and loads them for the counts afterwards.
-        hasFilters(state) ? facetData() : Promise.resolve(null),
+        hasFilters(state)
+          ? facetData().catch((error: unknown) => {
+              filtering = true;
+              throw error;
+            })
+          : Promise.resolve(null),
       ]);
     } catch (error) {
-      if (current()) unavailableSearch(error);
+      if (current()) unavailableSearch(error, filtering);
       return;
     }
     if (!current()) return;
@@ -338,21 +357,28 @@ async function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/** The facet file could not be read, and reading it again would not help (see `loadFacets`). */
+class FacetsUnavailable extends Error {}
+
 /**
  * Loads the facet file written beside Pagefind's bundle (see `FacetFile`). Its rows are in the
  * order Pagefind lists every passage in, which costs no download: the index is loaded already.
+ * The file is named by the checksum of those ids, so the page asks for the file of the index it has.
  */
 async function loadFacets(pagefind: Promise<Pagefind>): Promise<Map<string, FacetValues>> {
-  const [response, every] = await Promise.all([
-    fetch(`${urls.searchBundle()}facets.json`),
-    pagefind.then((pf) => pf.search(null)),
-  ]);
-  if (!response.ok) throw new Error(`the filters answered ${response.status}`);
-  const file = (await response.json()) as FacetFile;
-  return readFacetFile(
-    file,
-    every.results.map((r) => r.id),
-  );
+  const every = await (await pagefind).search(null);
+  const ids = every.results.map((r) => r.id);
+  const response = await fetch(`${urls.searchBundle()}${facetFileName(idsChecksum(ids))}`);
+  if (!response.ok) {
+    const detail = `the filter file answered ${response.status}`;
+    // A missing file will stay missing; a server error may pass.
+    throw response.status === 404 ? new FacetsUnavailable(detail) : new Error(detail);
+  }
+  try {
+    return readFacetFile((await response.json()) as FacetFile, ids);
+  } catch (error) {
+    throw new FacetsUnavailable(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
