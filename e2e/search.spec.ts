@@ -99,6 +99,17 @@ test.describe('search finds the passages a reader is looking for', () => {
     });
   }
 
+  test('a word of two letters is matched whole: “AI” finds AI, not “aimed” or “aims”', async ({ page }) => {
+    // Levine's "Despite the higher frequency…" and "The areas where…" say AI; Levine's "The
+    // U.S.-China bilateral…" says "aimed" and Freeman's "First, Blinken’s visit…" "aims".
+    await searchAt(page, '?q=AI');
+    await expect(status(page)).toHaveText('2 passages match “AI”.');
+    expect((await shown(page)).sort()).toEqual(['levineAreas', 'levineDespite']);
+    for (const item of await results(page).all()) {
+      for (const mark of await item.locator('mark').allTextContents()) expect(mark).toBe('AI');
+    }
+  });
+
   test('several words: every passage that mentions Taiwan, each expert’s', async ({ page }) => {
     await searchAt(page, '?q=Taiwan');
     expect((await shown(page)).sort()).toEqual(

@@ -5,6 +5,7 @@ import {
   foldWord,
   hasFilters,
   isQuoted,
+  pagefindQuery,
   matchesQuery,
   facetCounts,
   filterResults,
@@ -178,6 +179,21 @@ describe('passageAnalysis', () => {
     ['/commentaries/%E0%A4%A/b/#p', undefined],
   ])('finds the analysis of %s', (url, expected) => {
     expect(passageAnalysis(url)).toBe(expected);
+  });
+});
+
+describe('pagefindQuery', () => {
+  test.each([
+    ['AI', '"AI"'],
+    [' Xi ', '"Xi"'],
+    ['U.S.', '"U.S."'],
+    ['fentanyl', 'fentanyl'],
+    ['tai', 'tai'],
+    ['AI governance', 'AI governance'],
+    ['"AI"', '"AI"'],
+    ['', ''],
+  ])('searches %j as %j', (query, expected) => {
+    expect(pagefindQuery(query)).toBe(expected);
   });
 });
 

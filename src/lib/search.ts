@@ -203,6 +203,19 @@ export function isQuoted(query: string): boolean {
   return /^\s*".+"\s*$/.test(query);
 }
 
+/**
+ * What to hand Pagefind for a query. Pagefind extends every word as a prefix, which serves words of
+ * three letters or more ("opio" → "opioids") but turns a short one into noise: "AI" would find
+ * "aimed" and "aims", "Xi" "Xiaohong". A query of one such word is searched as an exact word (a
+ * quoted query), so "AI" finds AI.
+ */
+export function pagefindQuery(query: string): string {
+  const words = queryWords(query);
+  if (isQuoted(query) || words.length !== 1) return query;
+  const word = words[0]!;
+  return foldWord(word).length <= 2 ? `"${word}"` : query;
+}
+
 /** The words of a query as a reader typed them, without quotes and without words that hold no letter or digit. */
 export function queryWords(query: string): string[] {
   const words = query

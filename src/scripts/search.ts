@@ -15,6 +15,7 @@ import {
   hasFilters,
   isQuoted,
   parseSearchState,
+  pagefindQuery,
   passageAnalysis,
   phraseFirst,
   queryWords,
@@ -161,7 +162,7 @@ function start(root: HTMLElement): void {
     try {
       searched = await Promise.all([
         // With no query, Pagefind lists every passage in reading order; the filters then narrow them.
-        pf.search(term),
+        pf.search(term === null ? null : pagefindQuery(term)),
         term !== null && !isQuoted(term) && words.length > 1
           ? pf.search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
