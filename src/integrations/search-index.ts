@@ -78,16 +78,22 @@ async function resultIds(outputPath: string): Promise<Map<string, string>> {
   return ids;
 }
 
+/** What Pagefind's `pagefind-entry.json` says of each language's index. */
+interface PagefindEntry {
+  languages: Record<string, { hash: string; page_count: number }>;
+}
+
 /**
  * The result ids in the order Pagefind's metadata lists its pages: the order the browser's
  * `search(null)` lists every record in, which the facet file's rows follow. The metadata is gzipped
  * `pagefind_dcd` then CBOR, with the page list (`[id, word count, …]` per page) first; an id is
  * stored as plain text, so the first place each one appears gives the order without decoding the rest.
  */
-async function metadataOrder(outputPath: string, ids: Iterable<string>): Promise<string[]> {
-  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string }>;
-  };
+async function metadataOrder(
+  outputPath: string,
+  entry: PagefindEntry,
+  ids: Iterable<string>,
+): Promise<string[]> {
   const languages = Object.values(entry.languages);
   if (languages.length !== 1) {
     throw new Error(`The search index has ${languages.length} languages; the search page expects one.`);
@@ -129,9 +135,7 @@ export async function writeSearchIndex(
 
   const entryFile = join(outputPath, 'pagefind-entry.json');
   if (!existsSync(entryFile)) throw new Error(`Pagefind wrote no ${entryFile}.`);
-  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
+  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as PagefindEntry;
   const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
   if (indexed !== records.length) {
     throw new Error(`Pagefind indexed ${indexed} records instead of ${records.length}.`);
@@ -143,7 +147,7 @@ export async function writeSearchIndex(
     const ids = await resultIds(outputPath);
     const order = records.map((r) => r.url);
     const given = order.map((url) => ids.get(url));
-    const listed = await metadataOrder(outputPath, ids.values());
+    const listed = await metadataOrder(outputPath, entry, ids.values());
     if (given.join(',') !== listed.join(',')) {
       throw new Error(
         'Pagefind did not keep the records in the order they were given, which the facet file relies on (see FacetFile in src/lib/search.ts).',

@@ -5,7 +5,7 @@
  */
 import type { openData } from './data';
 import type { SiteModel } from './model';
-import { FACETS, idsChecksum, type Facet, type FacetFile } from './search';
+import { FACETS, emptyFilters, idsChecksum, type Facet, type FacetFile } from './search';
 import { paths } from './urls';
 
 /** The open-data export as the build writes it to `data/commentaries.json`. */
@@ -80,7 +80,7 @@ export function facetFile(
   facets: ReadonlyMap<string, Record<Facet, readonly string[]>>,
   ids: ReadonlyMap<string, string>,
 ): FacetFile {
-  const values = { expert: [], theme: [], analysis: [] } as Record<Facet, string[]>;
+  const values = emptyFilters();
   const position = new Map<string, number>();
   const indexOf = (facet: Facet, value: string) => {
     const key = `${facet}\u0000${value}`;

@@ -41,7 +41,8 @@ export const EXCERPT_WORDS = 36;
 /** How many results the page shows at first, and adds with each "Show more results". */
 export const PAGE_SIZE = 10;
 
-const emptyFilters = (): Record<Facet, string[]> => ({ expert: [], theme: [], analysis: [] });
+/** No value chosen in any facet; also the shape of anything kept per facet. */
+export const emptyFilters = (): Record<Facet, string[]> => ({ expert: [], theme: [], analysis: [] });
 
 /** Reads the state from a query string (`?q=…&expert=…&theme=…&analysis=…`); unknown keys are ignored. */
 export function parseSearchState(search: string | URLSearchParams): SearchState {

@@ -5,6 +5,7 @@
  */
 import {
   EXCERPT_WORDS,
+  emptyFilters,
   PAGE_SIZE,
   RANKING,
   excerptParts,
@@ -85,10 +86,22 @@ function start(root: HTMLElement): void {
     () => (loaded = true),
     () => undefined,
   );
+  // Every passage, in reading order (a search with no query): listed once, for browsing by filter
+  // and to match the facet file's rows to result ids.
+  let everyLoad: Promise<Found> | undefined;
+  const everyPassage = () => {
+    everyLoad ??= pagefind
+      .then((pf) => pf.search(null))
+      .catch((error: unknown) => {
+        everyLoad = undefined;
+        throw error;
+      });
+    return everyLoad;
+  };
   // Each passage's facet values: loaded once, after the first results unless filters need them first.
   let facetsLoad: Promise<Map<string, FacetValues>> | undefined;
   const facetData = () => {
-    facetsLoad ??= loadFacets(pagefind).catch((error: unknown) => {
+    facetsLoad ??= loadFacets(everyPassage()).catch((error: unknown) => {
       // The network may come back; a file that does not fit the index will not.
       if (!(error instanceof FacetsUnavailable)) facetsLoad = undefined;
       throw error;
@@ -109,7 +122,7 @@ function start(root: HTMLElement): void {
 
   /** The state the form shows. */
   const formState = (): SearchState => {
-    const filters = { expert: [], theme: [], analysis: [] } as Record<Facet, string[]>;
+    const filters = emptyFilters();
     for (const box of boxes) if (box.checked) filters[box.name as Facet].push(box.value);
     return { q: input.value.trim(), filters };
   };
@@ -145,7 +158,14 @@ function start(root: HTMLElement): void {
       return;
     }
 
-    const { query, missing } = await understand(pf, state.q);
+    // This search's Pagefind queries, each run once: a one-word query is also the word checked by `understand`.
+    const searches = new Map<string, Promise<Found>>();
+    const search = (q: string) => {
+      let found = searches.get(q);
+      if (!found) searches.set(q, (found = pf.search(q)));
+      return found;
+    };
+    const { query, missing } = await understand(search, state.q);
     if (!current()) return;
     if (query === '') {
       // Every word of the query is absent from the passages: nothing matches, whatever the filters.
@@ -155,16 +175,15 @@ function start(root: HTMLElement): void {
       return;
     }
 
-    const term = query;
-    const words = term === null ? [] : queryWords(term);
+    const words = query === null ? [] : queryWords(query);
     let searched: [Found, Found | null, Map<string, FacetValues> | null];
     let filtering = false; // whether a failure came from the facet file
     try {
       searched = await Promise.all([
         // With no query, Pagefind lists every passage in reading order; the filters then narrow them.
-        pf.search(term === null ? null : pagefindQuery(term)),
-        term !== null && !isQuoted(term) && words.length > 1
-          ? pf.search(`"${words.join(' ')}"`)
+        query === null ? everyPassage() : search(pagefindQuery(query)),
+        query !== null && !isQuoted(query) && words.length > 1
+          ? search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
         // Filters need each passage's values before anything is shown; a plain query shows its
         // results first and loads them for the counts afterwards.
@@ -366,9 +385,8 @@ class FacetsUnavailable extends Error {}
  * order Pagefind lists every passage in, which costs no download: the index is loaded already.
  * The file is named by the checksum of those ids, so the page asks for the file of the index it has.
  */
-async function loadFacets(pagefind: Promise<Pagefind>): Promise<Map<string, FacetValues>> {
-  const every = await (await pagefind).search(null);
-  const ids = every.results.map((r) => r.id);
+async function loadFacets(everyPassage: Promise<Found>): Promise<Map<string, FacetValues>> {
+  const ids = (await everyPassage).results.map((r) => r.id);
   const response = await fetch(`${urls.searchBundle()}${facetFileName(idsChecksum(ids))}`);
   if (!response.ok) {
     const detail = `the filter file answered ${response.status}`;
@@ -387,13 +405,16 @@ async function loadFacets(pagefind: Promise<Pagefind>): Promise<Map<string, Face
  * match "Israel" to every "is"), or null to list passages by filters alone. An exact phrase in
  * quotes is passed as it is.
  */
-async function understand(pf: Pagefind, q: string): Promise<{ query: string | null; missing: string[] }> {
+async function understand(
+  search: (query: string) => Promise<Found>,
+  q: string,
+): Promise<{ query: string | null; missing: string[] }> {
   if (q === '') return { query: null, missing: [] };
   if (isQuoted(q)) return { query: q, missing: [] };
   const words = queryWords(q);
   const found = await Promise.all(
     words.map(async (word) => {
-      const { results } = await pf.search(word);
+      const { results } = await search(word);
       const top = results[0];
       if (!top) return false;
       const passage = await top.data();
