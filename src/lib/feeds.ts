@@ -5,7 +5,8 @@
  */
 import { compareNewestFirst, type PartialDate } from './dates';
 import type { Block } from './markdown';
-import type { Commentary, PassageInContext, SiteModel } from './model';
+import { escapeHtml } from './citation';
+import { analysisThemeIds, type Commentary, type PassageInContext, type SiteModel } from './model';
 import { FEED_ENTRIES } from './settings';
 import { plural } from './text';
 import type { LinkContext } from './urls';
@@ -108,8 +109,6 @@ export function atomFeed(feed: Feed): string {
 export type FeedContext = LinkContext;
 
 const html = (blocks: readonly Block[]) => blocks.map((b) => b.html).join('\n');
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The newest of some dates; `fallback` when there are none. */
 function newest(dates: readonly PartialDate[], fallback: PartialDate): PartialDate {
@@ -151,7 +150,7 @@ export function analysesFeed(site: SiteModel, ctx: FeedContext, limit = FEED_ENT
       authors: analysis.commentaries.map((c) => expertPerson(site, ctx, c.expert)),
       summary: analysis.dek,
       contentHtml: `${html(analysis.intro)}\n<ol>\n${questions}\n</ol>`,
-      categories: themeCategories(site, ctx, [...new Set(analysis.commentaries.flatMap((c) => c.themes))]),
+      categories: themeCategories(site, ctx, analysisThemeIds(analysis)),
     };
   });
   return {

@@ -4,6 +4,8 @@
  */
 import { compareNewestFirst, type PartialDate } from './dates';
 import { renderBlocks, type Block, type Passage } from './markdown';
+import { paginate, type Page } from './paging';
+import { ARCHIVE_PAGE_SIZE, THEME_COLUMN_PREVIEW } from './settings';
 
 /** An analysis entry as the pages need it. */
 export interface AnalysisEntry {
@@ -153,6 +155,8 @@ export function buildModel(input: {
   const ordered = analyses.flatMap((a) => a.commentaries);
   const byExpert = groupBy(ordered, (c) => c.expert);
   const columns = themeColumns(ordered, themes, experts);
+  const count = (themeId: string, expertId: string) =>
+    columns.get(themeId)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0;
 
   return {
     analyses,
@@ -164,8 +168,7 @@ export function buildModel(input: {
     theme: lookup(themeMap, 'theme'),
     commentariesBy: (expertId) => byExpert.get(expertId) ?? [],
     columnsFor: (themeId) => columns.get(themeId) ?? [],
-    count: (themeId, expertId) =>
-      columns.get(themeId)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0,
+    count,
     themeSummary: (themeId) => {
       const list = columns.get(themeId) ?? [];
       return {
@@ -175,10 +178,28 @@ export function buildModel(input: {
     },
     themesBy: (expertId) =>
       themes.flatMap((theme) => {
-        const count = columns.get(theme.id)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0;
-        return count > 0 ? [{ theme, count }] : [];
+        const n = count(theme.id, expertId);
+        return n > 0 ? [{ theme, count: n }] : [];
       }),
   };
+}
+
+/** The themes an analysis's commentaries declare, each once, in the order they first appear. */
+export function analysisThemeIds(analysis: Pick<Analysis, 'commentaries'>): string[] {
+  return [...new Set(analysis.commentaries.flatMap((c) => c.themes))];
+}
+
+/** The pages of the analyses archive (`urls.analyses(n)`), newest analysis first. */
+export function archivePages(site: Pick<SiteModel, 'analyses'>): Page<Analysis>[] {
+  return paginate(site.analyses, ARCHIVE_PAGE_SIZE);
+}
+
+/**
+ * A theme's expert columns too long for the theme page, which shows `THEME_COLUMN_PREVIEW` passages
+ * of each: each gets a page of its own (`urls.themeByExpert`).
+ */
+export function ownPageColumns(site: Pick<SiteModel, 'columnsFor'>, themeId: string): ExpertColumn[] {
+  return site.columnsFor(themeId).filter((column) => column.passages.length > THEME_COLUMN_PREVIEW);
 }
 
 /** Groups items by a key, keeping their order within each group. */

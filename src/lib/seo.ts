@@ -3,8 +3,15 @@
  * feeds to follow, and schema.org JSON-LD (an `Article` with every author as a `Person` linked to
  * the expert's page, and a `BreadcrumbList`). Pure: pages pass the result to the layout.
  */
-import { citeAnalysis, citeCommentary, scholarMeta } from './citation';
-import type { Analysis, Commentary, Expert, SiteModel, Theme } from './model';
+import { citeAnalysis, citeCommentary, scholarMeta, type CitedWork } from './citation';
+import {
+  analysisThemeIds,
+  type Analysis,
+  type Commentary,
+  type Expert,
+  type SiteModel,
+  type Theme,
+} from './model';
 import type { LinkContext } from './urls';
 
 /** A `<meta>` element: `name` for Scholar and Twitter, `property` for Open Graph. */
@@ -82,10 +89,15 @@ const expertFeedLink = (expert: Expert, links: LinkContext): FeedLink => ({
 });
 
 /** Metadata of an analysis page: every expert of its commentaries is an author. */
-export function analysisHead(site: SiteModel, analysis: Analysis, links: LinkContext): PageHead {
+export function analysisHead(
+  site: SiteModel,
+  analysis: Analysis,
+  links: LinkContext,
+  work: CitedWork = citeAnalysis(site, analysis, links),
+): PageHead {
   const url = links.absolute(links.urls.analysis(analysis.id));
   const experts = analysis.commentaries.map((c) => site.expert(c.expert));
-  const themes = [...new Set(analysis.commentaries.flatMap((c) => c.themes))].map((id) => site.theme(id));
+  const themes = analysisThemeIds(analysis).map((id) => site.theme(id));
   return {
     type: 'article',
     meta: [
@@ -95,7 +107,7 @@ export function analysisHead(site: SiteModel, analysis: Analysis, links: LinkCon
         content: links.absolute(links.urls.expert(e.id)),
       })),
       ...themes.map((t) => ({ property: 'article:tag', content: t.title })),
-      ...scholarMeta(citeAnalysis(site, analysis, links)),
+      ...scholarMeta(work),
     ],
     feeds: [],
     jsonLd: graph(
@@ -125,7 +137,12 @@ export function analysisHead(site: SiteModel, analysis: Analysis, links: LinkCon
 }
 
 /** Metadata of a commentary page: its expert is the author, and it is part of its analysis. */
-export function commentaryHead(site: SiteModel, commentary: Commentary, links: LinkContext): PageHead {
+export function commentaryHead(
+  site: SiteModel,
+  commentary: Commentary,
+  links: LinkContext,
+  work: CitedWork = citeCommentary(site, commentary, links),
+): PageHead {
   const url = links.absolute(links.urls.commentary(commentary.id));
   const analysis = site.analysis(commentary.analysis);
   const analysisUrl = links.absolute(links.urls.analysis(analysis.id));
@@ -137,7 +154,7 @@ export function commentaryHead(site: SiteModel, commentary: Commentary, links: L
       { property: 'article:published_time', content: analysis.published.iso },
       { property: 'article:author', content: links.absolute(links.urls.expert(expert.id)) },
       ...themes.map((t) => ({ property: 'article:tag', content: t.title })),
-      ...scholarMeta(citeCommentary(site, commentary, links)),
+      ...scholarMeta(work),
     ],
     feeds: [expertFeedLink(expert, links)],
     jsonLd: graph(

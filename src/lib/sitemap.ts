@@ -3,9 +3,7 @@
  * `sitemap.xml.ts` and `robots.txt.ts` bind them to this build's absolute URLs.
  */
 import { escapeXml } from './feeds';
-import type { SiteModel } from './model';
-import { paginate } from './paging';
-import { ARCHIVE_PAGE_SIZE, THEME_COLUMN_PREVIEW } from './settings';
+import { archivePages, ownPageColumns, type SiteModel } from './model';
 import type { paths } from './urls';
 
 type Urls = ReturnType<typeof paths>;
@@ -19,16 +17,13 @@ type Urls = ReturnType<typeof paths>;
 export function sitePages(site: SiteModel, urls: Urls): string[] {
   return [
     urls.home(),
-    ...paginate(site.analyses, ARCHIVE_PAGE_SIZE).map((page) => urls.analyses(page.number)),
+    ...archivePages(site).map((page) => urls.analyses(page.number)),
     ...site.analyses.map((a) => urls.analysis(a.id)),
     ...site.commentaries.map((c) => urls.commentary(c.id)),
     urls.themes(),
     ...site.themes.flatMap((t) => [
       urls.theme(t.id),
-      ...site
-        .columnsFor(t.id)
-        .filter((column) => column.passages.length > THEME_COLUMN_PREVIEW)
-        .map((column) => urls.themeByExpert(t.id, column.expert.id)),
+      ...ownPageColumns(site, t.id).map((column) => urls.themeByExpert(t.id, column.expert.id)),
     ]),
     urls.experts(),
     ...site.experts.map((e) => urls.expert(e.id)),

@@ -23,6 +23,7 @@ describe('paths', () => {
       p.analysis('a'),
       p.themeByExpert('t', 'e'),
       p.commentary('a/b'),
+      p.commentaryCite('a/b'),
       p.passage('a/b', 'p-x'),
       p.experts(),
       p.expert('e'),
@@ -45,6 +46,10 @@ describe('paths', () => {
 
   test('keeps the slash of a nested commentary id and encodes each segment', () => {
     expect(paths('/').commentary('piece/expert one')).toBe('/commentaries/piece/expert%20one/');
+  });
+
+  test('points “Cite this” at its section of the commentary page', () => {
+    expect(paths('/base/').commentaryCite('piece/ann')).toBe('/base/commentaries/piece/ann/#cite');
   });
 
   test('points a passage link at its anchor on the commentary page', () => {

@@ -26,6 +26,8 @@ export function paths(base: string) {
     analyses: (page = 1) => at(page <= 1 ? 'analyses/' : `analyses/page/${page}/`),
     analysis: (id: string) => at(`analyses/${segments(id)}/`),
     commentary: (id: string) => at(`commentaries/${segments(id)}/`),
+    /** The "Cite this" section of a commentary's page. */
+    commentaryCite: (id: string) => `${at(`commentaries/${segments(id)}/`)}#cite`,
     passage: (commentaryId: string, passageId: string) =>
       `${at(`commentaries/${segments(commentaryId)}/`)}#${encodeURIComponent(passageId)}`,
     experts: () => at('experts/'),
