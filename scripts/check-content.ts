@@ -3,6 +3,7 @@
 // Usage: npm run check:content   (CONTENT_DIR picks another content folder)
 import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { checkContentFolder } from '../src/lib/content-files';
+import { plural as count } from '../src/lib/text';
 import { formatProblems } from '../src/lib/validate';
 
 const started = performance.now();
@@ -10,7 +11,6 @@ const contentDir = contentDirFromEnv(process.env);
 const { problems, content } = await checkContentFolder(process.cwd(), contentDir);
 const errors = problems.filter((p) => p.level === 'error').length;
 const warnings = problems.length - errors;
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (problems.length > 0) console.error(`${formatProblems(problems)}\n`);

@@ -3,15 +3,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
-import { displayPath, readContentFolder } from '../src/lib/content-files';
-import { analysisFile, analysisId, inventory } from '../src/lib/scaffold';
-
-/** Stops with a message for the editor. */
-function refuse(message: string): never {
-  console.error(`✗ ${message}`);
-  process.exit(1);
-}
+import { displayPath } from '../src/lib/content-files';
+import { analysisFile, analysisId } from '../src/lib/scaffold';
+import { contentHere, refuse } from './cli';
 
 const { values, positionals } = parseArgs({
   options: { id: { type: 'string' } },
@@ -20,13 +14,11 @@ const { values, positionals } = parseArgs({
 const title = positionals.join(' ').trim();
 if (!title) refuse('Give the analysis a title: npm run new:analysis -- "The Title as Published"');
 
-const root = process.cwd();
-const contentDir = contentDirFromEnv(process.env);
+const { root, contentDir, known } = await contentHere();
 const id = analysisId(values.id ?? title);
 if (!id)
   refuse(`"${values.id ?? title}" has no letters or digits to name the file after: add --id short-name`);
 
-const known = inventory((await readContentFolder(root, contentDir)).files);
 const target = resolve(root, contentDir, 'analyses', `${id}.md`);
 const holder = known.files.analyses.get(id);
 if (existsSync(target) || holder) {

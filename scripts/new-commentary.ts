@@ -3,19 +3,11 @@
 // Usage: npm run new:commentary -- <analysis> <expert>
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
-import { displayPath, readContentFolder } from '../src/lib/content-files';
-import { commentaryFile, inventory } from '../src/lib/scaffold';
+import { displayPath } from '../src/lib/content-files';
+import { commentaryFile } from '../src/lib/scaffold';
+import { contentHere, refuse } from './cli';
 
-/** Stops with a message for the editor. */
-function refuse(message: string): never {
-  console.error(`✗ ${message}`);
-  process.exit(1);
-}
-
-const root = process.cwd();
-const contentDir = contentDirFromEnv(process.env);
-const known = inventory((await readContentFolder(root, contentDir)).files);
+const { root, contentDir, known } = await contentHere();
 const list = (ids: string[]) => (ids.length ? ids.join(', ') : '(none yet)');
 const [analysis, expert, ...extra] = process.argv.slice(2).filter((arg) => arg !== '--');
 

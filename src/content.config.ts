@@ -3,10 +3,10 @@
  * name (its path, for commentaries) is its id. The schemas live in `lib/schemas.ts`, shared with
  * `npm run check:content`. Editors' reference: CONTRIBUTING.md.
  */
-import { defineCollection, reference, z } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDirFromEnv } from './lib/content-dir.mjs';
-import { analysisSchema, commentarySchema, expertSchema, themeSchema } from './lib/schemas';
+import { analysisSchema, commentarySchema, expertSchema, themeList, themeSchema } from './lib/schemas';
 
 const contentDir = contentDirFromEnv(process.env);
 
@@ -24,7 +24,7 @@ const commentaries = defineCollection({
   schema: commentarySchema.extend({
     analysis: reference('analyses'),
     expert: reference('experts'),
-    themes: z.array(reference('themes')).min(1, 'declare at least one theme'),
+    themes: themeList(reference('themes')),
   }),
 });
 

@@ -6,10 +6,11 @@
  */
 import type { ZodTypeAny } from 'astro/zod';
 import { entryId } from './entry-id';
-import { readFrontmatter } from './frontmatter';
+import { readFrontmatter, type FrontmatterResult } from './frontmatter';
 import { issueProblems } from './issues';
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
 import { COLLECTIONS, SCHEMAS, type CollectionName } from './schemas';
+import { compareText } from './text';
 import { validateContent, type ContentInput, type Problem, type Unreadable } from './validate';
 
 /** One markdown file of a collection, as read from disk. */
@@ -23,6 +24,31 @@ export interface SourceFile {
 }
 
 /** What the caller found on disk besides the markdown files. */
+/** A file with its frontmatter read (whatever it holds) and the id Astro gives its entry. */
+export interface IdentifiedFile {
+  file: SourceFile;
+  read: FrontmatterResult;
+  /** The frontmatter, or nothing when it could not be read. */
+  data: Record<string, unknown>;
+  id: string;
+  /** The earlier file of the same collection with the same id, which wins. */
+  duplicateOf?: SourceFile;
+}
+
+/** Reads each file's frontmatter and id, in order; of two files of a collection with one id, the first wins. */
+export function identify(files: readonly SourceFile[]): IdentifiedFile[] {
+  const firstFileOf = new Map<string, SourceFile>();
+  return files.map((file) => {
+    const read = readFrontmatter(file.source);
+    const data = read.ok ? read.data : {};
+    const id = entryId(file.path, data);
+    const key = `${file.collection}\u0000${id}`;
+    const duplicateOf = firstFileOf.get(key);
+    if (!duplicateOf) firstFileOf.set(key, file);
+    return duplicateOf ? { file, read, data, id, duplicateOf } : { file, read, data, id };
+  });
+}
+
 export interface FolderState {
   /** The content folder as editors see it, e.g. `content`. */
   contentDir: string;
@@ -56,11 +82,6 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     .map((p, i) => ({ p, i }))
     .sort((a, b) => rank(a.p) - rank(b.p) || compareText(a.p.file, b.p.file) || a.i - b.i)
     .map(({ p }) => p);
-}
-
-/** Compares by code unit, not locale, so that the order never depends on the machine. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Checks every file of the four collections and the links between them. */
@@ -97,22 +118,16 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
       });
       continue;
     }
-    const firstFileOf = new Map<string, SourceFile>();
-    for (const file of own) {
-      const read = readFrontmatter(file.source);
-      const data = read.ok ? read.data : {};
-      const id = entryId(file.path, data);
-      const first = firstFileOf.get(id);
-      if (first) {
+    for (const { file, read, data, id, duplicateOf } of identify(own)) {
+      if (duplicateOf) {
         problems.push({
           level: 'error',
           file: file.file,
           field: data.slug ? 'slug' : 'id',
-          message: `has the same id "${id}" as ${first.file}, so one would silently replace the other (an id is the file’s name in lower case, without punctuation): rename or remove one of the two files`,
+          message: `has the same id "${id}" as ${duplicateOf.file}, so one would silently replace the other (an id is the file’s name in lower case, without punctuation): rename or remove one of the two files`,
         });
         continue;
       }
-      firstFileOf.set(id, file);
       if (!read.ok) {
         problems.push({ level: 'error', file: file.file, field: 'frontmatter', message: read.message });
         unreadable[collection].push(id);

@@ -35,10 +35,8 @@ export async function readContentFolder(root: string, contentDir: string): Promi
       missing.push(collection);
       continue;
     }
-    const [markdown, all] = await Promise.all([
-      glob('**/*.md', { cwd: folder, expandDirectories: false }),
-      glob('**/*', { cwd: folder, expandDirectories: false }),
-    ]);
+    const all = await glob('**/*', { cwd: folder, expandDirectories: false });
+    const markdown = all.filter((p) => p.endsWith('.md'));
     const read = new Set(markdown);
     for (const path of [...markdown].sort()) {
       const full = join(folder, path);

@@ -73,7 +73,6 @@ const TYPE_WORDS: Record<string, string> = {
 const TYPE_HINTS: Record<string, string> = {
   string: 'put the value in "double quotes"',
   number: 'write digits without quotes, e.g. 2',
-  integer: 'write a whole number without quotes, e.g. 2',
   array: 'write one item per line below the field, each as "  - item"',
   object: 'write its fields on the lines below it, each indented by two spaces',
 };

@@ -6,11 +6,10 @@
  */
 import { slug } from 'github-slugger';
 import type { ZodTypeAny } from 'astro/zod';
-import type { SourceFile } from './check';
-import { entryId } from './entry-id';
-import { readFrontmatter } from './frontmatter';
+import { identify, type SourceFile } from './check';
 import { fieldDescription } from './issues';
 import { analysisSchema, commentarySchema, type CollectionName } from './schemas';
+import { compareText } from './text';
 
 /** What exists already, read leniently: an entry counts even while its fields are unfinished. */
 export interface Inventory {
@@ -35,11 +34,8 @@ export function inventory(files: readonly SourceFile[]): Inventory {
   };
   const themes: Inventory['themes'] = [];
   const orders = new Map<string, number[]>();
-  for (const file of files) {
-    const read = readFrontmatter(file.source);
-    const data = read.ok ? read.data : {};
-    const id = entryId(file.path, data);
-    if (byId[file.collection].has(id)) continue;
+  for (const { file, data, id, duplicateOf } of identify(files)) {
+    if (duplicateOf) continue;
     byId[file.collection].set(id, file.file);
     ids[file.collection].push(id);
     if (file.collection === 'themes') {
@@ -52,7 +48,7 @@ export function inventory(files: readonly SourceFile[]): Inventory {
     }
   }
   for (const list of Object.values(ids)) list.sort();
-  themes.sort((a, b) => (a.id < b.id ? -1 : 1));
+  themes.sort((a, b) => compareText(a.id, b.id));
   return { ids, files: byId, themes, orders };
 }
 

@@ -17,7 +17,11 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 const text = () => z.string().trim().min(1, 'must not be empty');
 
 /** The id of another entry: the name of its file without `.md`. */
-const id = () => z.string().trim().min(1, 'must not be empty');
+const id = text;
+
+/** The themes a commentary declares: at least one. Astro's schema reuses it with `reference()` items. */
+export const themeList = <T extends z.ZodTypeAny>(item: T) =>
+  z.array(item).min(1, 'declare at least one theme');
 
 /** The text of a date as written: YAML reads an unquoted year as a number and a full date as a Date. */
 function dateText(value: string | number | Date): string {
@@ -113,10 +117,7 @@ export const commentarySchema = z
       .int('must be a whole number')
       .positive('must be 1 or more')
       .describe('its place in the analysis: 1 for the first answer, 2 for the next…'),
-    themes: z
-      .array(id())
-      .min(1, 'declare at least one theme')
-      .describe('the themes the commentary speaks to, one per line as "  - theme-id"'),
+    themes: themeList(id()).describe('the themes the commentary speaks to, one per line as "  - theme-id"'),
   })
   .strict();
 

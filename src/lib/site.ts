@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildModel, type SiteModel } from './model';
 import { contentDirFromEnv } from './content-dir.mjs';
+import { compareText } from './text';
 import { ContentError, validateContent, type ContentInput, type Problem } from './validate';
 
 let loading: Promise<SiteModel> | undefined;
@@ -13,8 +14,7 @@ let loading: Promise<SiteModel> | undefined;
 const file = (entry: { filePath?: string }) => entry.filePath;
 
 /** Astro loads files in parallel, so the order it returns them in may vary: sort for identical builds. */
-const byId = <T extends { id: string }>(entries: T[]) =>
-  [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(entries: T[]) => [...entries].sort((a, b) => compareText(a.id, b.id));
 
 /** Reads the four collections into plain entries with references resolved to ids. */
 export async function loadContent(): Promise<ContentInput> {

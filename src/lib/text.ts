@@ -23,3 +23,8 @@ export function excerpt(text: string, words: number): string {
     .join(' ')
     .replace(/[\s,;:.—–-]+$/, '')}…`;
 }
+
+/** Compares by code unit, not locale, so that an order never depends on the machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

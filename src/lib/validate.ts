@@ -63,8 +63,6 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
     experts: new Set(options.unreadable?.experts),
     themes: new Set(options.unreadable?.themes),
   };
-  const usedExperts = new Set<string>();
-  const usedThemes = new Set<string>();
   const orders = new Map<string, CommentaryEntry>();
 
   for (const analysis of input.analyses) {
@@ -95,8 +93,6 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
         field: 'expert',
         message: `there is no expert "${c.expert}": use one of ${choices([...expertIds])}, or add ${contentDir}/experts/${c.expert}.md`,
       });
-    } else {
-      usedExperts.add(c.expert);
     }
     const expectedId = `${c.analysis}/${c.expert}`;
     if (c.id !== expectedId && analysisIds.has(c.analysis) && expertIds.has(c.expert)) {
@@ -124,7 +120,7 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
     c.themes.forEach((id, i) => {
       const theme = themeById.get(id);
       if (unreadable.themes.has(id)) {
-        usedThemes.add(id);
+        // Its own file's problem is reported; nothing more to say here.
       } else if (!theme) {
         problems.push({
           level: 'error',
@@ -134,7 +130,6 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
         });
       } else {
         declared.push(theme);
-        usedThemes.add(id);
       }
     });
     const passages = renderBlocks(c.body).filter((b) => b.kind === 'passage');
@@ -176,7 +171,10 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
   }
 
   if (options.partial) return problems;
+  // Entries that no commentary names; only existing ones are looked up, so a wrong name does not count.
   const usedAnalyses = new Set(input.commentaries.map((c) => c.analysis));
+  const usedExperts = new Set(input.commentaries.map((c) => c.expert));
+  const usedThemes = new Set(input.commentaries.flatMap((c) => c.themes));
   // Entries nothing uses yet: each collection with its folder and what a reader would see.
   const unused: [readonly { id: string; file?: string }[], Set<string>, string, (id: string) => string][] = [
     [
