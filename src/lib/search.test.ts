@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { fold } from './highlight';
 import {
   countPassages,
   excerptParts,
@@ -225,6 +226,8 @@ describe('query words', () => {
     ['Café', 'cafe'],
   ])('folds %s to %s', (word, expected) => {
     expect(foldWord(word)).toBe(expected);
+    // The reading pages' highlighter keeps its own copy (it must ship without imports): the same words.
+    expect(fold(word)).toBe(expected);
   });
 });
 

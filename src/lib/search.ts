@@ -226,7 +226,10 @@ export function queryWords(query: string): string[] {
   return [...new Set(words)];
 }
 
-/** Lower case, no accents, letters and digits only: how two spellings of a word are compared. */
+/**
+ * Lower case, no accents, letters and digits only: how two spellings of a word are compared. The
+ * same as `fold` in highlight.ts, which the reading pages' script keeps to itself so as to import nothing.
+ */
 export function foldWord(word: string): string {
   return word
     .normalize('NFKD')
