@@ -57,15 +57,18 @@ export function createStaticServer({ root, base = '/' }) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
   };
 
-  return createServer(async (req, res) => {
+  const handle = async (req, res) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url;
     let pathname;
     try {
+      // Prefixed, not resolved against a base: `new URL('//x', base)` would read "x" as a host.
+      const target = req.url ?? '/';
+      url = new URL(`http://localhost${target.startsWith('/') ? '' : '/'}${target}`);
       pathname = decodeURIComponent(url.pathname);
     } catch {
       res.writeHead(400).end();
@@ -91,6 +94,14 @@ export function createStaticServer({ root, base = '/' }) {
     }
     if (found) return send(res, 200, found, method);
     return notFound(res, method);
+  };
+
+  // No request, however odd, may stop the server.
+  return createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 }
 
