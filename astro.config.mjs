@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { satteri } from '@astrojs/markdown-satteri';
 import { hostingFromEnv } from './src/lib/hosting.mjs';
 import { searchIndex } from './src/integrations/search-index';
 
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   // Commentary markdown is rendered by our own pipeline (src/lib/markdown.ts) so that passages
   // can be tagged; nothing here should rewrite the experts' punctuation.
-  markdown: { smartypants: false },
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   devToolbar: { enabled: false },
   // Last step of the build: the passage-level search index (src/integrations/search-index.ts).
   integrations: [searchIndex()],

@@ -4,10 +4,10 @@
  * same schemas, finds what Astro only warns about (two files with one id, an empty folder), then
  * runs the cross-entry checks of `validate.ts`. Pure: the caller reads the files.
  */
-import type { ZodTypeAny } from 'astro/zod';
+import type { z } from 'astro/zod';
 import { entryId } from './entry-id';
 import { readFrontmatter, type FrontmatterResult } from './frontmatter';
-import { issueProblems } from './issues';
+import { issueProblems, PARSE_OPTIONS } from './issues';
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
 import { COLLECTIONS, SCHEMAS, type CollectionName } from './schemas';
 import { compareText } from './text';
@@ -133,8 +133,8 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
         unreadable[collection].push(id);
         continue;
       }
-      const schema: ZodTypeAny = SCHEMAS[collection];
-      const parsed = schema.safeParse(read.data);
+      const schema: z.ZodType = SCHEMAS[collection];
+      const parsed = schema.safeParse(read.data, PARSE_OPTIONS);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           for (const { field, message } of issueProblems(issue, schema)) {
@@ -144,7 +144,7 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
         unreadable[collection].push(id);
         continue;
       }
-      const entry = { id, file: file.file, ...parsed.data };
+      const entry = { id, file: file.file, ...(parsed.data as object) };
       if (collection === 'analyses') content.analyses.push({ ...entry, body: read.body } as AnalysisEntry);
       else if (collection === 'experts') content.experts.push(entry as Expert);
       else if (collection === 'themes') content.themes.push(entry as Theme);

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { fieldDescription, fieldPath, issueProblems } from './issues';
+import { fieldDescription, fieldPath, issueProblems, PARSE_OPTIONS } from './issues';
 import { analysisSchema, commentarySchema, themeSchema } from './schemas';
-import type { ZodTypeAny } from 'astro/zod';
+import type { z } from 'astro/zod';
 
 /** The editor's messages for some frontmatter, through the real schema. */
-function problemsFor(schema: ZodTypeAny, data: unknown) {
-  const parsed = schema.safeParse(data);
+function problemsFor(schema: z.ZodType, data: unknown) {
+  const parsed = schema.safeParse(data, PARSE_OPTIONS);
   if (parsed.success) return [];
   return parsed.error.issues.flatMap((issue) => issueProblems(issue, schema));
 }

@@ -5,7 +5,7 @@
  * refuses the file until it is done and nothing half-written is ever published.
  */
 import { slug } from 'github-slugger';
-import type { ZodTypeAny } from 'astro/zod';
+import type { z } from 'astro/zod';
 import { identify, type SourceFile } from './check';
 import { fieldDescription } from './issues';
 import { analysisSchema, commentarySchema, type CollectionName } from './schemas';
@@ -63,7 +63,7 @@ export function nextOrder(taken: readonly number[] = []): number {
 }
 
 /** A YAML comment explaining a field, from the schema's description, with more advice after it. */
-function explain(schema: ZodTypeAny, path: string[], more = '', indent = ''): string {
+function explain(schema: z.ZodType, path: string[], more = '', indent = ''): string {
   const text = fieldDescription(schema, path) ?? '';
   const stop = /[.…?!/]$/.test(text) ? '' : '.';
   return `${indent}# ${text.charAt(0).toUpperCase()}${text.slice(1)}${stop}${more ? ` ${more}` : ''}`;

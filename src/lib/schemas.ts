@@ -20,8 +20,7 @@ const text = () => z.string().trim().min(1, 'must not be empty');
 const id = text;
 
 /** The themes a commentary declares: at least one. Astro's schema reuses it with `reference()` items. */
-export const themeList = <T extends z.ZodTypeAny>(item: T) =>
-  z.array(item).min(1, 'declare at least one theme');
+export const themeList = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'declare at least one theme');
 
 /** The text of a date as written: YAML reads an unquoted year as a number and a full date as a Date. */
 function dateText(value: string | number | Date): string {
@@ -34,7 +33,7 @@ function dateText(value: string | number | Date): string {
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the source supports. */
 export const partialDate = z
   .union([z.string(), z.number(), z.instanceof(Date)], {
-    errorMap: () => ({ message: 'must be a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-04' }),
+    error: 'must be a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-04',
   })
   .transform(dateText)
   .transform((value, ctx) => {
@@ -42,7 +41,7 @@ export const partialDate = z
     if (!parsed) {
       const what = value === '' ? 'must not be empty' : `"${value}" is not a date`;
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         message: `${what}: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-04`,
       });
       return z.NEVER;
@@ -52,7 +51,7 @@ export const partialDate = z
 
 /** A term that signals a theme; it needs a letter or digit, or it would match every word. */
 const term = text().refine((value) => /[\p{L}\p{N}]/u.test(value), {
-  message: 'a term needs at least one letter or digit (a lone * would match every word)',
+  error: 'a term needs at least one letter or digit (a lone * would match every word)',
 });
 
 /** An analysis: one published piece gathering several experts' commentaries. */
@@ -66,7 +65,11 @@ export const analysisSchema = z
     source: z
       .object({
         name: text().describe('the publisher’s name, as the piece credits it'),
-        url: z.string().trim().url().describe('the address of the original piece, starting with https://'),
+        url: z
+          .string()
+          .trim()
+          .pipe(z.url())
+          .describe('the address of the original piece, starting with https://'),
       })
       .strict()
       .describe('where the piece first appeared: name and url, each on its own indented line'),
@@ -127,4 +130,4 @@ export const SCHEMAS = {
   experts: expertSchema,
   themes: themeSchema,
   commentaries: commentarySchema,
-} as const satisfies Record<CollectionName, z.ZodTypeAny>;
+} as const satisfies Record<CollectionName, z.ZodType>;
