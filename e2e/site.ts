@@ -31,7 +31,7 @@ export function builtHtmlFiles(): { url: string; file: string }[] {
 
 /** Shape of the open-data export. */
 export interface OpenData {
-  analyses: { id: string; title: string; url: string }[];
+  analyses: { id: string; title: string; url: string; published: string; commentaries: string[] }[];
   experts: { id: string; name: string; url: string }[];
   themes: { id: string; title: string; url: string }[];
   commentaries: {
@@ -39,6 +39,7 @@ export interface OpenData {
     analysis: string;
     expert: string;
     question: string;
+    order: number;
     url: string;
     themes: string[];
     passages: { id: string; url: string; themes: string[]; text: string }[];

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { FEED_ENTRIES } from '../src/lib/settings';
-import { BASE, ORIGIN, PUBLIC } from './env';
-import { builtHtmlFiles, builtPages, openData } from './site';
+import { FEED_ENTRIES } from '../../src/lib/settings';
+import { BASE, ORIGIN, PUBLIC } from '../env';
+import { builtHtmlFiles, builtPages, openData } from '../site';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
+
+/**
+ * Feeds, sitemap, structured data and link previews: invariants that hold for whatever is published.
+ * The fixture suite (e2e/sharing.spec.ts) checks the exact values on the fixture content.
+ */
 
 /** Parses XML in the browser; fails the test with the parser's message if it is not well-formed. */
 async function parseXml(page: Page, xml: string) {
@@ -45,19 +50,27 @@ async function expectLive(request: APIRequestContext, url: string) {
 const local = (publicUrl: string) => publicUrl.replace(PUBLIC, './');
 
 test.describe('feeds', () => {
-  test('the analyses feed lists every analysis with its authors and absolute links', async ({
+  test('the analyses feed lists the newest analyses with their authors, dates and absolute links', async ({
     page,
     request,
   }) => {
     const data = openData();
+    const name = new Map(data.experts.map((e) => [e.id, e.name]));
+    const expert = new Map(data.commentaries.map((c) => [c.id, c.expert]));
     const feed = await parseXml(page, await (await request.get('feed.xml')).text());
     expect(feed.root).toBe('feed');
     expect(feed.self).toBe(`${PUBLIC}feed.xml`);
+    const newest = data.analyses.slice(0, FEED_ENTRIES);
     expect(feed.entries.map((e) => e.link)).toEqual(
-      data.analyses.map((a) => `${PUBLIC}${a.url.slice(BASE.length)}`),
+      newest.map((a) => `${PUBLIC}${a.url.slice(BASE.length)}`),
     );
-    expect(feed.entries[0]!.authors).toEqual(['Rosie Levine', 'Carla Freeman', 'Andrew Scobell']);
-    expect(feed.entries[0]!.updated).toBe('2024-04-01T00:00:00Z');
+    newest.forEach((a, i) => {
+      const entry = feed.entries[i]!;
+      expect(entry.authors, a.id).toEqual(a.commentaries.map((c) => name.get(expert.get(c)!)));
+      // Atom wants a full timestamp: the date as precise as published, completed to a day at 00:00 UTC.
+      expect(entry.updated, a.id).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(entry.updated.startsWith(a.published), a.id).toBe(true);
+    });
     for (const entry of feed.entries) await expectLive(request, entry.link);
   });
 
@@ -76,8 +89,7 @@ test.describe('feeds', () => {
     }
   });
 
-  // The corpus is smaller than a feed's length, so every commentary is in (the cap is unit-tested).
-  test('each theme’s feed has an entry for every commentary that speaks to it, linked to its first passage', async ({
+  test('each theme’s feed has an entry for each commentary that speaks to it, linked to its first passage', async ({
     page,
     request,
   }) => {
@@ -86,28 +98,15 @@ test.describe('feeds', () => {
       const feed = await parseXml(page, await (await request.get(`themes/${theme.id}/feed.xml`)).text());
       const speaking = data.commentaries
         .map((c) => ({ c, first: c.passages.find((p) => p.themes.includes(theme.id)) }))
-        .filter((x) => x.first !== undefined);
-      expect(feed.entries.map((e) => e.link).sort(), theme.id).toEqual(
-        speaking.map(({ first }) => `${PUBLIC}${first!.url.slice(BASE.length)}`).sort(),
-      );
+        .filter((x) => x.first !== undefined)
+        .map(({ first }) => `${PUBLIC}${first!.url.slice(BASE.length)}`);
+      const links = feed.entries.map((e) => e.link);
+      // Every commentary while they fit in a feed; the newest FEED_ENTRIES of them after that.
+      expect(links.length, theme.id).toBe(Math.min(speaking.length, FEED_ENTRIES));
+      for (const link of links) expect(speaking, theme.id).toContain(link);
       expect(new Set(feed.entries.map((e) => e.id)).size).toBe(feed.entries.length);
       for (const entry of feed.entries) await expectLive(request, entry.link);
     }
-  });
-
-  test('pages announce their feeds in the head', async ({ page }) => {
-    const feeds = () =>
-      page
-        .locator('link[rel="alternate"][type="application/atom+xml"]')
-        .evaluateAll((ls) => ls.map((l) => l.getAttribute('href')));
-    await page.goto('./');
-    expect(await feeds()).toEqual([`${PUBLIC}feed.xml`]);
-    await page.goto('experts/carla-freeman/');
-    expect(await feeds()).toEqual([`${PUBLIC}feed.xml`, `${PUBLIC}experts/carla-freeman/feed.xml`]);
-    await page.goto('themes/taiwan/');
-    expect(await feeds()).toEqual([`${PUBLIC}feed.xml`, `${PUBLIC}themes/taiwan/feed.xml`]);
-    await page.getByRole('link', { name: 'Follow this theme by feed (Atom)' }).click();
-    await expect(page).toHaveURL(/\/themes\/taiwan\/feed\.xml$/);
   });
 });
 
@@ -144,14 +143,20 @@ test.describe('structured data and link previews', () => {
   test('every analysis and commentary is an Article naming exactly its authors, each linked to their page', () => {
     const data = openData();
     const name = new Map(data.experts.map((e) => [e.id, e.name]));
+    const published = new Map(data.analyses.map((a) => [a.id, a.published]));
     const pages = [
       ...data.analyses.map((a) => ({
         url: a.url,
         authors: data.commentaries.filter((c) => c.analysis === a.id).map((c) => c.expert),
+        published: a.published,
       })),
-      ...data.commentaries.map((c) => ({ url: c.url, authors: [c.expert] })),
+      ...data.commentaries.map((c) => ({
+        url: c.url,
+        authors: [c.expert],
+        published: published.get(c.analysis),
+      })),
     ];
-    for (const { url, authors } of pages) {
+    for (const { url, authors, published } of pages) {
       const article = jsonLd(url).find((n) => n['@type'] === 'Article')!;
       const people = article.author as { '@type': string; name: string; url: string }[];
       expect(people.map((p) => p['@type'])).toEqual(authors.map(() => 'Person'));
@@ -161,35 +166,11 @@ test.describe('structured data and link previews', () => {
       ).toEqual(authors.map((id) => name.get(id)));
       expect(people.map((p) => p.url)).toEqual(authors.map((id) => `${PUBLIC}experts/${id}/`));
       expect(article.url).toBe(`${PUBLIC}${url.slice(BASE.length)}`);
-      expect(article.datePublished).toBe('2024-04');
+      expect(article.datePublished).toBe(published);
     }
   });
 
-  test('a commentary is part of its analysis, and its breadcrumbs lead there from home', () => {
-    const graph = jsonLd(`${BASE}commentaries/blinken-china-trip/carla-freeman/`);
-    const article = graph.find((n) => n['@type'] === 'Article')!;
-    expect(article.isPartOf).toMatchObject({ url: `${PUBLIC}analyses/blinken-china-trip/` });
-    const crumbs = graph.find((n) => n['@type'] === 'BreadcrumbList')!.itemListElement as {
-      position: number;
-      name: string;
-      item: string;
-    }[];
-    expect(crumbs.map((c) => [c.position, c.name, c.item])).toEqual([
-      [1, 'Perspectives', PUBLIC],
-      [
-        2,
-        'Blinken’s China Trip Shows Both Sides Want to Stabilize Ties',
-        `${PUBLIC}analyses/blinken-china-trip/`,
-      ],
-      [
-        3,
-        'What does Blinken’s visit signal about the U.S. approach to China?',
-        `${PUBLIC}commentaries/blinken-china-trip/carla-freeman/`,
-      ],
-    ]);
-  });
-
-  test('every page has a canonical URL, a description and Open Graph and Twitter card tags that agree', async ({
+  test('every page has a canonical URL, a description and Open Graph and Twitter card tags that agree @every-page', async ({
     page,
   }) => {
     for (const path of builtPages().filter((p) => !p.endsWith('404.html'))) {
@@ -204,20 +185,6 @@ test.describe('structured data and link previews', () => {
       expect(await meta('meta[name="twitter:card"]'), path).toBe('summary');
       expect(await meta('meta[property="og:title"]'), path).toBeTruthy();
     }
-  });
-
-  test('a commentary previews as an article by its expert, with its themes', async ({ page }) => {
-    await page.goto('commentaries/blinken-china-trip/carla-freeman/');
-    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
-    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
-      'content',
-      'Carla Freeman: What does Blinken’s visit signal about the U.S. approach to China?',
-    );
-    await expect(page.locator('meta[property="article:author"]')).toHaveAttribute(
-      'content',
-      `${PUBLIC}experts/carla-freeman/`,
-    );
-    await expect(page.locator('meta[property="article:tag"]')).toHaveCount(10);
   });
 
   test('no page loads anything from another origin', () => {
