@@ -434,17 +434,18 @@ test.describe('accessibility of every state of the search page', () => {
     ['browsing by facet', '?theme=fisheries'],
   ] as const;
 
-  for (const scheme of ['light', 'dark'] as const) {
-    test.describe(`in ${scheme} mode`, () => {
-      test.use({ colorScheme: scheme });
-      for (const [name, query] of states) {
-        test(`${name} has no WCAG 2.2 AA violations`, async ({ page }) => {
-          await searchAt(page, query);
-          const report = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-          expect(report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-            [],
-          );
-        });
+  for (const [name, query] of states) {
+    test(`${name} has no WCAG 2.2 AA violations in light or dark mode`, async ({ page }) => {
+      await searchAt(page, query);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const report = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+        expect
+          .soft(
+            report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+            `${scheme} mode`,
+          )
+          .toEqual([]);
       }
     });
   }

@@ -14,7 +14,7 @@ const ACCORD = analysis('delta-water-accord');
 const PACT = analysis('northern-fisheries-pact');
 const LINDQVIST = commentary('northern-fisheries-pact', 'chiara-lindqvist');
 
-/** The `<updated>` of each entry of a feed, by link, read as text. */
+/** The entries of a feed, read from its text: link, updated and authors. */
 async function feedEntries(xml: string): Promise<{ link: string; updated: string; authors: string[] }[]> {
   return [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, entry]) => ({
     link: /<link[^>]*rel="alternate"[^>]*href="([^"]*)"/.exec(entry!)?.[1] ?? '',

@@ -1,36 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { builtPages, openData } from '../site';
-
-/**
- * Every page ships a Content-Security-Policy meta tag that allows only the site's own scripts and
- * styles (plus 'wasm-unsafe-eval' for Pagefind). Nothing may break under it: the browser reports
- * any blocked script, style, worker, fetch or WebAssembly compilation as a violation.
- */
-async function watch(page: Page) {
-  const problems: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportViolation: (t: string) => void }).reportViolation(
-        `${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`,
-      ),
-    );
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/404/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-  return problems;
-}
-
-test('no page breaks the Content-Security-Policy @every-page', async ({ page }) => {
-  const problems = await watch(page);
-  for (const path of builtPages()) {
-    await page.goto(path);
-    await page.waitForLoadState('networkidle');
-  }
-  expect(problems).toEqual([]);
-});
+import { expect, test } from '@playwright/test';
+import { openData } from '../site';
+import { watch } from './watch';
 
 test('search works under the Content-Security-Policy: Pagefind, its WebAssembly and the facet file load', async ({
   page,
