@@ -23,13 +23,18 @@ describe('urlScheme', () => {
 });
 
 describe('isSafeUrl', () => {
-  test.each(['https://example.org', 'http://example.org', 'mailto:a@example.org', '/x/', '#p-a', '', 'page.html'])(
-    'publishes %j',
-    (url) => {
-      expect(isSafeUrl(url)).toBe(true);
-      expect(safeHref(url)).toBe(url);
-    },
-  );
+  test.each([
+    'https://example.org',
+    'http://example.org',
+    'mailto:a@example.org',
+    '/x/',
+    '#p-a',
+    '',
+    'page.html',
+  ])('publishes %j', (url) => {
+    expect(isSafeUrl(url)).toBe(true);
+    expect(safeHref(url)).toBe(url);
+  });
 
   test.each([
     'javascript:alert(1)',

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { parsePartialDate } from './dates';
+import { isWebUrl } from './safe-url';
 
 /** The four collections, each a folder of markdown under the content folder. */
 export const COLLECTIONS = ['analyses', 'experts', 'themes', 'commentaries'] as const;
@@ -66,7 +67,13 @@ export const analysisSchema = z
     source: z
       .object({
         name: text().describe('the publisher’s name, as the piece credits it'),
-        url: z.string().trim().url().describe('the address of the original piece, starting with https://'),
+        url: z
+          .string()
+          .trim()
+          .url()
+          // A javascript: or data: address is a valid URL too: only a web address may be a link.
+          .refine(isWebUrl, 'must start with https:// or http://, as the address of a web page does')
+          .describe('the address of the original piece, starting with https://'),
       })
       .strict()
       .describe('where the piece first appeared: name and url, each on its own indented line'),
