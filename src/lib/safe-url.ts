@@ -13,7 +13,7 @@ const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
  * (`java\tscript:` is `javascript:` to a browser).
  */
 export function urlScheme(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- the URL standard strips exactly these characters
+  // The URL standard strips exactly these characters before it reads the scheme.
   const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
 }
