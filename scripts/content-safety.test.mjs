@@ -628,10 +628,13 @@ describe('npm run build', () => {
     });
 
     test('swaps in a new build of fixed content, leaving no staging folder behind', async () => {
-      const dir = contentWith();
+      // Saved with a byte-order mark, as some editors on Windows do: accepted, and never published.
+      const dir = contentWith({ 'analyses/sample-analysis.md': (t) => `\uFEFF${t}` });
       const result = await build(dir, good);
       expect(result.code, result.output).toBe(0);
-      expect(readFileSync(join(good, 'index.html'), 'utf8')).toContain('A Sample Analysis');
+      const home = readFileSync(join(good, 'index.html'), 'utf8');
+      expect(home).toContain('A Sample Analysis');
+      expect(home).not.toContain('\uFEFF');
       expect(leftovers(good)).toEqual([]);
     });
 

@@ -143,7 +143,15 @@ export async function readContentFolder(root: string, contentDir: string): Promi
       refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
       continue;
     }
-    const listing = walk(folder);
+    let listing: ReturnType<typeof walk>;
+    try {
+      listing = walk(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      const message = `could not be read (${code}): check that the folder and everything in it may be read`;
+      refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
+      continue;
+    }
     const own: SourceFile[] = [];
     for (const { path, message } of listing.refused) {
       const file = displayPath(root, join(folder, path));
