@@ -8,7 +8,14 @@ import { formatProblems } from '../src/lib/validate';
 
 const started = performance.now();
 const contentDir = contentDirFromEnv(process.env);
-const { problems, content } = await checkContentFolder(process.cwd(), contentDir);
+const { problems, content } = await checkContentFolder(process.cwd(), contentDir).catch((error: unknown) => {
+  // Each file's own failures are reported against it; this is for anything else (say, an
+  // unreadable folder), told in one line rather than a stack trace.
+  console.error(
+    `✗ The content check could not run: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});
 const errors = problems.filter((p) => p.level === 'error').length;
 const warnings = problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -13,8 +13,10 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { createStaticServer, listen } from './serve.mjs';
@@ -105,9 +107,20 @@ Energy comes next.
 
 let folders = 0;
 
+/** A change that makes the path a symbolic link to `target` (relative to the project). */
+const link = (target) => ({ symlinkTo: target });
+/** A change that makes the path a named pipe (FIFO). */
+const FIFO = { namedPipe: true };
+
+/** Text outside every content folder, which no check or build may ever read. */
+const OUTSIDE = join(tmp, 'outside-the-content-folder.md');
+const SECRET = 'A secret kept outside the content folder';
+writeFileSync(OUTSIDE, VALID['experts/ben-example.md'].replace('Example Institute', SECRET));
+
 /**
  * Writes the valid publication with some files changed into a new content folder and returns its
- * path. A change is the new text, a function of the old text, or null to delete the file.
+ * path. A change is the new text (a string or bytes), a function of the old text, null to delete
+ * the file, `link(target)` or `FIFO`.
  */
 function contentWith(changes = {}) {
   const dir = join(tmp, `content-${++folders}`);
@@ -118,9 +131,12 @@ function contentWith(changes = {}) {
   }
   for (const folder of ['analyses', 'experts', 'themes', 'commentaries'])
     mkdirSync(join(dir, folder), { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    if (content.symlinkTo) symlinkSync(resolve(content.symlinkTo), full);
+    else if (content.namedPipe) execFileSync('mkfifo', [full]);
+    else writeFileSync(full, content);
   }
   return dir;
 }
@@ -300,6 +316,122 @@ const ERRORS = [
     'file',
     /^is not read: only files ending in lower-case .md are part of the site; rename it to .*ben-example.md$/,
   ],
+  [
+    'a javascript: link in a commentary',
+    { [ADA]: replace('rise every spring', 'rise [every spring](javascript:alert(1))') },
+    ADA,
+    'body',
+    /^line 12: the link address "javascript:alert\(1\)" is not allowed: an address must start with https:\/\/, http:\/\/ or mailto:, or point inside the site/,
+  ],
+  [
+    'an autolink to javascript:',
+    { [ADA]: replace('rise every spring', 'rise <javascript:alert(1)>') },
+    ADA,
+    'body',
+    /^line 12: the link address "javascript:alert\(1\)" is not allowed/,
+  ],
+  [
+    'a reference definition to javascript:',
+    {
+      [ADA]: (t) =>
+        `${replace('rise every spring', 'rise [every spring][s]')(t)}\n[s]: javascript:alert(1)\n`,
+    },
+    ADA,
+    'body',
+    /^line 14: the link address "javascript:alert\(1\)" is not allowed/,
+  ],
+  [
+    'an image with a javascript: address',
+    { [ADA]: replace('rise every spring', 'rise ![every spring](javascript:alert(1))') },
+    ADA,
+    'body',
+    /^line 12: the image address "javascript:alert\(1\)" is not allowed/,
+  ],
+  [
+    'a data: link in an analysis’s introduction',
+    {
+      'analyses/sample-analysis.md': replace(
+        'the sample analysis',
+        '[the sample](data:text/html,hi) analysis',
+      ),
+    },
+    'analyses/sample-analysis.md',
+    'body',
+    /^line 10: the link address "data:text\/html,hi" is not allowed/,
+  ],
+  [
+    'a javascript: source address',
+    { 'analyses/sample-analysis.md': replace('https://example.org/sample-analysis', 'javascript:alert(1)') },
+    'analyses/sample-analysis.md',
+    'source.url',
+    /^must start with https:\/\/ or http:\/\//,
+  ],
+  [
+    'raw HTML inside a paragraph',
+    { [ADA]: replace('The rivers rise', 'The <script>alert(document.body)</script> rivers rise') },
+    ADA,
+    'body',
+    /^line 12: raw HTML "<script>" is not allowed: the text is plain prose in markdown; remove the markup/,
+  ],
+  [
+    'a block of raw HTML',
+    { [ADA]: (t) => `${t}\n<div>\nA hidden paragraph.\n</div>\n` },
+    ADA,
+    'body',
+    /^line 14: raw HTML "<div>\\nA hidden paragraph.\\n<\/div>" is not allowed/,
+  ],
+  [
+    'a file saved as Latin-1',
+    {
+      'experts/ada-example.md': (t) =>
+        Buffer.from(t.replace('Example Institute', 'Institut für Wasserwirtschaft'), 'latin1'),
+    },
+    'experts/ada-example.md',
+    'encoding',
+    /^line 5: byte 0xFC is not UTF-8, so the file was saved in another encoding .*: save the file as UTF-8/,
+  ],
+  [
+    'quotations nested 2,000 deep',
+    { [ADA]: replace('The rivers rise', `${'> '.repeat(2000)}The rivers rise`) },
+    ADA,
+    'body',
+    /^line 12: quotations, lists or emphasis are nested more than \d+ levels deep/,
+  ],
+  [
+    'quotations nested 10,000 deep, which the markdown reader itself cannot take',
+    { [ADA]: replace('The rivers rise', `${'> '.repeat(10000)}The rivers rise`) },
+    ADA,
+    'body',
+    /^could not be checked \(Maximum call stack size exceeded\): look for something unusual in this file/,
+  ],
+  [
+    'a symbolic link to a file outside the content folder',
+    { 'experts/ben-example.md': link(OUTSIDE) },
+    'experts/ben-example.md',
+    'file',
+    /^is a symbolic link \(to .*outside-the-content-folder.md\): the content folder must hold the files themselves/,
+  ],
+  [
+    'a symbolic link to /etc',
+    { 'themes/etc': link('/etc') },
+    'themes/etc',
+    'file',
+    /^is a symbolic link \(to \/etc\)/,
+  ],
+  [
+    'a symbolic link to /dev/zero',
+    { 'analyses/zero.md': link('/dev/zero') },
+    'analyses/zero.md',
+    'file',
+    /^is a symbolic link \(to \/dev\/zero\)/,
+  ],
+  [
+    'a named pipe',
+    { 'commentaries/sample-analysis/pipe.md': FIFO },
+    'commentaries/sample-analysis/pipe.md',
+    'file',
+    /^is a named pipe \(FIFO\), not a regular file: remove it/,
+  ],
 ];
 
 /** Each warning: [what, changes, file, field, message]. */
@@ -372,6 +504,25 @@ describe('npm run check:content', () => {
     expect(lineAbout(result.output, 'warning', `${dir}/${file}`, field)).toMatch(message);
   });
 
+  test('reads nothing a link points to, and stops at the link itself', async () => {
+    const dir = contentWith({ 'experts/ben-example.md': link(OUTSIDE), 'themes/etc': link('/etc') });
+    const result = await checkContent(dir);
+    expect(result.code).toBe(1);
+    expect(result.output).not.toContain(SECRET);
+    // Only the two links are reported: nothing under /etc, and no commentary blamed for its expert.
+    expect(problemLines(result.output)).toEqual([
+      expect.stringMatching(new RegExp(`^error: ${dir}/experts/ben-example.md › file: is a symbolic link`)),
+      expect.stringMatching(new RegExp(`^error: ${dir}/themes/etc › file: is a symbolic link`)),
+    ]);
+  });
+
+  test('accepts a file saved as UTF-8 with a byte-order mark', async () => {
+    const dir = contentWith({ 'experts/ada-example.md': (t) => `\uFEFF${t}` });
+    const result = await checkContent(dir);
+    expect(result.code, result.output).toBe(0);
+    expect(problemLines(result.output)).toEqual([]);
+  });
+
   test('refuses a content folder that is missing a collection', async () => {
     const dir = contentWith();
     rmSync(join(dir, 'experts'), { recursive: true });
@@ -415,6 +566,15 @@ describe('npm run build', () => {
       error('two entries with the same id'),
     ],
     ['an unknown theme (which Astro would only find while rendering)', error('an unknown theme')],
+    [
+      'a symbolic link to a file outside the content folder (which Astro would publish)',
+      error('a symbolic link to a file outside the content folder'),
+    ],
+    ['a named pipe (on which Astro would wait for ever)', error('a named pipe')],
+    ['a file saved as Latin-1 (which Astro would publish garbled)', error('a file saved as Latin-1')],
+    ['quotations nested 2,000 deep (on which Astro would crash)', error('quotations nested 2,000 deep')],
+    ['a javascript: link (which Astro would publish)', error('a javascript: link in a commentary')],
+    ['raw HTML (which Astro would drop silently)', error('raw HTML inside a paragraph')],
   ])('stops on %s with the check’s own message, before Astro runs', async (_, [, changes, file, field]) => {
     const dir = contentWith(changes);
     const out = siteOut('never');
@@ -425,6 +585,7 @@ describe('npm run build', () => {
     expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
     expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
     expect(existsSync(out)).toBe(false);
+    expect(built.output).not.toContain(SECRET);
   });
 
   describe('with real builds', () => {
@@ -467,10 +628,13 @@ describe('npm run build', () => {
     });
 
     test('swaps in a new build of fixed content, leaving no staging folder behind', async () => {
-      const dir = contentWith();
+      // Saved with a byte-order mark, as some editors on Windows do: accepted, and never published.
+      const dir = contentWith({ 'analyses/sample-analysis.md': (t) => `\uFEFF${t}` });
       const result = await build(dir, good);
       expect(result.code, result.output).toBe(0);
-      expect(readFileSync(join(good, 'index.html'), 'utf8')).toContain('A Sample Analysis');
+      const home = readFileSync(join(good, 'index.html'), 'utf8');
+      expect(home).toContain('A Sample Analysis');
+      expect(home).not.toContain('\uFEFF');
       expect(leftovers(good)).toEqual([]);
     });
 

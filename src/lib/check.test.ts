@@ -93,6 +93,77 @@ describe('checkSources', () => {
     ]);
   });
 
+  test('reports a file that could not be read against it, without blaming what refers to it', () => {
+    const unreadable = files().map((f) =>
+      f.path === 'ada.md' && f.collection === 'experts'
+        ? { ...f, source: '', unreadable: { field: 'encoding', message: 'line 2: byte 0xE9 is not UTF-8' } }
+        : f,
+    );
+    const { problems } = checkSources(unreadable, { contentDir: 'content' });
+    expect(lines(problems)).toEqual([
+      'error content/experts/ada.md › encoding: line 2: byte 0xE9 is not UTF-8',
+    ]);
+  });
+
+  test('reports a path refused unread', () => {
+    const { problems } = checkSources(files(), {
+      contentDir: 'content',
+      refused: [{ file: 'content/themes/etc', field: 'file', message: 'is a symbolic link (to /etc): …' }],
+    });
+    expect(lines(problems)).toEqual(['error content/themes/etc › file: is a symbolic link (to /etc): …']);
+  });
+
+  test.each([
+    [
+      'a javascript: link',
+      'Water rises [here](javascript:alert(1)).',
+      /^line 12: the link address "javascript:alert\(1\)" is not allowed/,
+    ],
+    ['raw HTML', 'Water <b>rises</b>.', /^line 12: raw HTML "<b>" is not allowed/],
+    [
+      'quotations nested 2,000 deep',
+      `${'> '.repeat(2000)}Water rises.`,
+      /^line 12: quotations, lists or emphasis are nested more than \d+ levels deep/,
+    ],
+  ])('reports %s in a commentary at its line in the file', (_, body, message) => {
+    const commentary = VALID['commentaries/piece/ada.md']!.replace(
+      'Water rises.\n',
+      `Water first.\n\n\n${body}\n`,
+    );
+    const { problems } = checkSources(files({ 'commentaries/piece/ada.md': commentary }), {
+      contentDir: 'content',
+    });
+    expect(problems).toEqual([
+      {
+        level: 'error',
+        file: 'content/commentaries/piece/ada.md',
+        field: 'body',
+        message: expect.stringMatching(message),
+      },
+    ]);
+  });
+
+  test('reports a javascript: link in an analysis’s introduction', () => {
+    const analysis = VALID['analyses/piece.md']!.replace(
+      'Introduction.',
+      'See ![x](data:image/png;base64,AAAA).',
+    );
+    const { problems } = checkSources(files({ 'analyses/piece.md': analysis }), { contentDir: 'content' });
+    expect(lines(problems)).toEqual([
+      expect.stringMatching(
+        /^error content\/analyses\/piece.md › body: line 9: the image address "data:image/,
+      ),
+    ]);
+  });
+
+  test('refuses a source address that is not a web address', () => {
+    const analysis = VALID['analyses/piece.md']!.replace('https://example.org/', 'javascript:alert(1)');
+    const { problems } = checkSources(files({ 'analyses/piece.md': analysis }), { contentDir: 'content' });
+    expect(lines(problems)).toEqual([
+      expect.stringMatching(/^error content\/analyses\/piece.md › source.url: must start with https:\/\//),
+    ]);
+  });
+
   test('warns about files that are not read', () => {
     const { problems } = checkSources(files(), {
       contentDir: 'content',

@@ -11,7 +11,13 @@ import { issueProblems, PARSE_OPTIONS } from './issues';
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
 import { COLLECTIONS, SCHEMAS, type CollectionName } from './schemas';
 import { compareText } from './text';
-import { validateContent, type ContentInput, type Problem, type Unreadable } from './validate';
+import {
+  failureMessage,
+  validateContent,
+  type ContentInput,
+  type Problem,
+  type Unreadable,
+} from './validate';
 
 /** One markdown file of a collection, as read from disk. */
 export interface SourceFile {
@@ -21,9 +27,18 @@ export interface SourceFile {
   /** Path as editors see it, relative to the project: `content/experts/jane-doe.md`. */
   file: string;
   source: string;
+  /** Why the file could not be read (not a regular file, not UTF-8): reported against it, its id still counts. */
+  unreadable?: { field: string; message: string };
 }
 
-/** What the caller found on disk besides the markdown files. */
+/** A path in the content folder that is refused unread: a link, a pipe, a device. */
+export interface Refused {
+  /** The path as editors see it; a folder's ends in `/`. */
+  file: string;
+  field: 'file' | 'folder';
+  message: string;
+}
+
 /** A file with its frontmatter read (whatever it holds) and the id Astro gives its entry. */
 export interface IdentifiedFile {
   file: SourceFile;
@@ -35,11 +50,22 @@ export interface IdentifiedFile {
   duplicateOf?: SourceFile;
 }
 
+/** Reads a frontmatter, turning any failure of the reader itself into a message about the file. */
+function readSafely(source: string): FrontmatterResult {
+  try {
+    return readFrontmatter(source);
+  } catch (error) {
+    return { ok: false, message: failureMessage(error) };
+  }
+}
+
 /** Reads each file's frontmatter and id, in order; of two files of a collection with one id, the first wins. */
 export function identify(files: readonly SourceFile[]): IdentifiedFile[] {
   const firstFileOf = new Map<string, SourceFile>();
   return files.map((file) => {
-    const read = readFrontmatter(file.source);
+    const read = file.unreadable
+      ? { ok: false as const, message: file.unreadable.message }
+      : readSafely(file.source);
     const data = read.ok ? read.data : {};
     const id = entryId(file.path, data);
     const key = `${file.collection}\u0000${id}`;
@@ -56,6 +82,8 @@ export interface FolderState {
   missing?: readonly CollectionName[];
   /** Files inside collection folders that are not read because they do not end in `.md`. */
   ignored?: readonly string[];
+  /** Paths refused unread because they are not regular files or folders. */
+  refused?: readonly Refused[];
 }
 
 /** The problems found, and the entries that read correctly (for the scaffolding scripts). */
@@ -129,12 +157,25 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
         continue;
       }
       if (!read.ok) {
-        problems.push({ level: 'error', file: file.file, field: 'frontmatter', message: read.message });
+        const field = file.unreadable?.field ?? 'frontmatter';
+        problems.push({ level: 'error', file: file.file, field, message: read.message });
         unreadable[collection].push(id);
         continue;
       }
       const schema: z.ZodType = SCHEMAS[collection];
-      const parsed = schema.safeParse(read.data, PARSE_OPTIONS);
+      let parsed: ReturnType<z.ZodType['safeParse']>;
+      try {
+        parsed = schema.safeParse(read.data, PARSE_OPTIONS);
+      } catch (error) {
+        problems.push({
+          level: 'error',
+          file: file.file,
+          field: 'frontmatter',
+          message: failureMessage(error),
+        });
+        unreadable[collection].push(id);
+        continue;
+      }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           for (const { field, message } of issueProblems(issue, schema)) {
@@ -145,11 +186,17 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
         continue;
       }
       const entry = { id, file: file.file, ...(parsed.data as object) };
-      if (collection === 'analyses') content.analyses.push({ ...entry, body: read.body } as AnalysisEntry);
+      const { bodyLine } = read;
+      if (collection === 'analyses')
+        content.analyses.push({ ...entry, body: read.body, bodyLine } as AnalysisEntry);
       else if (collection === 'experts') content.experts.push(entry as Expert);
       else if (collection === 'themes') content.themes.push(entry as Theme);
-      else content.commentaries.push({ ...entry, body: read.body } as CommentaryEntry);
+      else content.commentaries.push({ ...entry, body: read.body, bodyLine } as CommentaryEntry);
     }
+  }
+
+  for (const { file, field, message } of folders.refused ?? []) {
+    problems.push({ level: 'error', file, field, message });
   }
 
   for (const file of folders.ignored ?? []) {

@@ -1,12 +1,27 @@
 /**
- * Reads the content folder from disk for the checker and the scaffolding scripts, listing the
- * files exactly as Astro's glob loader does (same library, same pattern).
+ * Reads the content folder from disk for the checker and the scaffolding scripts. It lists the
+ * files Astro's glob loader reads (every `.md` file below a collection folder, hidden files and
+ * folders left out), but walks the folder itself, never following a link: content is regular
+ * files inside the content folder, and anything else (a symbolic link, a named pipe, a device) is
+ * refused by name, unread. Files are decoded as strict UTF-8 (`encoding.ts`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
-import { checkSources, type CheckResult, type SourceFile } from './check';
+import { checkSources, type CheckResult, type Refused, type SourceFile } from './check';
+import { decodeUtf8, encodingMessage } from './encoding';
 import { COLLECTIONS, type CollectionName } from './schemas';
+import { compareText } from './text';
 
 /** A path as editors see it: relative to the project, `/`-separated; absolute when outside it. */
 export function displayPath(root: string, path: string): string {
@@ -20,6 +35,85 @@ export interface ContentFolder {
   files: SourceFile[];
   missing: CollectionName[];
   ignored: string[];
+  refused: Refused[];
+}
+
+/** What a directory entry that is not a regular file or folder is, for an editor. */
+function kindOf(entry: Dirent | Stats): string {
+  if (entry.isSymbolicLink()) return 'a symbolic link';
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** Why a path that is not a regular file is refused, and what to do; the link target is named, never read. */
+export function notRegularMessage(kind: string, target?: string): string {
+  if (target !== undefined) {
+    return `is ${kind} (to ${target}): the content folder must hold the files themselves, so that nothing outside it is published; replace the link with a copy of what it points to`;
+  }
+  return `is ${kind}, not a regular file: remove it; the content folder must hold only regular files and folders`;
+}
+
+/** The message for a path that is not a regular file or folder. */
+function refusal(full: string, entry: Dirent | Stats): string {
+  const kind = kindOf(entry);
+  let target: string | undefined;
+  if (entry.isSymbolicLink()) {
+    try {
+      target = readlinkSync(full);
+    } catch {
+      target = 'somewhere unknown';
+    }
+  }
+  return notRegularMessage(kind, target);
+}
+
+/** Regular files (visible ones, as the glob loader sees them) and refused entries under a folder, never following a link. */
+function walk(folder: string): { files: string[]; refused: { path: string; message: string }[] } {
+  const files: string[] = [];
+  const refused: { path: string; message: string }[] = [];
+  const visit = (rel: string) => {
+    const entries = readdirSync(rel ? join(folder, rel) : folder, { withFileTypes: true });
+    for (const entry of entries) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      const hidden = entry.name.startsWith('.');
+      if (entry.isFile()) {
+        if (!hidden) files.push(path);
+      } else if (entry.isDirectory()) {
+        if (!hidden) visit(path);
+      } else {
+        refused.push({ path, message: refusal(join(folder, path), entry) });
+      }
+    }
+  };
+  visit('');
+  return { files, refused };
+}
+
+/**
+ * Reads one listed file: opened without following a link and without waiting on a pipe, and read
+ * only if it is still a regular file (it may have been replaced since it was listed).
+ */
+function readRegular(full: string): { ok: true; bytes: Buffer } | { ok: false; message: string } {
+  let fd: number;
+  try {
+    fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { ok: false, message: refusal(full, lstatSync(full)) };
+    return {
+      ok: false,
+      message: `could not be read (${code ?? String(error)}): check that the file exists and that you may read it`,
+    };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, message: refusal(full, stats) };
+    return { ok: true, bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads the four collection folders under `contentDir` (relative to `root`, or absolute). */
@@ -29,23 +123,69 @@ export async function readContentFolder(root: string, contentDir: string): Promi
   const files: SourceFile[] = [];
   const missing: CollectionName[] = [];
   const ignored: string[] = [];
+  const refused: Refused[] = [];
   for (const collection of COLLECTIONS) {
     const folder = join(top, collection);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    let stats: Stats | undefined;
+    try {
+      stats = lstatSync(folder);
+    } catch {
+      stats = undefined;
+    }
+    if (!stats) {
       missing.push(collection);
       continue;
     }
-    const all = await glob('**/*', { cwd: folder, expandDirectories: false });
-    const markdown = all.filter((p) => p.endsWith('.md'));
+    if (!stats.isDirectory()) {
+      const message = stats.isFile()
+        ? 'is a file, not a folder: make it a folder holding one .md file per entry'
+        : refusal(folder, stats);
+      refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
+      continue;
+    }
+    let listing: ReturnType<typeof walk>;
+    try {
+      listing = walk(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      const message = `could not be read (${code}): check that the folder and everything in it may be read`;
+      refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
+      continue;
+    }
+    const own: SourceFile[] = [];
+    for (const { path, message } of listing.refused) {
+      const file = displayPath(root, join(folder, path));
+      // A refused .md file stays an entry, so that what refers to it is not reported as well.
+      if (path.endsWith('.md'))
+        own.push({ collection, path, file, source: '', unreadable: { field: 'file', message } });
+      else refused.push({ file, field: 'file', message });
+    }
+    const markdown = listing.files.filter((p) => p.endsWith('.md'));
     const read = new Set(markdown);
     for (const path of [...markdown].sort()) {
       const full = join(folder, path);
-      files.push({ collection, path, file: displayPath(root, full), source: readFileSync(full, 'utf8') });
+      const file = displayPath(root, full);
+      const raw = readRegular(full);
+      if (!raw.ok) {
+        own.push({ collection, path, file, source: '', unreadable: { field: 'file', message: raw.message } });
+        continue;
+      }
+      const text = decodeUtf8(raw.bytes);
+      if (text.ok) own.push({ collection, path, file, source: text.text });
+      else
+        own.push({
+          collection,
+          path,
+          file,
+          source: '',
+          unreadable: { field: 'encoding', message: encodingMessage(text.line, text.byte) },
+        });
     }
-    for (const path of all.filter((p) => !read.has(p)).sort())
+    files.push(...own.sort((a, b) => compareText(a.path, b.path)));
+    for (const path of listing.files.filter((p) => !read.has(p)).sort())
       ignored.push(displayPath(root, join(folder, path)));
   }
-  return { contentDir: shown, files, missing, ignored };
+  return { contentDir: shown, files, missing, ignored, refused };
 }
 
 /** Reads and checks the content folder: the whole of `npm run check:content`. */

@@ -10,6 +10,7 @@ describe('readFrontmatter', () => {
       ok: true,
       data: { title: 'A', published: new Date(Date.UTC(2024, 3, 26)), year: 2024, month: '2024-04' },
       body: 'Body text.',
+      bodyLine: 8,
     });
   });
 
@@ -21,7 +22,16 @@ describe('readFrontmatter', () => {
   });
 
   test('reads an empty frontmatter as no fields', () => {
-    expect(readFrontmatter('---\n---\nBody')).toEqual({ ok: true, data: {}, body: 'Body' });
+    expect(readFrontmatter('---\n---\nBody')).toEqual({ ok: true, data: {}, body: 'Body', bodyLine: 3 });
+  });
+
+  test('reads a file that starts with a byte-order mark as one without', () => {
+    expect(readFrontmatter('\uFEFF---\ntitle: A\n---\n\n\nBody')).toEqual({
+      ok: true,
+      data: { title: 'A' },
+      body: 'Body',
+      bodyLine: 6,
+    });
   });
 
   test.each([

@@ -38,7 +38,14 @@ const SCHEMA = yaml.CORE_SCHEMA.extend({
 
 /** A file read successfully, or the reason it could not be. */
 export type FrontmatterResult =
-  { ok: true; data: Record<string, unknown>; body: string } | { ok: false; message: string };
+  | {
+      ok: true;
+      data: Record<string, unknown>;
+      body: string;
+      /** The line of the file on which the body (trimmed) begins, for messages about the body. */
+      bodyLine: number;
+    }
+  | { ok: false; message: string };
 
 /** What js-yaml says, and what an editor should do about it. */
 const YAML_HINTS: [RegExp, string][] = [
@@ -99,6 +106,8 @@ export function readFrontmatter(source: string): FrontmatterResult {
       message: 'the frontmatter must be fields, one "name: value" per line',
     };
   }
-  const body = source.slice(start + block.length).trim();
-  return { ok: true, data: (data ?? {}) as Record<string, unknown>, body };
+  const rest = source.slice(start + block.length);
+  const leading = rest.length - rest.trimStart().length;
+  const bodyLine = source.slice(0, start + block.length + leading).split('\n').length;
+  return { ok: true, data: (data ?? {}) as Record<string, unknown>, body: rest.trim(), bodyLine };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { parseBlocks, remarkPassages, passageId, renderBlocks, tagBlocks, type Passage } from './markdown';
+import {
+  bodyProblems,
+  MAX_NESTING,
+  parseBlocks,
+  remarkPassages,
+  passageId,
+  renderBlocks,
+  tagBlocks,
+  type Passage,
+} from './markdown';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -55,6 +64,30 @@ describe('renderBlocks', () => {
 
   test('does not pass raw HTML through to the page', () => {
     expect(passagesOf('Hello <script>alert(1)</script> there.')[0]!.html).not.toContain('<script>');
+  });
+
+  test('leaves raw HTML out of the passage text and id, as it is left out of the page', () => {
+    const [passage] = passagesOf('The zebra said <script>alert(document.body)</script> hello, <b>twice</b>.');
+    expect(passage!.html).toBe('<p>The zebra said alert(document.body) hello, twice.</p>');
+    expect(passage!.text).toBe('The zebra said alert(document.body) hello, twice.');
+    expect(passage!.id).toBe('p-the-zebra-said-alertdocumentbody-hello-twice');
+  });
+
+  test.each([
+    ['an inline link', '[x](javascript:alert(1)) and more', '<p>x and more</p>'],
+    ['an autolink', '<javascript:alert(1)> and more', '<p>javascript:alert(1) and more</p>'],
+    ['a reference link', '[x][r] and more\n\n[r]: javascript:alert(1)', '<p>x and more</p>'],
+    ['an image', '![the alt](javascript:alert(1)) and more', '<p>the alt and more</p>'],
+    ['a data: link', '[x](data:text/html,hi) and more', '<p>x and more</p>'],
+    ['an encoded colon', '[x](JaVaScRiPt&#58;alert(1)) and more', '<p>x and more</p>'],
+  ])('never renders a javascript: or data: address from %s', (_case, markdown, html) => {
+    expect(passagesOf(markdown)[0]!.html).toBe(html);
+  });
+
+  test('keeps http(s), mailto and in-site links', () => {
+    expect(passagesOf('[a](https://e.org/) [b](mailto:a@e.org) [c](#p-x) [d](/x/)')[0]!.html).toBe(
+      '<p><a href="https://e.org/">a</a> <a href="mailto:a@e.org">b</a> <a href="#p-x">c</a> <a href="/x/">d</a></p>',
+    );
   });
 
   test('resolves a reference-style link inside a passage', () => {
@@ -137,5 +170,58 @@ describe('parseBlocks and tagBlocks: parse once, tag cheaply', () => {
       [],
       [],
     ]);
+  });
+});
+
+describe('bodyProblems', () => {
+  test('finds nothing in plain prose with safe links', () => {
+    expect(
+      bodyProblems('Plain [words](https://example.org/).\n\n> A quote with `<code>`.\n\n- a\n- b'),
+    ).toEqual([]);
+  });
+
+  test.each([
+    [
+      'an inline link',
+      'Text.\n\n[x](javascript:alert(1))',
+      3,
+      /^the link address "javascript:alert\(1\)" is not allowed/,
+    ],
+    ['an autolink', '<javascript:alert(1)>', 1, /^the link address "javascript:alert\(1\)" is not allowed/],
+    [
+      'a reference definition',
+      '[x][r]\n\n[r]: javascript:alert(1)',
+      3,
+      /^the link address "javascript:alert\(1\)"/,
+    ],
+    [
+      'an image',
+      'a\nb ![i](data:image/svg+xml,x)',
+      2,
+      /^the image address "data:image\/svg\+xml,x" is not allowed/,
+    ],
+    ['inline HTML', 'One.\n\nThe <script>alert(1)</script> end', 3, /^raw HTML "<script>" is not allowed/],
+    ['block HTML', '<div>\nhidden\n</div>', 1, /^raw HTML "<div>\\nhidden\\n<\/div>" is not allowed/],
+    ['an HTML comment', 'Text.\n\n<!-- a note -->', 3, /^an HTML comment is not allowed/],
+  ])('refuses %s, at its line', (_case, markdown, line, message) => {
+    const problems = bodyProblems(markdown);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.line).toBe(line);
+    expect(problems[0]!.message).toMatch(message);
+  });
+
+  test('refuses nesting deeper than the renderer can take, without exhausting the stack itself', () => {
+    const deep = `Intro.\n\n${'> '.repeat(2000)}hello`;
+    expect(() => renderBlocks(deep)).toThrow(RangeError);
+    const problems = bodyProblems(deep);
+    expect(problems).toEqual([
+      { line: 3, message: expect.stringMatching(/nested more than \d+ levels deep/) },
+    ]);
+  });
+
+  test('accepts nesting up to the limit, which renders', () => {
+    const deepest = `${'> '.repeat(MAX_NESTING - 2)}hello`;
+    expect(bodyProblems(deepest)).toEqual([]);
+    expect(renderBlocks(deepest)[0]!.html).toContain('hello');
   });
 });

@@ -2,16 +2,18 @@
  * Markdown → passages. Commentary bodies go through remark (with GFM) and the `remarkPassages`
  * plugin, which gives every top-level block of prose a stable id and the themes its text mentions.
  */
-import type { Nodes as HastNodes } from 'hast';
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Definition, Root, RootContent } from 'mdast';
+import type { Definition, Nodes, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { slug } from 'github-slugger';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { isSafeUrl } from './safe-url';
 import { themesIn, type ThemeTerms } from './terms';
 
 /** One passage of a commentary: a paragraph (or list, quote, table) a reader can link to. */
@@ -41,9 +43,12 @@ export function isPassageNode(node: RootContent): boolean {
   return PASSAGE_TYPES.has(node.type);
 }
 
-/** Collapses white space the way a reader sees it. */
+/**
+ * Collapses white space the way a reader sees it. Raw HTML is left out, as the page leaves it
+ * out, so that the text, the id and the search index hold only what a reader sees.
+ */
 export function plainText(node: RootContent | Root): string {
-  return toString(node).replace(/\s+/g, ' ').trim();
+  return toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -86,13 +91,31 @@ export const remarkPassages: Plugin<[PassageOptions?], Root> = (options = {}) =>
   };
 };
 
+/**
+ * Removes every link and image whose address is not safe to publish (see `safe-url.ts`): a link
+ * keeps its text, an image becomes its alt text. The content check refuses such addresses; this
+ * makes sure that whatever reaches a page or a feed never carries one.
+ */
+export function dropUnsafeUrls(tree: HastRoot): HastRoot {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const url = node.properties.href ?? node.properties.src;
+    if (url === undefined || url === null || isSafeUrl(String(url)) || !parent || index === undefined) return;
+    const alt = node.properties.alt;
+    const replacement =
+      node.tagName === 'img' ? (alt ? [{ type: 'text' as const, value: String(alt) }] : []) : node.children;
+    parent.children.splice(index, 1, ...replacement);
+    return [SKIP, index];
+  });
+  return tree;
+}
+
 /** Renders a node to HTML, resolving reference links against the document's definitions. */
 function nodeHtml(node: RootContent, definitions: Definition[]): string {
   // The passage id belongs to the component that wraps the block, not to the block itself.
   const { hProperties: _omit, ...data } = node.data ?? {};
   const bare = { ...node, data } as RootContent;
   const hast = toHast({ type: 'root', children: [...definitions, bare] }) as HastNodes;
-  return toHtml(hast);
+  return toHtml(hast.type === 'root' ? dropUnsafeUrls(hast) : hast);
 }
 
 /** Blocks parsed from markdown, before any theme is known: what tagging starts from. */
@@ -137,4 +160,70 @@ export function tagBlocks(blocks: Parsed, themes: readonly ThemeTerms[]): Block[
 /** Parses a markdown body into rendered blocks, tagging passages with the given themes. */
 export function renderBlocks(markdown: string, options: PassageOptions = {}): Block[] {
   return tagBlocks(parseBlocks(markdown), options.themes ?? []);
+}
+
+/** Deeper than this, quotations, lists or emphasis inside each other are refused (the renderer recurses). */
+export const MAX_NESTING = 40;
+
+/** Something in a markdown body that must not be published, at a line of the body (1-based). */
+export interface BodyProblem {
+  line: number;
+  message: string;
+}
+
+/** Shortens what the editor wrote for a message, quoted, control characters escaped. */
+function quoted(text: string, max = 60): string {
+  const short = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(short);
+}
+
+/** What a body's raw HTML node is, for the editor. */
+function htmlProblem(value: string): string {
+  if (value.trimStart().startsWith('<!--')) {
+    return 'an HTML comment is not allowed in the text (it would be lost, and its words would reach neither page nor search): remove it, and keep notes for editors outside the content folder';
+  }
+  return `raw HTML ${quoted(value.trim(), 40)} is not allowed: the text is plain prose in markdown; remove the markup, or write \\< to show a < as text`;
+}
+
+/**
+ * Finds what the content check refuses in a markdown body: links, images and reference
+ * definitions whose address is not http(s), mailto or inside the site; raw HTML (which would be
+ * dropped from the page); and nesting deeper than MAX_NESTING. Walks the tree without recursion,
+ * so that no body can exhaust the stack here.
+ */
+export function bodyProblems(markdown: string): BodyProblem[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const problems: BodyProblem[] = [];
+  const htmlLines = new Set<number>();
+  const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    const line = node.position?.start.line ?? 1;
+    if (depth > MAX_NESTING) {
+      problems.push({
+        line,
+        message: `quotations, lists or emphasis are nested more than ${MAX_NESTING} levels deep: no reader can follow that, and the site cannot render it; flatten the text`,
+      });
+      continue;
+    }
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      if (!isSafeUrl(node.url)) {
+        const what = node.type === 'image' ? 'image' : 'link';
+        problems.push({
+          line,
+          message: `the ${what} address ${quoted(node.url)} is not allowed: an address must start with https://, http:// or mailto:, or point inside the site (/…, #…); correct it, or remove the ${what}`,
+        });
+      }
+    }
+    // One problem per line of HTML: `<b>` and its `</b>` are one mistake.
+    if (node.type === 'html' && !htmlLines.has(line)) {
+      htmlLines.add(line);
+      problems.push({ line, message: htmlProblem(node.value) });
+    }
+    if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--)
+        stack.push({ node: node.children[i]!, depth: depth + 1 });
+    }
+  }
+  return problems.sort((a, b) => a.line - b.line);
 }

@@ -18,6 +18,8 @@ export interface AnalysisEntry {
   photo?: { caption: string; credit: string };
   disclaimer?: string;
   body: string;
+  /** The line of its file on which the body begins, when known, for messages about the body. */
+  bodyLine?: number;
 }
 
 /** An expert entry. */
@@ -49,6 +51,8 @@ export interface CommentaryEntry {
   order: number;
   themes: string[];
   body: string;
+  /** The line of its file on which the body begins, when known, for messages about the body. */
+  bodyLine?: number;
 }
 
 /** A commentary with its body rendered into tagged passages. */

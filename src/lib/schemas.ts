@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { parsePartialDate } from './dates';
+import { isWebUrl } from './safe-url';
 
 /** The four collections, each a folder of markdown under the content folder. */
 export const COLLECTIONS = ['analyses', 'experts', 'themes', 'commentaries'] as const;
@@ -68,7 +69,12 @@ export const analysisSchema = z
         url: z
           .string()
           .trim()
-          .pipe(z.url())
+          .pipe(
+            z
+              .url()
+              // A javascript: or data: address is a valid URL too: only a web address may be a link.
+              .refine(isWebUrl, 'must start with https:// or http://, as the address of a web page does'),
+          )
           .describe('the address of the original piece, starting with https://'),
       })
       .strict()

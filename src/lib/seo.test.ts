@@ -68,6 +68,13 @@ describe('analysisHead', () => {
     });
   });
 
+  test('never names a source address that is not a web address', () => {
+    const unsafe = { ...site.analysis('newer'), source: { name: 'X', url: 'javascript:alert(1)' } };
+    const ld = analysisHead(site, unsafe, links).jsonLd;
+    expect(serializeJsonLd(ld!)).not.toContain('javascript:');
+    expect(ofType(ld, 'Article').isBasedOn).toBeUndefined();
+  });
+
   test('gives one citation_author and one article:author per expert', () => {
     expect(head.meta.filter((m) => m.name === 'citation_author').map((m) => m.content)).toEqual([
       'Bell, Ann',

@@ -12,6 +12,7 @@ import {
   type SiteModel,
   type Theme,
 } from './model';
+import { isWebUrl } from './safe-url';
 import type { LinkContext } from './urls';
 
 /** A `<meta>` element: `name` for Scholar and Twitter, `property` for Open Graph. */
@@ -122,7 +123,7 @@ export function analysisHead(
         inLanguage: 'en',
         author: experts.map((e) => personLd(e, links)),
         publisher: { '@type': 'Organization', name: analysis.source.name },
-        isBasedOn: analysis.source.url,
+        isBasedOn: isWebUrl(analysis.source.url) ? analysis.source.url : undefined,
         keywords: themes.map((t) => t.title),
         hasPart: analysis.commentaries.map((c) => ({
           '@type': 'Article',
@@ -174,7 +175,7 @@ export function commentaryHead(
           headline: analysis.title,
           url: analysisUrl,
         },
-        isBasedOn: analysis.source.url,
+        isBasedOn: isWebUrl(analysis.source.url) ? analysis.source.url : undefined,
         about: themes.map((t) => ({
           '@type': 'Thing',
           name: t.title,

@@ -4,7 +4,7 @@
  * `npm run check:content` share it.
  */
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
-import { parseBlocks } from './markdown';
+import { bodyProblems, parseBlocks, type Block } from './markdown';
 import { termsIn } from './terms';
 
 /** One problem found in the content, located for an editor. */
@@ -44,6 +44,43 @@ export function openingWords(text: string, count = 8): string {
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
 }
 
+/** What an editor reads when checking a file failed unexpectedly (say, text nested thousands deep). */
+export function failureMessage(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `could not be checked (${reason}): look for something unusual in this file, such as quotations, lists or brackets nested very deep, and simplify it`;
+}
+
+/**
+ * What the check refuses in a body's markdown (unsafe addresses, raw HTML, nesting too deep),
+ * each at its line in the file (or in the body, when the body's place in the file is unknown).
+ */
+function bodyErrors(entry: { body: string; bodyLine?: number }, file: string): Problem[] {
+  let found;
+  try {
+    found = bodyProblems(entry.body);
+  } catch (error) {
+    return [{ level: 'error', file, field: 'body', message: failureMessage(error) }];
+  }
+  return found.map(({ line, message }) => ({
+    level: 'error',
+    file,
+    field: 'body',
+    message: `${entry.bodyLine === undefined ? `line ${line} of the text` : `line ${entry.bodyLine + line - 1}`}: ${message}`,
+  }));
+}
+
+/** True for a problem rather than rendered blocks. */
+const isProblem = (value: readonly Block[] | Problem): value is Problem => !Array.isArray(value);
+
+/** Renders a body for checking, or says why it cannot be rendered. */
+function renderedOrProblem(body: string, file: string): readonly Block[] | Problem {
+  try {
+    return parseBlocks(body);
+  } catch (error) {
+    return { level: 'error', file, field: 'body', message: failureMessage(error) };
+  }
+}
+
 /** Lists the ids a reader may choose from, for "did you mean" style messages. */
 function choices(ids: readonly string[]): string {
   return ids.length === 0 ? '(there are none yet)' : ids.map((id) => `"${id}"`).join(', ');
@@ -66,13 +103,20 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
   const orders = new Map<string, CommentaryEntry>();
 
   for (const analysis of input.analyses) {
+    const file = fileOf(analysis, 'analyses');
     if (analysis.body.trim() === '') {
       problems.push({
         level: 'error',
-        file: fileOf(analysis, 'analyses'),
+        file,
         field: 'body',
         message: 'the introduction is empty: write the piece’s introduction below the frontmatter',
       });
+    }
+    const errors = bodyErrors(analysis, file);
+    problems.push(...errors);
+    if (errors.length === 0) {
+      const rendered = renderedOrProblem(analysis.body, file);
+      if (isProblem(rendered)) problems.push(rendered);
     }
   }
 
@@ -132,7 +176,15 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
         declared.push(theme);
       }
     });
-    const passages = parseBlocks(c.body).filter((b) => b.kind === 'passage');
+    const errors = bodyErrors(c, file);
+    problems.push(...errors);
+    if (errors.length > 0) continue;
+    const rendered = renderedOrProblem(c.body, file);
+    if (isProblem(rendered)) {
+      problems.push(rendered);
+      continue;
+    }
+    const passages = rendered.filter((b) => b.kind === 'passage');
     if (passages.length === 0) {
       problems.push({
         level: 'error',
