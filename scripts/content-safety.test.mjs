@@ -2,9 +2,10 @@
 // temporary folder, one per mistake an editor can make; then real Astro builds prove that a failed
 // build never replaces the last good site and that the same content builds to identical bytes.
 // Slow (real processes and builds), so it runs as its own step: npm run test:content.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -406,6 +407,19 @@ function snapshot(dir) {
 /** What a build left in the staging area for an output. */
 const leftovers = (out) => readdirSync('.build').filter((name) => name.startsWith(`${relative(tmp, out)}.`));
 
+/**
+ * Makes a folder's entries unchangeable, even for root (`chattr +i`; read-only permissions for
+ * anyone else). Returns the function that undoes it, or undefined where that is not possible.
+ */
+function lock(dir) {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return () => chmodSync(dir, 0o755);
+  }
+  if (spawnSync('chattr', ['+i', dir]).status !== 0) return undefined;
+  return () => spawnSync('chattr', ['-i', dir]);
+}
+
 describe('npm run build', () => {
   const error = (what) => ERRORS.find(([name]) => name === what);
   test.each([
@@ -494,6 +508,71 @@ describe('npm run build', () => {
       child.kill('SIGINT');
       expect(await closed).toBe(130);
       expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+      expect(snapshot(good)).toEqual(before);
+      expect(leftovers(good)).toEqual([]);
+    });
+
+    /** The processes whose command line names `text`, as `pid args` lines. */
+    const running = (text) =>
+      spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((line) => line.includes(text));
+
+    // npm runs a script through `sh -c`, which kept the build from npm's signals: npm ended at once
+    // and the build went on to publish. A signal to npm must stop everything it started.
+    test.each(['SIGINT', 'SIGTERM', 'SIGHUP'])(
+      'stops the whole build when `npm run build` gets %s, publishing nothing',
+      async (signal) => {
+        const before = snapshot(good);
+        const npm = spawn('npm', ['run', 'build', '--', '--out', good], {
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        const ended = new Promise((done) => npm.on('exit', done));
+        // All output, the build's included, once every process holding the pipes has ended.
+        const closed = new Promise((done) => npm.on('close', done));
+        try {
+          await new Promise((started) => {
+            const listen = (chunk) => {
+              output += chunk;
+              if (output.includes('Syncing content')) started();
+            };
+            npm.stdout.on('data', listen);
+            npm.stderr.on('data', listen);
+          });
+          npm.kill(signal);
+          await ended;
+          // The build stops within a moment of npm (it tidies up first), never later.
+          for (let waited = 0; running(SITE_PREFIX).length > 0 && waited < 10_000; waited += 250) {
+            await new Promise((wait) => setTimeout(wait, 250));
+          }
+          expect(running(SITE_PREFIX)).toEqual([]);
+          await closed;
+          expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+          expect(snapshot(good)).toEqual(before);
+          expect(leftovers(good)).toEqual([]);
+        } finally {
+          for (const line of running(SITE_PREFIX)) process.kill(Number.parseInt(line, 10), 'SIGKILL');
+        }
+      },
+    );
+
+    test('stops with the cause and what to do when dist/ cannot be replaced, leaving no staging folder', async (ctx) => {
+      const before = snapshot(good);
+      const unlock = lock(good);
+      if (!unlock) return ctx.skip();
+      let result;
+      try {
+        result = await build(undefined, good);
+      } finally {
+        unlock();
+      }
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^Build stopped: .*good\/ could not be replaced \((EPERM|EACCES): .*\): make .* writable .* --out\. Nothing was published\. The last good site in .* is untouched\.$/m,
+      );
+      expect(result.output).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/); // no stack trace
       expect(snapshot(good)).toEqual(before);
       expect(leftovers(good)).toEqual([]);
     });

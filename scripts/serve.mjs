@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { normalizeBase } from '../src/lib/hosting.mjs';
+import { exitCodeFor, onStop } from './signals.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -181,6 +182,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   const server = createStaticServer({ root: values.dir, base });
+  // Ctrl+C, SIGTERM, SIGHUP or the end of `npm run preview` stops it: nothing keeps listening.
+  onStop((signal) => process.exit(exitCodeFor(signal)));
   // The port listened on, which is a free one chosen by the system for --port 0.
   const { port } = await listen(server, Number(values.port), values.host);
   console.log(`Serving ${values.dir}/ at http://${values.host}:${port}${base}  (Ctrl+C to stop)`);

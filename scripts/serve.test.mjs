@@ -1,12 +1,15 @@
 // The local static server (`npm start`, `npm run preview`, the e2e suite): odd requests get an
 // answer and never stop it.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createStaticServer, listen } from './serve.mjs';
+
+// Some tests run real servers and npm: allow for a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 let root;
 let server;
@@ -157,6 +160,49 @@ describe('the static server, when a file cannot be read', () => {
       expect((await get('/a/page/', at)).status).toBe(503);
     } finally {
       missing.close();
+    }
+  });
+});
+
+describe('npm run preview', () => {
+  let dir;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'serve-preview-'));
+    writeFileSync(join(dir, 'index.html'), '<p>home</p>');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // npm runs the script through `sh -c`, which kept npm's signals from the server: it went on
+  // listening after npm had ended.
+  test.each(['SIGINT', 'SIGTERM', 'SIGHUP'])('stops listening when npm gets %s', async (signal) => {
+    const npm = spawn('npm', ['run', 'preview', '--', '--dir', dir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const ended = new Promise((done) => npm.on('exit', done));
+    let output = '';
+    const at = await new Promise((resolve) => {
+      npm.stdout.on('data', (chunk) => {
+        output += chunk;
+        const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+        if (match) resolve(Number(match[1]));
+      });
+    });
+    try {
+      expect(await attempt(at)).toBe(200);
+      npm.kill(signal);
+      await ended;
+      let answer = await attempt(at);
+      for (let waited = 0; answer !== 'ECONNREFUSED' && waited < 3000; waited += 100) {
+        await new Promise((wait) => setTimeout(wait, 100));
+        answer = await attempt(at);
+      }
+      expect(answer).toBe('ECONNREFUSED');
+    } finally {
+      // A server left behind is ended here, found by the folder it serves.
+      const left = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n');
+      for (const line of left.filter((l) => l.includes(dir) && l.includes('serve.mjs'))) {
+        process.kill(Number.parseInt(line, 10), 'SIGKILL');
+      }
     }
   });
 });

@@ -4,7 +4,9 @@
 // build at the domain root and the tests tagged @root against that, and last the search budget at
 // scale: a generated 1,000-commentary site, built, whose first search must fetch under 150 KB.
 // Extra arguments go to Playwright, e.g. `npm test -- e2e/reading.spec.ts`.
-import { spawnSync } from 'node:child_process';
+// Ctrl+C, SIGTERM, SIGHUP or the end of `npm test` stops the step under way and the rest.
+import { spawn } from 'node:child_process';
+import { exitCodeFor, onStop } from './signals.mjs';
 
 const env = {
   ...process.env,
@@ -15,36 +17,51 @@ const env = {
 const root = { E2E_BASE: '/', E2E_DIST: `${env.E2E_DIST}-root` };
 const siteUrl = process.env.SITE_URL ?? 'https://perspectives.example.org';
 
-function step(title, command, args, extraEnv = {}) {
+// Each step runs in a process group of its own, so that a stop reaches all it started (npm's shell
+// would not pass a signal on to Vitest, nor Vitest to its workers, had they died first).
+let current;
+onStop((signal) => {
+  if (!current) process.exit(exitCodeFor(signal));
+  current.on('exit', () => process.exit(exitCodeFor(signal)));
+  try {
+    process.kill(-current.pid, signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  } catch {
+    // The step had just ended.
+  }
+});
+
+async function step(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  if (result.status !== 0) {
+  current = spawn(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv }, detached: true });
+  const status = await new Promise((done) => current.on('exit', (code) => done(code ?? 1)));
+  current = undefined;
+  if (status !== 0) {
     console.error(`\n✗ ${title} failed.`);
-    process.exit(result.status ?? 1);
+    process.exit(status);
   }
 }
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const playwrightArgs = process.argv.slice(2);
-step('Types and lint', 'npm', ['run', '--silent', 'check']);
-step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
-step('Content safety: broken content, atomic and reproducible builds', 'npm', [
+await step('Types and lint', 'npm', ['run', '--silent', 'check']);
+await step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
+await step('Content safety: broken content, atomic and reproducible builds', 'npm', [
   'run',
   '--silent',
   'test:content',
 ]);
-step(`Build under ${env.E2E_BASE}`, process.execPath, ['scripts/build.mjs', '--out', env.E2E_DIST], {
+await step(`Build under ${env.E2E_BASE}`, process.execPath, ['scripts/build.mjs', '--out', env.E2E_DIST], {
   BASE_PATH: env.E2E_BASE,
   SITE_URL: siteUrl,
 });
-step('End-to-end tests in Chromium', bin('playwright'), ['test', ...playwrightArgs]);
+await step('End-to-end tests in Chromium', bin('playwright'), ['test', ...playwrightArgs]);
 if (env.E2E_BASE !== root.E2E_BASE) {
   // The same site served at the domain root: search links and Pagefind's paths must follow.
-  step('Build at /', process.execPath, ['scripts/build.mjs', '--out', root.E2E_DIST], {
+  await step('Build at /', process.execPath, ['scripts/build.mjs', '--out', root.E2E_DIST], {
     BASE_PATH: root.E2E_BASE,
     SITE_URL: siteUrl,
   });
-  step(
+  await step(
     'End-to-end tests tagged @root, at /',
     bin('playwright'),
     ['test', '--grep', '@root', '--pass-with-no-tests', ...playwrightArgs],
@@ -53,6 +70,6 @@ if (env.E2E_BASE !== root.E2E_BASE) {
 }
 // Recombines the real passages read from the build under the sub-path (their text does not
 // depend on the base path) rather than building the real content once more.
-step('First search at 1,000 commentaries under 150 KB', 'npm', ['run', '--silent', 'test:scale'], {
+await step('First search at 1,000 commentaries under 150 KB', 'npm', ['run', '--silent', 'test:scale'], {
   BENCH_REAL_DIST: env.E2E_DIST,
 });
