@@ -660,3 +660,73 @@ describe('npm run new:analysis and new:commentary', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('npm run dev', () => {
+  // Astro's dev server on a content folder of its own (CONTENT_DIR), edited as an editor would.
+  test('reports a file saved with a mistake in one line, never a file as its own duplicate, and names CONTENT_DIR', async () => {
+    const dir = contentWith();
+    const file = join(dir, 'commentaries', 'sample-analysis', 'ada-example.md');
+    const good = readFileSync(file, 'utf8');
+    const dev = spawn(resolve('node_modules/.bin/astro'), ['dev', '--port', '0'], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: dir, BASE_PATH: '/' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    dev.stdout.on('data', (chunk) => (output += chunk));
+    dev.stderr.on('data', (chunk) => (output += chunk));
+    /** Waits until the output from `from` on matches, and returns that part of it. */
+    const waitFor = async (pattern, from = 0) => {
+      for (let waited = 0; !pattern.test(output.slice(from)); waited += 100) {
+        if (waited > 60_000) throw new Error(`no ${pattern} in:\n${output.slice(from)}`);
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
+      return output.slice(from);
+    };
+    // The dev server writes no colour codes to a pipe, but strip any so the patterns stay plain.
+    const plain = (text) => text.replace(/\u001b\[[\d;]*m/g, '');
+    try {
+      await waitFor(/watching for file changes/);
+      const port = Number(/localhost:(\d+)\//.exec(plain(output))[1]);
+
+      // A changed file, saved: reloaded, and not called a duplicate of itself.
+      let from = output.length;
+      writeFileSync(file, `${good}\nA third paragraph about the river.\n`);
+      let after = plain(await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from));
+      expect(after).not.toMatch(/Duplicate id/);
+
+      // A YAML mistake: one line in the check's own form, no unhandled rejection, no js-yaml stack.
+      from = output.length;
+      writeFileSync(file, good.replace('order: 1\n', 'order: 1\ntitle: [\n'));
+      const [checked] = problemLines((await checkContent(dir)).output);
+      expect(checked).toMatch(/^error: .*ada-example\.md › frontmatter: line \d+: /);
+      after = plain(await waitFor(/› frontmatter: .*\n/, from));
+      expect(after).toContain(`${checked}. The site shows the file as it was before this save`);
+      expect(after).not.toMatch(/UnhandledRejection|YAMLException|js-yaml/);
+
+      // Fixed, but naming a theme that does not exist: the page says so, naming CONTENT_DIR's folder.
+      from = output.length;
+      writeFileSync(file, good.replace('  - water\n', '  - water\n  - tides\n'));
+      await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from);
+      const page = await fetch(`http://localhost:${port}/`);
+      expect(page.status).toBe(500);
+      after = plain(await waitFor(/there is no theme "tides".*\n/, from));
+      expect(after).toContain(`or add ${dir}/themes/tides.md`);
+
+      // And fixed: pages are served from the fixed file, not from the last error.
+      from = output.length;
+      writeFileSync(file, good);
+      await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from);
+      // Astro reloads the pages' data a moment after the file (within a second here; once, the
+      // last error was seen for 20 s): allow a few seconds, not that.
+      const fixedAt = Date.now();
+      let status = (await fetch(`http://localhost:${port}/`)).status;
+      while (status !== 200 && Date.now() - fixedAt < 8_000) {
+        await new Promise((wait) => setTimeout(wait, 200));
+        status = (await fetch(`http://localhost:${port}/`)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      dev.kill();
+    }
+  });
+});
