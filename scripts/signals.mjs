@@ -16,11 +16,16 @@ export function exitCodeFor(signal) {
 /**
  * Calls `stop(signal)` once on SIGINT, SIGTERM or SIGHUP, or with "SIGHUP" when the process that
  * started this one ends (it is then orphaned, and nobody is left to see or stop its work).
+ * The parent is watched only under npm (`npm run …`, and what those scripts start), so that a
+ * script started on purpose in the background (`node scripts/serve.mjs &`) outlives its shell.
  * While it listens, those signals no longer end the process by themselves: `stop` must.
  * @param {(signal: string) => void} stop
  * @returns {() => void} a function that stops listening
  */
-export function onStop(stop, { interval = 250 } = {}) {
+export function onStop(
+  stop,
+  { interval = 250, watchParent = process.env.npm_lifecycle_event !== undefined } = {},
+) {
   const parent = process.ppid;
   let stopped = false;
   const once = (signal) => {
@@ -30,12 +35,14 @@ export function onStop(stop, { interval = 250 } = {}) {
   };
   const handlers = STOP_SIGNALS.map((signal) => [signal, () => once(signal)]);
   for (const [signal, handler] of handlers) process.on(signal, handler);
-  const watch = setInterval(() => {
-    if (process.ppid !== parent) once('SIGHUP');
-  }, interval);
-  watch.unref();
+  const watch =
+    watchParent &&
+    setInterval(() => {
+      if (process.ppid !== parent) once('SIGHUP');
+    }, interval);
+  if (watch) watch.unref();
   return () => {
-    clearInterval(watch);
+    if (watch) clearInterval(watch);
     for (const [signal, handler] of handlers) process.off(signal, handler);
   };
 }
