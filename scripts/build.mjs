@@ -3,7 +3,9 @@
 //   1. checks the content (the same check as `npm run check:content`, with the same messages);
 //   2. builds it with Astro into a staging folder (the search index is part of Astro's build);
 //   3. swaps the staging folder in as dist/ (see publish.mjs).
-// A failure anywhere leaves the last good dist/ exactly as it was.
+// A failure anywhere leaves the last good dist/ exactly as it was, and so does SIGINT, SIGTERM or
+// SIGHUP, or the end of the process that started the build (see signals.mjs): it stops the step
+// under way and publishes nothing.
 // Usage: node scripts/build.mjs [--out dist]   (BASE_PATH, SITE_URL and CONTENT_DIR from the environment)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,7 +14,8 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
-import { publish, recover } from './publish.mjs';
+import { PublishError, publish, recover } from './publish.mjs';
+import { exitCodeFor, onStop } from './signals.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = resolve(values.out);
@@ -32,6 +35,10 @@ function run(command, args, signal) {
   });
 }
 
+// Stops whichever step is under way: its process is killed and the build publishes nothing.
+const interruption = new AbortController();
+onStop((signal) => interruption.abort(signal));
+
 /** Ends the build without publishing, saying what became of the last good site. */
 function stop(reason, code = 1) {
   const kept = existsSync(out) ? ` The last good site in ${values.out}/ is untouched.` : '';
@@ -46,23 +53,40 @@ try {
   stop(error.message);
 }
 
-for (const line of await recover({ out, work })) console.log(line);
+/** Ends the build because it was interrupted. */
+const interrupted = () => stop('interrupted', exitCodeFor(interruption.signal.reason));
+
+try {
+  for (const line of await recover({ out, work })) console.log(line);
+} catch (error) {
+  stop(
+    `what an interrupted build left in ${values.out}'s work folder .build/ could not be tidied (${error.message})`,
+  );
+}
 
 const contentDir = contentDirFromEnv(process.env);
 const bin = (name) => resolve('node_modules/.bin', name);
-if ((await run(bin('vite-node'), ['scripts/check-content.ts'])) !== 0) {
+const checked = await run(bin('vite-node'), ['scripts/check-content.ts'], interruption.signal);
+if (interruption.signal.aborted) interrupted();
+if (checked !== 0) {
   stop(`the content has errors (listed above, each with the file and the field to fix in ${contentDir}/)`);
 }
 
-const result = await publish({
-  out,
-  work,
-  // --force: build from the files alone, never from Astro's cache of earlier builds.
-  produce: async (staging, signal) =>
-    (await run(bin('astro'), ['build', '--force', '--outDir', staging], signal)) === 0,
-  verify: (staging) => existsSync(join(staging, 'index.html')),
-});
-if (result.interrupted) stop('interrupted', 130);
+let result;
+try {
+  result = await publish({
+    out,
+    work,
+    signal: interruption.signal,
+    // --force: build from the files alone, never from Astro's cache of earlier builds.
+    produce: async (staging, signal) =>
+      (await run(bin('astro'), ['build', '--force', '--outDir', staging], signal)) === 0,
+    verify: (staging) => existsSync(join(staging, 'index.html')),
+  });
+} catch (error) {
+  stop(error instanceof PublishError ? error.message : `the site could not be published (${error.message})`);
+}
+if (result.interrupted || interruption.signal.aborted) interrupted();
 if (!result.published) stop('the Astro build failed (see above)');
 
 await writeFile(join(work, `stamp-${basename(out)}.json`), `${JSON.stringify({ ...hosting, contentDir })}\n`);

@@ -2,9 +2,10 @@
 // temporary folder, one per mistake an editor can make; then real Astro builds prove that a failed
 // build never replaces the last good site and that the same content builds to identical bytes.
 // Slow (real processes and builds), so it runs as its own step: npm run test:content.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -557,6 +558,19 @@ function snapshot(dir) {
 /** What a build left in the staging area for an output. */
 const leftovers = (out) => readdirSync('.build').filter((name) => name.startsWith(`${relative(tmp, out)}.`));
 
+/**
+ * Makes a folder's entries unchangeable, even for root (`chattr +i`; read-only permissions for
+ * anyone else). Returns the function that undoes it, or undefined where that is not possible.
+ */
+function lock(dir) {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return () => chmodSync(dir, 0o755);
+  }
+  if (spawnSync('chattr', ['+i', dir]).status !== 0) return undefined;
+  return () => spawnSync('chattr', ['-i', dir]);
+}
+
 describe('npm run build', () => {
   const error = (what) => ERRORS.find(([name]) => name === what);
   test.each([
@@ -661,6 +675,71 @@ describe('npm run build', () => {
       expect(snapshot(good)).toEqual(before);
       expect(leftovers(good)).toEqual([]);
     });
+
+    /** The processes whose command line names `text`, as `pid args` lines. */
+    const running = (text) =>
+      spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((line) => line.includes(text));
+
+    // npm runs a script through `sh -c`, which kept the build from npm's signals: npm ended at once
+    // and the build went on to publish. A signal to npm must stop everything it started.
+    test.each(['SIGINT', 'SIGTERM', 'SIGHUP'])(
+      'stops the whole build when `npm run build` gets %s, publishing nothing',
+      async (signal) => {
+        const before = snapshot(good);
+        const npm = spawn('npm', ['run', 'build', '--', '--out', good], {
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        const ended = new Promise((done) => npm.on('exit', done));
+        // All output, the build's included, once every process holding the pipes has ended.
+        const closed = new Promise((done) => npm.on('close', done));
+        try {
+          await new Promise((started) => {
+            const listen = (chunk) => {
+              output += chunk;
+              if (output.includes('Syncing content')) started();
+            };
+            npm.stdout.on('data', listen);
+            npm.stderr.on('data', listen);
+          });
+          npm.kill(signal);
+          await ended;
+          // The build stops within a moment of npm (it tidies up first), never later.
+          for (let waited = 0; running(SITE_PREFIX).length > 0 && waited < 10_000; waited += 250) {
+            await new Promise((wait) => setTimeout(wait, 250));
+          }
+          expect(running(SITE_PREFIX)).toEqual([]);
+          await closed;
+          expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+          expect(snapshot(good)).toEqual(before);
+          expect(leftovers(good)).toEqual([]);
+        } finally {
+          for (const line of running(SITE_PREFIX)) process.kill(Number.parseInt(line, 10), 'SIGKILL');
+        }
+      },
+    );
+
+    test('stops with the cause and what to do when dist/ cannot be replaced, leaving no staging folder', async (ctx) => {
+      const before = snapshot(good);
+      const unlock = lock(good);
+      if (!unlock) return ctx.skip();
+      let result;
+      try {
+        result = await build(undefined, good);
+      } finally {
+        unlock();
+      }
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^Build stopped: .*good\/ could not be replaced \((EPERM|EACCES): .*\): make .* writable .* --out\. Nothing was published\. The last good site in .* is untouched\.$/m,
+      );
+      expect(result.output).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/); // no stack trace
+      expect(snapshot(good)).toEqual(before);
+      expect(leftovers(good)).toEqual([]);
+    });
   });
 });
 
@@ -743,5 +822,75 @@ describe('npm run new:analysis and new:commentary', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('npm run dev', () => {
+  // Astro's dev server on a content folder of its own (CONTENT_DIR), edited as an editor would.
+  test('reports a file saved with a mistake in one line, never a file as its own duplicate, and names CONTENT_DIR', async () => {
+    const dir = contentWith();
+    const file = join(dir, 'commentaries', 'sample-analysis', 'ada-example.md');
+    const good = readFileSync(file, 'utf8');
+    const dev = spawn(resolve('node_modules/.bin/astro'), ['dev', '--port', '0'], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: dir, BASE_PATH: '/' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    dev.stdout.on('data', (chunk) => (output += chunk));
+    dev.stderr.on('data', (chunk) => (output += chunk));
+    /** Waits until the output from `from` on matches, and returns that part of it. */
+    const waitFor = async (pattern, from = 0) => {
+      for (let waited = 0; !pattern.test(output.slice(from)); waited += 100) {
+        if (waited > 60_000) throw new Error(`no ${pattern} in:\n${output.slice(from)}`);
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
+      return output.slice(from);
+    };
+    // The dev server writes no colour codes to a pipe, but strip any so the patterns stay plain.
+    const plain = (text) => text.replace(/\u001b\[[\d;]*m/g, '');
+    try {
+      await waitFor(/watching for file changes/);
+      const port = Number(/localhost:(\d+)\//.exec(plain(output))[1]);
+
+      // A changed file, saved: reloaded, and not called a duplicate of itself.
+      let from = output.length;
+      writeFileSync(file, `${good}\nA third paragraph about the river.\n`);
+      let after = plain(await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from));
+      expect(after).not.toMatch(/Duplicate id/);
+
+      // A YAML mistake: one line in the check's own form, no unhandled rejection, no js-yaml stack.
+      from = output.length;
+      writeFileSync(file, good.replace('order: 1\n', 'order: 1\ntitle: [\n'));
+      const [checked] = problemLines((await checkContent(dir)).output);
+      expect(checked).toMatch(/^error: .*ada-example\.md › frontmatter: line \d+: /);
+      after = plain(await waitFor(/› frontmatter: .*\n/, from));
+      expect(after).toContain(`${checked}. The site shows the file as it was before this save`);
+      expect(after).not.toMatch(/UnhandledRejection|YAMLException|js-yaml/);
+
+      // Fixed, but naming a theme that does not exist: the page says so, naming CONTENT_DIR's folder.
+      from = output.length;
+      writeFileSync(file, good.replace('  - water\n', '  - water\n  - tides\n'));
+      await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from);
+      const page = await fetch(`http://localhost:${port}/`);
+      expect(page.status).toBe(500);
+      after = plain(await waitFor(/there is no theme "tides".*\n/, from));
+      expect(after).toContain(`or add ${dir}/themes/tides.md`);
+
+      // And fixed: pages are served from the fixed file, not from the last error.
+      from = output.length;
+      writeFileSync(file, good);
+      await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from);
+      // Astro reloads the pages' data a moment after the file (within a second here; once, the
+      // last error was seen for 20 s): allow a few seconds, not that.
+      const fixedAt = Date.now();
+      let status = (await fetch(`http://localhost:${port}/`)).status;
+      while (status !== 200 && Date.now() - fixedAt < 8_000) {
+        await new Promise((wait) => setTimeout(wait, 200));
+        status = (await fetch(`http://localhost:${port}/`)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      dev.kill();
+    }
   });
 });

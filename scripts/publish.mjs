@@ -3,7 +3,21 @@
 // swapped in by renaming, and a failed, interrupted or crashed build leaves the old one as it was.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { onStop } from './signals.mjs';
+
+/** A failure to publish that the operator can fix: the message says what failed and what to do. */
+export class PublishError extends Error {
+  name = 'PublishError';
+}
+
+/** A path as the operator typed it, relative to the working folder when inside it. */
+const shown = (path) =>
+  relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path);
+
+/** What to do when a folder cannot be written, even by root. */
+const WRITABLE = (path) =>
+  `make ${shown(path)} and the folder it is in writable (ls -ld; lsattr -d shows an immutable "i" flag, removed with chattr -i), or build elsewhere with --out`;
 
 /** True if a process with this id is running. */
 function alive(pid) {
@@ -44,20 +58,29 @@ export async function recover({ out, work }) {
 /**
  * Produces a new site and swaps it in as `out` only if `produce` succeeds and `verify` accepts it.
  * `produce(staging, signal)` builds into the empty folder `staging` and resolves true on success;
- * `signal` aborts when the build is interrupted (Ctrl+C, SIGTERM).
+ * `signal` aborts when the build is interrupted (Ctrl+C, SIGTERM, SIGHUP, its parent process gone)
+ * or when the caller's own `signal` aborts.
  * @param {{
  *   out: string,
  *   work: string,
  *   produce: (staging: string, signal: AbortSignal) => Promise<boolean>,
  *   verify?: (staging: string) => boolean | Promise<boolean>,
+ *   signal?: AbortSignal,
  * }} options
  * @returns {Promise<{ published: boolean, interrupted: boolean }>}
  */
-export async function publish({ out, work, produce, verify = () => true }) {
-  await mkdir(work, { recursive: true });
-  await mkdir(dirname(out), { recursive: true });
+export async function publish({ out, work, produce, verify = () => true, signal }) {
+  for (const folder of [work, dirname(out)]) {
+    await mkdir(folder, { recursive: true }).catch((error) => {
+      throw new PublishError(
+        `${shown(folder)}/ could not be created (${error.message}): ${WRITABLE(folder)}`,
+      );
+    });
+  }
   if ((await stat(work)).dev !== (await stat(dirname(out))).dev) {
-    throw new Error(`${out} must be on the same disk as ${work}, so that it can be swapped in at once.`);
+    throw new PublishError(
+      `${shown(out)} must be on the same disk as ${shown(work)}/, so that it can be swapped in at once: build elsewhere with --out`,
+    );
   }
   const staging = join(work, `${basename(out)}.next-${process.pid}`);
   const previous = join(work, `${basename(out)}.previous-${process.pid}`);
@@ -65,8 +88,9 @@ export async function publish({ out, work, produce, verify = () => true }) {
 
   const controller = new AbortController();
   const interrupt = () => controller.abort();
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  const stopListening = onStop(interrupt);
+  if (signal?.aborted) interrupt();
+  signal?.addEventListener('abort', interrupt);
   let ok = false;
   try {
     ok = (await produce(staging, controller.signal)) && (await verify(staging));
@@ -76,20 +100,32 @@ export async function publish({ out, work, produce, verify = () => true }) {
   }
   const interrupted = controller.signal.aborted;
   try {
-    if (!ok || interrupted) {
-      await rm(staging, { recursive: true, force: true });
-      return { published: false, interrupted };
-    }
+    if (!ok || interrupted) return { published: false, interrupted };
     // Two renames on one file system: `out` holds the old site or the new one, never a mix of the
     // two. Between the renames (microseconds) `out` does not exist, so a server reading it directly
     // may answer one request with a 404; hosts that deploy by copying `dist/` never see that.
     // A crash between them is undone by recover() at the next build.
-    if (existsSync(out)) await rename(out, previous);
-    await rename(staging, out);
-    await rm(previous, { recursive: true, force: true });
+    try {
+      if (existsSync(out)) await rename(out, previous);
+    } catch (error) {
+      throw new PublishError(`${shown(out)}/ could not be replaced (${error.message}): ${WRITABLE(out)}`);
+    }
+    try {
+      await rename(staging, out);
+    } catch (error) {
+      if (existsSync(previous) && !existsSync(out)) await rename(previous, out);
+      throw new PublishError(`${shown(out)}/ could not be written (${error.message}): ${WRITABLE(out)}`);
+    }
+    await rm(previous, { recursive: true, force: true }).catch((error) => {
+      console.warn(
+        `The new site is published, but the old one could not be removed from ${previous} (${error.message}).`,
+      );
+    });
     return { published: true, interrupted: false };
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stopListening();
+    signal?.removeEventListener('abort', interrupt);
+    // Whatever happened, the staging folder goes: published, it is `out` now; if not, it is unused.
+    await rm(staging, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -10,7 +11,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { publish, recover } from './publish.mjs';
+import { PublishError, publish, recover } from './publish.mjs';
 
 let root;
 let out;
@@ -91,6 +92,43 @@ describe('publish', () => {
       },
     });
     expect(result).toEqual({ published: false, interrupted: true });
+    expect(page()).toBe('old');
+    expect(readdirSync(work)).toEqual([]);
+  });
+});
+
+/**
+ * Makes a folder's entries unchangeable, as a read-only mount or an immutable folder does, in a way
+ * that holds even for root: `chattr +i` as root, read-only permissions for anyone else. Returns
+ * the function that undoes it, or undefined where neither is possible (root on a file system
+ * without the immutable flag).
+ */
+function lock(dir) {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return () => chmodSync(dir, 0o755);
+  }
+  if (spawnSync('chattr', ['+i', dir]).status !== 0) return undefined;
+  return () => spawnSync('chattr', ['-i', dir]);
+}
+
+describe('publish, when the site cannot be swapped in', () => {
+  test.each([
+    ['the folder it is in is read-only or immutable', () => root],
+    ['dist/ itself is read-only or immutable', () => out],
+  ])('stops with the cause and what to do when %s, and leaves no staging folder', async (_, locked, ctx) => {
+    mkdirSync(work, { recursive: true });
+    const unlock = lock(locked());
+    if (!unlock) return ctx.skip();
+    try {
+      const attempt = publish({ out, work, produce: async (dir) => (writeSite(dir, 'new'), true) });
+      await expect(attempt).rejects.toThrow(PublishError);
+      await expect(attempt).rejects.toThrow(
+        /dist\/ could not be replaced \((EPERM|EACCES): .*\): make .*dist and the folder it is in writable .* or build elsewhere with --out$/,
+      );
+    } finally {
+      unlock();
+    }
     expect(page()).toBe('old');
     expect(readdirSync(work)).toEqual([]);
   });

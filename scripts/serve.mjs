@@ -2,12 +2,13 @@
 // A plain static file server for the built site, mounted at the base path, like any static host.
 // Usage: node scripts/serve.mjs [--dir dist] [--port 4321] [--host 127.0.0.1]   (BASE_PATH sets the mount)
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { normalizeBase } from '../src/lib/hosting.mjs';
+import { exitCodeFor, onStop } from './signals.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +36,18 @@ async function fileAt(path) {
   }
 }
 
+/** Errors that pass once the build has swapped dist/ in or a few requests have finished. */
+const TRANSIENT = new Set(['ENOENT', 'EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY']);
+
+/** Answers a request whose file could not be read: 503 (try again) if that may pass, else 500. */
+function failed(res, error) {
+  if (res.headersSent) return res.destroy();
+  const status = TRANSIENT.has(error?.code) ? 503 : 500;
+  const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
+  if (status === 503) headers['Retry-After'] = '1';
+  res.writeHead(status, headers).end(status === 503 ? 'Busy, try again\n' : 'Server error\n');
+}
+
 /**
  * Creates an HTTP server that serves `root` under `base`: directory URLs get index.html,
  * a directory without its trailing slash is redirected, anything else missing gets 404.html.
@@ -42,19 +55,54 @@ async function fileAt(path) {
 export function createStaticServer({ root, base = '/' }) {
   const top = resolve(root);
   const mount = normalizeBase(base);
-  const send = (res, status, file, method) => {
-    res.writeHead(status, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    if (method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+  /** The identity of the served folder, which changes when a build swaps a new one in. */
+  const folder = async () => {
+    try {
+      const info = await stat(top);
+      return info.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
+    } catch {
+      return undefined;
+    }
   };
-  const notFound = async (res, method) => {
-    const page = join(top, '404.html');
-    if (await fileAt(page)) return send(res, 404, page, method);
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+
+  // The file is opened before any header is sent, so that a failure to open it (the file gone
+  // while `npm run build` swaps dist/, EMFILE when out of file descriptors) still gets an answer.
+  // Resolves false, having answered nothing, if the file is gone.
+  const send = async (res, status, file, method) => {
+    let handle;
+    try {
+      handle = await open(file, 'r');
+    } catch (error) {
+      if (error.code === 'ENOENT') return false;
+      failed(res, error);
+      return true;
+    }
+    try {
+      res.writeHead(status, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if (method === 'HEAD') res.end();
+      // A read error once the answer has begun cannot change its status: the connection is
+      // closed, so that the client sees an incomplete answer rather than a short page.
+      else await pipeline(handle.createReadStream({ autoClose: false }), res).catch(() => res.destroy());
+      return true;
+    } finally {
+      await handle.close().catch(() => {});
+    }
+  };
+
+  /** The file for a path inside the folder: `{ file }`, `{ redirect }` to add a slash, or `{}`. */
+  const lookup = async (pathname) => {
+    if (!pathname.startsWith(mount)) return {};
+    const target = resolve(top, normalize(pathname.slice(mount.length)));
+    if (target !== top && !target.startsWith(top + sep)) return {};
+    const found = await fileAt(target);
+    if (found !== 'directory') return found ? { file: found } : {};
+    if (!pathname.endsWith('/')) return { redirect: true };
+    const index = join(target, 'index.html');
+    return (await fileAt(index)) ? { file: index } : {};
   };
 
   const handle = async (req, res) => {
@@ -78,38 +126,45 @@ export function createStaticServer({ root, base = '/' }) {
       res.writeHead(301, { Location: mount + url.search }).end();
       return;
     }
-    if (!pathname.startsWith(mount)) return notFound(res, method);
-    const relative = normalize(pathname.slice(mount.length));
-    const target = resolve(top, relative);
-    if (target !== top && !target.startsWith(top + sep)) return notFound(res, method);
-    const found = await fileAt(target);
-    if (found === 'directory') {
-      if (!pathname.endsWith('/')) {
+    // A build swaps a new folder in by two renames: a file missing while that happens is looked
+    // up once more in the new folder, and the answer is 503 (try again), never a false 404.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const before = await folder();
+      const found = await lookup(pathname);
+      if (found.redirect) {
         res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
         return;
       }
-      const index = join(target, 'index.html');
-      if (await fileAt(index)) return send(res, 200, index, method);
-      return notFound(res, method);
+      if (found.file && (await send(res, 200, found.file, method))) return;
+      const after = await folder();
+      if (before !== undefined && before === after) {
+        const page = join(top, '404.html');
+        if ((await fileAt(page)) && (await send(res, 404, page, method))) return;
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+        return;
+      }
     }
-    if (found) return send(res, 200, found, method);
-    return notFound(res, method);
+    failed(res, { code: 'ENOENT' });
   };
 
   // No request, however odd, may stop the server.
   return createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+    handle(req, res).catch((error) => failed(res, error));
   });
 }
 
-/** Starts the server and resolves with its address once it listens. */
+/**
+ * Starts the server and resolves with its address once it listens. Errors after that (a refused
+ * connection when out of file descriptors) are logged, and the server keeps serving.
+ */
 export function listen(server, port, host) {
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolveListen(server.address()));
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      server.on('error', (error) => console.error(`Server: ${error.message}`));
+      resolveListen(server.address());
+    });
   });
 }
 
@@ -127,6 +182,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   const server = createStaticServer({ root: values.dir, base });
-  await listen(server, Number(values.port), values.host);
-  console.log(`Serving ${values.dir}/ at http://${values.host}:${values.port}${base}  (Ctrl+C to stop)`);
+  // Ctrl+C, SIGTERM, SIGHUP or the end of `npm run preview` stops it: nothing keeps listening.
+  onStop((signal) => process.exit(exitCodeFor(signal)));
+  // The port listened on, which is a free one chosen by the system for --port 0.
+  const { port } = await listen(server, Number(values.port), values.host);
+  console.log(`Serving ${values.dir}/ at http://${values.host}:${port}${base}  (Ctrl+C to stop)`);
 }

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Builds the site if the content, code or hosting settings changed since the last build, then serves it.
-import { spawnSync } from 'node:child_process';
+// Ctrl+C, SIGTERM, SIGHUP or the end of `npm start` stops the build (which then publishes nothing)
+// or the server, whichever is running.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
+import { exitCodeFor, onStop } from './signals.mjs';
 
 const STAMP = '.build/stamp-dist.json';
 const contentDir = contentDirFromEnv(process.env);
@@ -29,11 +32,21 @@ function needsBuild() {
   return undefined;
 }
 
+let building;
+onStop((signal) => {
+  if (!building) process.exit(exitCodeFor(signal));
+  // The build stops itself on the same signal, tidies up, and ends; then so does this.
+  building.kill(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  building.on('exit', () => process.exit(exitCodeFor(signal)));
+});
+
 const reason = needsBuild();
 if (reason) {
   console.log(`Building the site (${reason})…`);
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  building = spawn(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  const code = await new Promise((done) => building.on('exit', (status) => done(status ?? 1)));
+  building = undefined;
+  if (code !== 0) process.exit(code);
 } else {
   console.log('The build in dist/ is up to date.');
 }

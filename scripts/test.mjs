@@ -5,10 +5,12 @@
 // the domain root, and again with a generated analysis added to a copy of it; last the search budget
 // at scale: a generated 1,000-commentary site, built, whose first search must fetch under 150 KB.
 // Extra arguments go to Playwright, e.g. `npm test -- e2e/reading.spec.ts`. e2e/README.md has more.
-import { spawnSync } from 'node:child_process';
+// Ctrl+C, SIGTERM, SIGHUP or the end of `npm test` stops the step under way and the rest.
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exitCodeFor, onStop } from './signals.mjs';
 
 const env = {
   ...process.env,
@@ -23,13 +25,28 @@ const siteUrl = process.env.SITE_URL ?? 'https://perspectives.example.org';
 const started = Date.now();
 const times = [];
 
-function step(title, command, args, extraEnv = {}) {
+// Each step runs in a process group of its own, so that a stop reaches all it started (npm's shell
+// would not pass a signal on to Vitest, nor Vitest to its workers, had they died first).
+let current;
+onStop((signal) => {
+  if (!current) process.exit(exitCodeFor(signal));
+  current.on('exit', () => process.exit(exitCodeFor(signal)));
+  try {
+    process.kill(-current.pid, signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  } catch {
+    // The step had just ended.
+  }
+});
+
+async function step(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
   const t0 = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  if (result.status !== 0) {
+  current = spawn(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv }, detached: true });
+  const status = await new Promise((done) => current.on('exit', (code) => done(code ?? 1)));
+  current = undefined;
+  if (status !== 0) {
     console.error(`\n✗ ${title} failed.`);
-    process.exit(result.status ?? 1);
+    process.exit(status);
   }
   times.push(`${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${title}`);
 }
@@ -42,17 +59,17 @@ const build = (title, out, base, contentDir) =>
     ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
   });
 const playwrightArgs = process.argv.slice(2);
-step('Types and lint', 'npm', ['run', '--silent', 'check']);
-step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
-step('Content safety: broken content, atomic and reproducible builds', 'npm', [
+await step('Types and lint', 'npm', ['run', '--silent', 'check']);
+await step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
+await step('Content safety: broken content, atomic and reproducible builds', 'npm', [
   'run',
   '--silent',
   'test:content',
 ]);
-build(`Build the fixture content under ${env.E2E_BASE}`, env.E2E_DIST, env.E2E_BASE, fixture);
-step('Browser suites on the fixture content', bin('playwright'), ['test', ...playwrightArgs]);
-build('Build the real content at /', live.E2E_DIST, live.E2E_BASE);
-step(
+await build(`Build the fixture content under ${env.E2E_BASE}`, env.E2E_DIST, env.E2E_BASE, fixture);
+await step('Browser suites on the fixture content', bin('playwright'), ['test', ...playwrightArgs]);
+await build('Build the real content at /', live.E2E_DIST, live.E2E_BASE);
+await step(
   'Live suite on the real content, at /',
   bin('playwright'),
   ['test', '--pass-with-no-tests', ...playwrightArgs],
@@ -63,12 +80,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'perspectives-added-'));
 try {
   const content = join(scratch, 'content');
   cpSync('content', content, { recursive: true });
-  step('Add a generated analysis to a copy of the content', bin('vite-node'), [
+  await step('Add a generated analysis to a copy of the content', bin('vite-node'), [
     'scripts/add-analysis.ts',
     content,
   ]);
-  build('Build it at /', added.E2E_DIST, added.E2E_BASE, content);
-  step(
+  await build('Build it at /', added.E2E_DIST, added.E2E_BASE, content);
+  await step(
     'Live suite with the generated analysis added (its new pages visited one by one)',
     bin('playwright'),
     ['test', '--pass-with-no-tests', ...playwrightArgs],
@@ -79,7 +96,7 @@ try {
 }
 // Recombines the real passages read from the real build (their text does not depend on the base
 // path) rather than building the real content once more.
-step('First search at 1,000 commentaries under 150 KB', 'npm', ['run', '--silent', 'test:scale'], {
+await step('First search at 1,000 commentaries under 150 KB', 'npm', ['run', '--silent', 'test:scale'], {
   BENCH_REAL_DIST: live.E2E_DIST,
 });
 console.log(`\n${times.join('\n')}\n${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  in all`);

@@ -6,11 +6,16 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDirFromEnv } from './lib/content-dir.mjs';
+import { editorFriendly } from './lib/dev-loader';
 import { analysisSchema, commentarySchema, expertSchema, themeList, themeSchema } from './lib/schemas';
 
 const contentDir = contentDirFromEnv(process.env);
 
-const markdownIn = (folder: string) => glob({ pattern: '**/*.md', base: `${contentDir}/${folder}` });
+// editorFriendly: a file saved with a mistake during `npm run dev` is reported in one line.
+const markdownIn = (folder: string) => {
+  const base = `${contentDir}/${folder}`;
+  return editorFriendly(glob({ pattern: '**/*.md', base }), base);
+};
 
 const analyses = defineCollection({ loader: markdownIn('analyses'), schema: analysisSchema });
 

@@ -283,15 +283,81 @@ describe('initials', () => {
   });
 });
 
+/**
+ * The brace depth BibTeX 0.99d sees through a record: it counts every `{` and `}`, a backslash
+ * before one included, and drops the entry if a field's braces do not balance.
+ */
+function braceDepths(record: string): { lowest: number; end: number } {
+  let depth = 0;
+  let lowest = 0;
+  for (const c of record) {
+    if (c === '{') depth += 1;
+    if (c === '}') depth -= 1;
+    lowest = Math.min(lowest, depth);
+  }
+  return { lowest, end: depth };
+}
+
+/** What LaTeX prints for the escapes (from the LaTeX2e text-symbol commands), for reading back. */
+const LATEX_PRINTS: [RegExp, string][] = [
+  [/\{\\textbackslash\}/g, '\\'],
+  [/\{\\textbraceleft\}/g, '{'],
+  [/\{\\textbraceright\}/g, '}'],
+  [/\{\\textless\}/g, '<'],
+  [/\{\\textgreater\}/g, '>'],
+  [/\{\\textbar\}/g, '|'],
+  [/\{\\textasciitilde\}/g, '~'],
+  [/\{\\textasciicircum\}/g, '^'],
+  [/\\([&%$#_])/g, '$1'],
+];
+const printed = (latex: string) => LATEX_PRINTS.reduce((text, [from, to]) => text.replace(from, to), latex);
+
 describe('escapeBibtex', () => {
   test.each([
     ['R&D', 'R\\&D'],
-    ['50% of {all}', '50\\% of \\{all\\}'],
     ['a_b #1 $2', 'a\\_b \\#1 \\$2'],
-    ['back\\slash ~ ^', 'back\\textbackslash{}slash \\textasciitilde{} \\textasciicircum{}'],
+    ['back\\slash ~ ^', 'back{\\textbackslash}slash {\\textasciitilde} {\\textasciicircum}'],
     ['line\nbreak', 'line break'],
   ])('escapes %j', (input, expected) => {
     expect(escapeBibtex(input)).toBe(expected);
+  });
+
+  test.each([
+    ['a lone closing brace', 'Exp}ert'],
+    ['braces the wrong way round', 'Exp\\}ert\\{ } {'],
+    ['a balanced pair', '50% of {all}'],
+    ['angle brackets and a bar', 'a < b > c | d'],
+    ['every special at once', '\\{}&%$#_~^<>|'],
+  ])('keeps %s balanced for BibTeX and printing as typed', (_, input) => {
+    const escaped = escapeBibtex(input);
+    // No brace of the text reaches BibTeX: the only braces left enclose one command, `{\textless}`.
+    expect(escaped.replace(/\{\\[a-z]+\}/g, '')).not.toMatch(/[{}]/);
+    expect(escaped).not.toMatch(/[<>|]/);
+    expect(printed(escaped)).toBe(input);
+  });
+});
+
+describe('a BibTeX record with hostile text in every field', () => {
+  const hostile = commentaryWork(
+    { question: 'Is {a} < b > c | d? }{' },
+    { ...analysis, title: 'Unbalanced } title {', source: { ...analysis.source, name: 'R&D {Lab' } },
+    { givenName: 'Ana\\{', familyName: 'Exp\\}ert\\{' },
+    'https://example.org/pub/commentaries/g20-summit/x/',
+  );
+  const record = bibtex(hostile);
+
+  test('keeps the braces of the record and of each field balanced, as BibTeX counts them', () => {
+    expect(braceDepths(record)).toEqual({ lowest: 0, end: 0 });
+    for (const line of record.split('\n').filter((l) => l.includes(' = {'))) {
+      const value = line.slice(line.indexOf(' = ') + 3).replace(/,$/, '');
+      expect(braceDepths(value), line).toEqual({ lowest: 0, end: 0 });
+    }
+  });
+
+  test('prints the characters typed', () => {
+    expect(printed(record)).toContain('author = {Exp\\}ert\\{, Ana\\{}');
+    expect(printed(record)).toContain('title = {{Is {a} < b > c | d? }{}}');
+    expect(printed(record)).toContain('booktitle = {Unbalanced } title {}');
   });
 });
 

@@ -296,22 +296,36 @@ export function paragraphCitations(work: CitedWork, paragraph: number): Record<C
   };
 }
 
+/**
+ * What each character that BibTeX or LaTeX reads specially becomes. Braces become text commands,
+ * not `\{`: BibTeX 0.99d counts every brace, escaped or not, so a lone `\{` unbalances the field
+ * and loses the whole entry. `<`, `>` and `|` would print as ¡, ¿ and — in LaTeX's default (OT1)
+ * font encoding, so they become the commands that print them in any encoding. Each command is a
+ * BibTeX "special character", `{\textless}`: styles that change case leave its name alone, and
+ * sorting reads it as one character, not as the letters of its name.
+ */
 const BIBTEX_SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+  '\\': '{\\textbackslash}',
+  '{': '{\\textbraceleft}',
+  '}': '{\\textbraceright}',
   '&': '\\&',
   '%': '\\%',
   $: '\\$',
   '#': '\\#',
   _: '\\_',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
+  '~': '{\\textasciitilde}',
+  '^': '{\\textasciicircum}',
+  '<': '{\\textless}',
+  '>': '{\\textgreater}',
+  '|': '{\\textbar}',
 };
 
-/** Escapes the characters that BibTeX and LaTeX treat specially. */
+/**
+ * Escapes the characters that BibTeX and LaTeX treat specially, so that the field parses in BibTeX
+ * and biber (its braces stay balanced whatever the text) and prints the characters typed.
+ */
 export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (c) => BIBTEX_SPECIALS[c]!).replace(/\s+/g, ' ');
+  return text.replace(/[\\{}&%$#_~^<>|]/g, (c) => BIBTEX_SPECIALS[c]!).replace(/\s+/g, ' ');
 }
 
 /**

@@ -63,9 +63,13 @@ function emptyCollections(input: ContentInput): Problem[] {
 /** The site model, built once and shared by every page of the build. */
 export function loadSite(): Promise<SiteModel> {
   loading ??= loadContent().then((input) => {
-    const problems = [...emptyCollections(input), ...validateContent(input)];
+    // The content folder named in messages is CONTENT_DIR's, as in `npm run check:content`.
+    const contentDir = contentDirFromEnv(process.env);
+    const problems = [...emptyCollections(input), ...validateContent(input, { contentDir })];
     if (problems.some((p) => p.level === 'error')) throw new ContentError(problems);
     return buildModel(input);
   });
+  // A failure is not kept: once the file is fixed, the next page (`npm run dev`) reads it afresh.
+  loading.catch(() => (loading = undefined));
   return loading;
 }
