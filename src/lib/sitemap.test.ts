@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fixtureSite } from './site.fixture';
-import { robotsTxt, sitePages, sitemapXml } from './sitemap';
+import { robotsTxt, SITEMAP_LIMIT, sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from './sitemap';
 import { paths } from './urls';
 
 describe('sitePages', () => {
@@ -63,5 +63,44 @@ describe('sitePages as the corpus grows', () => {
     ]);
     expect(pages).toContain('/themes/energy/ann-bell/');
     expect(pages).not.toContain('/themes/trade/ann-bell/');
+  });
+});
+
+describe('sitemapParts: the protocol caps a sitemap file at 50,000 URLs', () => {
+  test.each([
+    { count: 0, limit: 3, sizes: [0] },
+    { count: 1, limit: 3, sizes: [1] },
+    { count: 3, limit: 3, sizes: [3] },
+    { count: 4, limit: 3, sizes: [3, 1] },
+    { count: 7, limit: 3, sizes: [3, 3, 1] },
+  ])('$count URLs, at most $limit a file: parts of $sizes', ({ count, limit, sizes }) => {
+    const locations = Array.from({ length: count }, (_, i) => `/p${i}/`);
+    const parts = sitemapParts(locations, limit);
+    expect(parts.map((p) => p.length)).toEqual(sizes);
+    expect(parts.flat()).toEqual(locations);
+  });
+
+  test('the default limit is the protocol’s: 50,000 fit one file, 50,001 need two', () => {
+    expect(SITEMAP_LIMIT).toBe(50_000);
+    expect(sitemapParts(new Array<string>(50_000).fill('/x/'))).toHaveLength(1);
+    expect(sitemapParts(new Array<string>(50_001).fill('/x/')).map((p) => p.length)).toEqual([50_000, 1]);
+  });
+
+  test('refuses a limit below one URL', () => {
+    expect(() => sitemapParts(['/a/'], 0)).toThrow(RangeError);
+  });
+});
+
+describe('sitemapIndexXml', () => {
+  test('lists each sitemap file by its escaped absolute URL', () => {
+    expect(
+      sitemapIndexXml(['https://example.org/a&b/sitemap-1.xml', 'https://example.org/a&b/sitemap-2.xml']),
+    ).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        '  <sitemap><loc>https://example.org/a&amp;b/sitemap-1.xml</loc></sitemap>\n' +
+        '  <sitemap><loc>https://example.org/a&amp;b/sitemap-2.xml</loc></sitemap>\n' +
+        '</sitemapindex>\n',
+    );
   });
 });

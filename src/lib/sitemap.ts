@@ -39,6 +39,28 @@ export function sitemapXml(locations: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}</urlset>\n`;
 }
 
+/** The sitemaps.org protocol's cap on the URLs of one sitemap file. */
+export const SITEMAP_LIMIT = 50_000;
+
+/**
+ * The sitemap files of a site: one while its pages fit in one file, else parts of at most `limit`
+ * URLs each, in page order, which `sitemap.xml` then lists as a sitemap index.
+ */
+export function sitemapParts<T>(locations: readonly T[], limit = SITEMAP_LIMIT): T[][] {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`a sitemap holds at least one URL, not ${limit}`);
+  const parts: T[][] = [];
+  for (let start = 0; start < locations.length; start += limit)
+    parts.push(locations.slice(start, start + limit));
+  return parts.length > 0 ? parts : [[]];
+}
+
+/** A sitemap index: the absolute URLs of the sitemap files it lists. */
+export function sitemapIndexXml(sitemaps: readonly string[]): string {
+  const entries = sitemaps.map((loc) => `  <sitemap><loc>${escapeXml(loc)}</loc></sitemap>\n`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}</sitemapindex>\n`;
+}
+
 /** robots.txt: everything may be crawled; the sitemap is named by its absolute URL. */
 export function robotsTxt(sitemap: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`;

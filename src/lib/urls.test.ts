@@ -82,6 +82,7 @@ describe('feeds, citation files and crawler files', () => {
       '/base/commentaries/piece/jane-doe/citation.ris',
     ],
     ['the sitemap', paths('/base/').sitemap(), '/base/sitemap.xml'],
+    ['a part of a long sitemap', paths('/base/').sitemapPart(2), '/base/sitemap-2.xml'],
     ['robots.txt', paths('/base/').robots(), '/base/robots.txt'],
   ])('puts %s at %s', (_what, built, expected) => {
     expect(built).toBe(expected);

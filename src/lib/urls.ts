@@ -58,6 +58,8 @@ export function paths(base: string) {
     commentaryCitation: (id: string, format: CitationFormat) =>
       at(`commentaries/${segments(id)}/citation.${format}`),
     sitemap: () => at('sitemap.xml'),
+    /** One part of a sitemap too long for one file (numbered from 1), listed by `sitemap.xml`. */
+    sitemapPart: (n: number) => at(`sitemap-${n}.xml`),
     robots: () => at('robots.txt'),
   };
 }
