@@ -15,7 +15,10 @@ import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
 import { PublishError, publish, recover } from './publish.mjs';
+import { requireSupportedNode, withThisNode } from './runtime.mjs';
 import { exitCodeFor, onStop } from './signals.mjs';
+
+requireSupportedNode('scripts/build.mjs');
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = resolve(values.out);
@@ -27,7 +30,11 @@ const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 /** Runs a command with inherited output; resolves with its exit code (1 if killed). */
 function run(command, args, signal) {
   return new Promise((done) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, signal });
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      env: withThisNode({ ...process.env, ...env }),
+      signal,
+    });
     child.on('error', (error) => {
       if (error.name !== 'AbortError') console.error(error.message);
     });

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
 import { exitCodeFor, onStop } from './signals.mjs';
+import { requireSupportedNode } from './runtime.mjs';
+
+requireSupportedNode('scripts/start.mjs');
 
 const STAMP = '.build/stamp-dist.json';
 const contentDir = contentDirFromEnv(process.env);

@@ -11,6 +11,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodeFor, onStop } from './signals.mjs';
+import { requireSupportedNode } from './runtime.mjs';
+
+requireSupportedNode('scripts/test.mjs');
 
 const env = {
   ...process.env,
