@@ -6,6 +6,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { checkSources, type CheckResult, type SourceFile } from './check';
+import { SITE_FILE, type SiteSource } from './identity';
+import { fileInside } from './site-loader';
 import { COLLECTIONS, type CollectionName } from './schemas';
 
 /** A path as editors see it: relative to the project, `/`-separated; absolute when outside it. */
@@ -20,9 +22,10 @@ export interface ContentFolder {
   files: SourceFile[];
   missing: CollectionName[];
   ignored: string[];
+  site: SiteSource;
 }
 
-/** Reads the four collection folders under `contentDir` (relative to `root`, or absolute). */
+/** Reads the four collection folders and `site.yml` under `contentDir` (relative to `root`, or absolute). */
 export async function readContentFolder(root: string, contentDir: string): Promise<ContentFolder> {
   const top = resolve(root, contentDir);
   const shown = displayPath(root, top);
@@ -45,7 +48,13 @@ export async function readContentFolder(root: string, contentDir: string): Promi
     for (const path of all.filter((p) => !read.has(p)).sort())
       ignored.push(displayPath(root, join(folder, path)));
   }
-  return { contentDir: shown, files, missing, ignored };
+  const siteFile = join(top, SITE_FILE);
+  const site: SiteSource = {
+    file: displayPath(root, siteFile),
+    source: existsSync(siteFile) ? readFileSync(siteFile, 'utf8') : undefined,
+    hasFile: (path) => fileInside(top, path),
+  };
+  return { contentDir: shown, files, missing, ignored, site };
 }
 
 /** Reads and checks the content folder: the whole of `npm run check:content`. */

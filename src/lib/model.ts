@@ -14,7 +14,8 @@ export interface AnalysisEntry {
   title: string;
   dek: string;
   published: PartialDate;
-  source: { name: string; url: string };
+  /** Where it first appeared, if not on this site. */
+  source?: { name: string; url: string } | undefined;
   photo?: { caption: string; credit: string };
   disclaimer?: string;
   body: string;
