@@ -3,7 +3,7 @@
  * and derives the model every page renders from. `npm run build` has already run the full check
  * (`check.ts`) and printed its warnings; the check here guards a bare `astro build` or `astro dev`.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildModel, type SiteModel } from './model';
 import { contentDirFromEnv } from './content-dir.mjs';
 import { compareText } from './text';
@@ -78,7 +78,7 @@ let identity: Promise<Identity> | undefined;
 
 /** The publication's identity (`site.yml`), loaded once per build. */
 export function loadIdentity(): Promise<Identity> {
-  identity ??= getEntry('site', 'site').then((entry) => {
+  identity ??= getCollection('site').then(([entry]) => {
     // The loader refuses a missing or invalid file, so this only guards a broken content layer.
     if (!entry) throw new Error(`site.yml was not loaded from ${contentDirFromEnv(process.env)}/`);
     return entry.data;
