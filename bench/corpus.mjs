@@ -57,6 +57,24 @@ export function generateCorpus({ count, passages, themes, questions, title }) {
   const expertCount = Math.max(perAnalysis, Math.round(Math.sqrt(count) * 2));
 
   for (const theme of themes) files.set(`themes/${theme.id}.md`, theme.source);
+  // The publication's identity (site.yml), which every content folder needs.
+  files.set(
+    'site.yml',
+    [
+      'name: Synthetic Review',
+      'tagline: A generated publication for benchmarks.',
+      `description: ${yamlString(`${count} generated commentaries.`)}`,
+      'language: en',
+      'publisher:',
+      '  name: Synthetic Institute',
+      'accent:',
+      '  light: "#1f4e8c"',
+      '  dark: "#8db8ff"',
+      'footer:',
+      '  text: A generated publication.',
+      '',
+    ].join('\n'),
+  );
 
   const experts = Array.from({ length: expertCount }, (_, i) => {
     const given = GIVEN[i % GIVEN.length];

@@ -39,6 +39,18 @@ afterAll(() => {
 
 /** A small, valid publication: every rule holds and nothing warrants a warning. */
 const VALID = {
+  'site.yml': `name: Sample Review
+tagline: A sample publication.
+description: Two experts on water and energy.
+language: en
+publisher:
+  name: Sample Institute
+accent:
+  light: "#1f4e8c"
+  dark: "#8db8ff"
+footer:
+  text: A sample footer.
+`,
   'analyses/sample-analysis.md': `---
 title: A Sample Analysis
 dek: Two experts on water and energy.
@@ -433,6 +445,27 @@ const ERRORS = [
     'file',
     /^is a named pipe \(FIFO\), not a regular file: remove it/,
   ],
+  [
+    'an accent colour too pale to read on the light background',
+    { 'site.yml': replace('light: "#1f4e8c"', 'light: "#7aa2d6"') },
+    'site.yml',
+    'accent.light',
+    /^#7aa2d6 has a contrast of only 2\.\d\d:1 against the light background #fdfcfa and 2\.\d\d:1 against the light surface #f3f1ec; links and text need at least 4\.5:1 \(WCAG AA\): use a darker colour, e\.g\. "#[0-9a-f]{6}"$/,
+  ],
+  [
+    'a logo whose file is not there',
+    { 'site.yml': (t) => `${t}logo:\n  file: logo.svg\n  alt: Sample Institute\n` },
+    'site.yml',
+    'logo.file',
+    /^there is no file "logo.svg" in the content folder: add the image there, or correct the path$/,
+  ],
+  [
+    'a publication without site.yml',
+    { 'site.yml': null },
+    'site.yml',
+    'file',
+    /^is missing: create it with the publication’s name, tagline/,
+  ],
 ];
 
 /** Each warning: [what, changes, file, field, message]. */
@@ -589,6 +622,10 @@ describe('npm run build', () => {
     ['quotations nested 2,000 deep (on which Astro would crash)', error('quotations nested 2,000 deep')],
     ['a javascript: link (which Astro would publish)', error('a javascript: link in a commentary')],
     ['raw HTML (which Astro would drop silently)', error('raw HTML inside a paragraph')],
+    [
+      'an accent colour below WCAG AA contrast',
+      error('an accent colour too pale to read on the light background'),
+    ],
   ])('stops on %s with the check’s own message, before Astro runs', async (_, [, changes, file, field]) => {
     const dir = contentWith(changes);
     const out = siteOut('never');

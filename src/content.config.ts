@@ -1,5 +1,5 @@
 /**
- * The four collections. Each is a folder of markdown under `content/` (or CONTENT_DIR); a file's
+ * The four collections, and the publication's identity (`site.yml`). Each is a folder of markdown under `content/` (or CONTENT_DIR); a file's
  * name (its path, for commentaries) is its id. The schemas live in `lib/schemas.ts`, shared with
  * `npm run check:content`. Editors' reference: CONTRIBUTING.md.
  */
@@ -7,7 +7,15 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDirFromEnv } from './lib/content-dir.mjs';
 import { editorFriendly } from './lib/dev-loader';
-import { analysisSchema, commentarySchema, expertSchema, themeList, themeSchema } from './lib/schemas';
+import {
+  analysisSchema,
+  commentarySchema,
+  expertSchema,
+  siteSchema,
+  themeList,
+  themeSchema,
+} from './lib/schemas';
+import { siteFileLoader } from './lib/site-loader';
 
 const contentDir = contentDirFromEnv(process.env);
 
@@ -33,4 +41,11 @@ const commentaries = defineCollection({
   }),
 });
 
-export const collections = { analyses, experts, themes, commentaries };
+// The publication's identity: one file, site.yml; its logo goes through Astro's image pipeline.
+const logo = siteSchema.shape.logo.unwrap();
+const site = defineCollection({
+  loader: siteFileLoader(contentDir),
+  schema: ({ image }) => siteSchema.extend({ logo: logo.extend({ file: image() }).optional() }),
+});
+
+export const collections = { analyses, experts, themes, commentaries, site };

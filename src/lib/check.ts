@@ -7,9 +7,10 @@
 import type { z } from 'astro/zod';
 import { entryId } from './entry-id';
 import { readFrontmatter, type FrontmatterResult } from './frontmatter';
+import { checkSiteFile, type SiteSource } from './identity';
 import { issueProblems, PARSE_OPTIONS } from './issues';
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
-import { COLLECTIONS, SCHEMAS, type CollectionName } from './schemas';
+import { COLLECTIONS, SCHEMAS, type CollectionName, type SiteIdentity } from './schemas';
 import { compareText } from './text';
 import {
   failureMessage,
@@ -84,12 +85,16 @@ export interface FolderState {
   ignored?: readonly string[];
   /** Paths refused unread because they are not regular files or folders. */
   refused?: readonly Refused[];
+  /** The identity file, `site.yml`; its check is skipped when not given (unit tests of the collections). */
+  site?: SiteSource;
 }
 
 /** The problems found, and the entries that read correctly (for the scaffolding scripts). */
 export interface CheckResult {
   problems: Problem[];
   content: ContentInput;
+  /** The publication's identity, when `site.yml` was given and is valid. */
+  site?: SiteIdentity;
 }
 
 /** What an editor adds to an empty folder. */
@@ -112,7 +117,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     .map(({ p }) => p);
 }
 
-/** Checks every file of the four collections and the links between them. */
+/** Checks every file of the four collections, the links between them, and `site.yml`. */
 export function checkSources(files: readonly SourceFile[], folders: FolderState): CheckResult {
   const { contentDir } = folders;
   const problems: Problem[] = [];
@@ -217,5 +222,8 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
   const known: Unreadable = { analyses, experts, themes };
   const partial = unreadable.commentaries.length > 0;
   problems.push(...validateContent(content, { contentDir, unreadable: known, partial }));
-  return { problems: sortProblems(problems), content };
+  const identity = folders.site ? checkSiteFile(folders.site) : undefined;
+  problems.push(...(identity?.problems ?? []));
+  const result: CheckResult = { problems: sortProblems(problems), content };
+  return identity?.identity ? { ...result, site: identity.identity } : result;
 }

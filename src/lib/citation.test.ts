@@ -24,12 +24,16 @@ const analysis = {
   source: { name: 'Example Institute for Peace', url: 'https://example.com/research/g20-summit' },
 };
 
+/** The publication the pages are on: it publishes what did not first appear elsewhere. */
+const PUBLICATION = { publisher: 'Example Review Press', language: 'en' };
+
 /** The fixture commentary: an accented, hyphenated family name and an ampersand in the question. */
 const commentary = commentaryWork(
   { question: 'Can sanctions on oil & gas still work?' },
   analysis,
   { givenName: 'Ana María', familyName: 'López-Ortiz' },
   'https://example.org/pub/commentaries/g20-summit/ana-lopez-ortiz/',
+  PUBLICATION,
 );
 
 const authors = [
@@ -37,7 +41,7 @@ const authors = [
   { givenName: 'Ben', familyName: 'Okafor' },
   { givenName: 'Wei', familyName: 'Chen' },
 ];
-const whole = analysisWork(analysis, authors, 'https://example.org/pub/analyses/g20-summit/');
+const whole = analysisWork(analysis, authors, 'https://example.org/pub/analyses/g20-summit/', PUBLICATION);
 
 // Every expected string below is written by hand from the style's rules, not copied from output.
 describe('a commentary, cited as a part of its analysis', () => {
@@ -149,6 +153,20 @@ describe('an analysis, cited as a standalone publication by all its experts', ()
         '',
       ].join('\n'),
     );
+  });
+
+  test('published here first: the publication is the publisher, in its language, and there is no note', () => {
+    const { source: _elsewhere, ...own } = analysis;
+    const work = analysisWork(own, authors, 'https://example.org/pub/analyses/g20-summit/', {
+      publisher: 'Example Review Press',
+      language: 'en-GB',
+    });
+    expect(chicago(work).text).toBe(
+      'Diallo, Amina, Ben Okafor, and Wei Chen. What the G20 Summit Means for Trade and Debt. Example Review Press, November 2023. https://example.org/pub/analyses/g20-summit/.',
+    );
+    expect(bibtex(work)).toContain('  howpublished = {Example Review Press},\n');
+    expect(bibtex(work)).not.toContain('note =');
+    expect(ris(work)).toContain('LA  - en-GB');
   });
 
   test('as RIS: a web page with one AU line per author, in order', () => {
@@ -343,6 +361,7 @@ describe('a BibTeX record with hostile text in every field', () => {
     { ...analysis, title: 'Unbalanced } title {', source: { ...analysis.source, name: 'R&D {Lab' } },
     { givenName: 'Ana\\{', familyName: 'Exp\\}ert\\{' },
     'https://example.org/pub/commentaries/g20-summit/x/',
+    PUBLICATION,
   );
   const record = bibtex(hostile);
 

@@ -4,8 +4,9 @@
  * `citation_*` tags that Google Scholar and Zotero read.
  *
  * An analysis is cited as a standalone publication by all its experts; a commentary as a part of
- * that publication, by its expert. The publisher and the date are the source's, at exactly the
- * precision the source supports; the URL is the page on this site (where the passage anchors are),
+ * that publication, by its expert. The publisher is the source's when the analysis first appeared
+ * elsewhere, else the publication's own (`site.yml`); the date is at exactly the precision the
+ * source supports; the URL is the page on this site (where the passage anchors are),
  * and the original address goes in the records' notes.
  */
 import { MONTHS, type PartialDate } from './dates';
@@ -424,12 +425,26 @@ function keyId(id: string): string {
     .replace(/[^a-z0-9-]+/g, '-');
 }
 
-/** What the builders need of an analysis. */
+/** What the builders need of an analysis; `source` only when it first appeared elsewhere. */
 export interface AnalysisFacts {
   id: string;
   title: string;
   published: PartialDate;
-  source: { name: string; url: string };
+  source?: { name: string; url: string } | undefined;
+}
+
+/** What the builders need of the publication (`site.yml`): its publisher and language. */
+export interface PublicationFacts {
+  /** Publishes the analyses that did not first appear elsewhere. */
+  publisher: string;
+  language: string;
+}
+
+/** The publisher and original address of an analysis: its source's, or the publication's own. */
+function provenance(analysis: AnalysisFacts, publication: PublicationFacts) {
+  return analysis.source
+    ? { publisher: analysis.source.name, original: analysis.source.url }
+    : { publisher: publication.publisher };
 }
 
 /** Cites an analysis: every expert of its commentaries, in their published order, as an author. */
@@ -437,17 +452,17 @@ export function analysisWork(
   analysis: AnalysisFacts,
   authors: readonly CitedPerson[],
   url: string,
+  publication: PublicationFacts,
 ): CitedWork {
   return {
     kind: 'standalone',
     key: keyId(analysis.id),
     authors: authors.map(({ givenName, familyName }) => ({ givenName, familyName })),
     title: analysis.title,
-    publisher: analysis.source.name,
+    ...provenance(analysis, publication),
     published: analysis.published,
     url,
-    original: analysis.source.url,
-    language: 'en',
+    language: publication.language,
   };
 }
 
@@ -457,6 +472,7 @@ export function commentaryWork(
   analysis: AnalysisFacts,
   expert: CitedPerson,
   url: string,
+  publication: PublicationFacts,
 ): CitedWork {
   return {
     kind: 'part',
@@ -464,13 +480,17 @@ export function commentaryWork(
     authors: [{ givenName: expert.givenName, familyName: expert.familyName }],
     title: commentary.question,
     container: analysis.title,
-    publisher: analysis.source.name,
+    ...provenance(analysis, publication),
     published: analysis.published,
     url,
-    original: analysis.source.url,
-    language: 'en',
+    language: publication.language,
   };
 }
+
+const publication = (links: LinkContext): PublicationFacts => ({
+  publisher: links.publisher.name,
+  language: links.language,
+});
 
 /** The citation of an analysis page on this site. */
 export function citeAnalysis(
@@ -479,7 +499,12 @@ export function citeAnalysis(
   links: LinkContext,
 ): CitedWork {
   const authors = analysis.commentaries.map((c) => site.expert(c.expert));
-  return analysisWork(analysis, authors, links.absolute(links.urls.analysis(analysis.id)));
+  return analysisWork(
+    analysis,
+    authors,
+    links.absolute(links.urls.analysis(analysis.id)),
+    publication(links),
+  );
 }
 
 /** The citation of a commentary page on this site. */
@@ -493,6 +518,7 @@ export function citeCommentary(
     site.analysis(commentary.analysis),
     site.expert(commentary.expert),
     links.absolute(links.urls.commentary(commentary.id)),
+    publication(links),
   );
 }
 

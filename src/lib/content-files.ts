@@ -7,6 +7,7 @@
  */
 import {
   closeSync,
+  existsSync,
   constants,
   fstatSync,
   lstatSync,
@@ -20,6 +21,8 @@ import {
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkSources, type CheckResult, type Refused, type SourceFile } from './check';
 import { decodeUtf8, encodingMessage } from './encoding';
+import { SITE_FILE, type SiteSource } from './identity';
+import { fileInside } from './site-loader';
 import { COLLECTIONS, type CollectionName } from './schemas';
 import { compareText } from './text';
 
@@ -36,6 +39,7 @@ export interface ContentFolder {
   missing: CollectionName[];
   ignored: string[];
   refused: Refused[];
+  site: SiteSource;
 }
 
 /** What a directory entry that is not a regular file or folder is, for an editor. */
@@ -116,7 +120,7 @@ function readRegular(full: string): { ok: true; bytes: Buffer } | { ok: false; m
   }
 }
 
-/** Reads the four collection folders under `contentDir` (relative to `root`, or absolute). */
+/** Reads the four collection folders and `site.yml` under `contentDir` (relative to `root`, or absolute). */
 export async function readContentFolder(root: string, contentDir: string): Promise<ContentFolder> {
   const top = resolve(root, contentDir);
   const shown = displayPath(root, top);
@@ -185,7 +189,33 @@ export async function readContentFolder(root: string, contentDir: string): Promi
     for (const path of listing.files.filter((p) => !read.has(p)).sort())
       ignored.push(displayPath(root, join(folder, path)));
   }
-  return { contentDir: shown, files, missing, ignored, refused };
+  return { contentDir: shown, files, missing, ignored, refused, site: readSiteFile(root, top) };
+}
+
+/** Reads `site.yml` as the collections' files are read: a regular file, strict UTF-8. */
+function readSiteFile(root: string, top: string): SiteSource {
+  const full = join(top, SITE_FILE);
+  const site = { file: displayPath(root, full), hasFile: (path: string) => fileInside(top, path) };
+  if (!existsSync(full) && !isLink(full)) return { ...site, source: undefined };
+  const raw = readRegular(full);
+  if (!raw.ok) return { ...site, source: '', unreadable: { field: 'file', message: raw.message } };
+  const text = decodeUtf8(raw.bytes);
+  if (!text.ok)
+    return {
+      ...site,
+      source: '',
+      unreadable: { field: 'encoding', message: encodingMessage(text.line, text.byte) },
+    };
+  return { ...site, source: text.text };
+}
+
+/** True for a symbolic link, even one whose target is missing. */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads and checks the content folder: the whole of `npm run check:content`. */

@@ -15,7 +15,13 @@ import { absolute, paths } from './urls';
 const ctx: FeedContext = {
   urls: paths('/base/'),
   absolute: (path) => absolute('https://example.org', path),
-  siteName: 'Perspectives',
+  siteName: 'Example Review',
+  publisher: {
+    name: 'Example Review Press',
+    url: 'https://press.example.org/',
+    logo: 'https://example.org/base/_astro/logo.svg',
+  },
+  language: 'en-GB',
 };
 
 describe('atomTimestamp', () => {
@@ -45,6 +51,7 @@ describe('atomFeed', () => {
     const xml = atomFeed({
       id: 'https://example.org/feed.xml',
       title: 'Q&A',
+      language: 'fr',
       self: 'https://example.org/feed.xml',
       alternate: 'https://example.org/',
       updated: parsePartialDate('2024-04')!,
@@ -63,7 +70,7 @@ describe('atomFeed', () => {
       ],
     });
     expect(xml).toBe(`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
   <id>https://example.org/feed.xml</id>
   <title>Q&amp;A</title>
   <link rel="self" type="application/atom+xml" href="https://example.org/feed.xml"/>
@@ -103,6 +110,12 @@ describe('analysesFeed', () => {
       { name: 'Ann Bell', uri: 'https://example.org/base/experts/ann-bell/' },
       { name: 'Cy Dunn', uri: 'https://example.org/base/experts/cy-dunn/' },
     ]);
+  });
+
+  test('is titled with the publication’s name, by its publisher, in its language', () => {
+    expect(feed.title).toBe('Example Review: analyses');
+    expect(feed.authors).toEqual([{ name: 'Example Review Press', uri: 'https://press.example.org/' }]);
+    expect(feed.language).toBe('en-GB');
   });
 
   test('is as recent as its newest analysis', () => {

@@ -37,6 +37,8 @@ export interface FeedEntry {
 export interface Feed {
   id: string;
   title: string;
+  /** BCP 47 language of the feed's text. */
+  language: string;
   subtitle?: string;
   /** Absolute URL of the feed itself. */
   self: string;
@@ -93,7 +95,7 @@ function entryXml(entry: FeedEntry): string {
 /** Serializes a feed as an Atom 1.0 document. */
 export function atomFeed(feed: Feed): string {
   let xml = '<?xml version="1.0" encoding="utf-8"?>\n';
-  xml += '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">\n';
+  xml += `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.language)}">\n`;
   xml += `  <id>${escapeXml(feed.id)}</id>\n`;
   xml += `  <title>${escapeXml(feed.title)}</title>\n`;
   if (feed.subtitle) xml += `  <subtitle>${escapeXml(feed.subtitle)}</subtitle>\n`;
@@ -119,6 +121,12 @@ function newest(dates: readonly PartialDate[], fallback: PartialDate): PartialDa
 function siteUpdated(site: SiteModel): PartialDate {
   return site.analyses[0]?.published ?? { year: 1970, iso: '1970' };
 }
+
+/** The publication's publisher, the author of the feeds that gather several experts. */
+const publisherPerson = (ctx: FeedContext): FeedPerson => ({
+  name: ctx.publisher.name,
+  uri: ctx.publisher.url,
+});
 
 function expertPerson(site: SiteModel, ctx: FeedContext, expertId: string): FeedPerson {
   return { name: site.expert(expertId).name, uri: ctx.absolute(ctx.urls.expert(expertId)) };
@@ -155,6 +163,7 @@ export function analysesFeed(site: SiteModel, ctx: FeedContext, limit = FEED_ENT
   });
   return {
     id: absolute(urls.feed()),
+    language: ctx.language,
     title: `${ctx.siteName}: analyses`,
     subtitle: 'New analyses, each with its experts’ commentaries.',
     self: absolute(urls.feed()),
@@ -163,7 +172,7 @@ export function analysesFeed(site: SiteModel, ctx: FeedContext, limit = FEED_ENT
       entries.map((e) => e.published),
       siteUpdated(site),
     ),
-    authors: [{ name: ctx.siteName, uri: absolute(urls.home()) }],
+    authors: [publisherPerson(ctx)],
     entries,
   };
 }
@@ -172,7 +181,8 @@ export function analysesFeed(site: SiteModel, ctx: FeedContext, limit = FEED_ENT
 function provenance(site: SiteModel, ctx: FeedContext, commentary: Commentary): string {
   const analysis = site.analysis(commentary.analysis);
   const link = escapeHtml(ctx.absolute(ctx.urls.analysis(analysis.id)));
-  return `<p>From <a href="${link}">${escapeHtml(analysis.title)}</a>, first published by ${escapeHtml(analysis.source.name)}.</p>`;
+  const elsewhere = analysis.source ? `, first published by ${escapeHtml(analysis.source.name)}` : '';
+  return `<p>From <a href="${link}">${escapeHtml(analysis.title)}</a>${elsewhere}.</p>`;
 }
 
 /** One expert's feed: their newest `limit` commentaries, in full. */
@@ -197,6 +207,7 @@ export function expertFeed(site: SiteModel, ctx: FeedContext, expertId: string, 
     });
   return {
     id: absolute(urls.expertFeed(expertId)),
+    language: ctx.language,
     title: `${ctx.siteName}: ${expert.name}`,
     subtitle: `Commentaries by ${expert.name}, ${expert.affiliation}.`,
     self: absolute(urls.expertFeed(expertId)),
@@ -250,6 +261,7 @@ export function themeFeed(site: SiteModel, ctx: FeedContext, themeId: string, li
   });
   return {
     id: absolute(urls.themeFeed(themeId)),
+    language: ctx.language,
     title: `${ctx.siteName}: ${theme.title}`,
     subtitle: theme.description,
     self: absolute(urls.themeFeed(themeId)),
@@ -258,7 +270,7 @@ export function themeFeed(site: SiteModel, ctx: FeedContext, themeId: string, li
       entries.map((e) => e.published),
       siteUpdated(site),
     ),
-    authors: [{ name: ctx.siteName, uri: absolute(urls.home()) }],
+    authors: [publisherPerson(ctx)],
     entries,
   };
 }

@@ -111,3 +111,22 @@ export function readFrontmatter(source: string): FrontmatterResult {
   const bodyLine = source.slice(0, start + block.length + leading).split('\n').length;
   return { ok: true, data: (data ?? {}) as Record<string, unknown>, body: rest.trim(), bodyLine };
 }
+
+/** A YAML data file (such as `site.yml`) read into fields, or the located reason it could not be. */
+export function readYaml(
+  source: string,
+): { ok: true; data: Record<string, unknown> } | { ok: false; message: string } {
+  let data: unknown;
+  try {
+    data = yaml.load(source, { schema: SCHEMA });
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      return { ok: false, message: `line ${error.mark.line + 1}: ${yamlAdvice(error.reason)}` };
+    }
+    throw error;
+  }
+  if (data === undefined || data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, message: 'the file must hold fields, one "name: value" per line' };
+  }
+  return { ok: true, data: data as Record<string, unknown> };
+}

@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate } from './dates';
 import {
+  analysisQuestions,
   buildModel,
+  commentaryThemeCounts,
   groupBy,
   type AnalysisEntry,
   type CommentaryEntry,
   type Expert,
   type Theme,
 } from './model';
+import { fixtureSite } from './site.fixture';
 
 const expert = (id: string, givenName: string, familyName: string): Expert => ({
   id,
@@ -124,5 +127,45 @@ describe('groupBy', () => {
       ['b', ['b1', 'b2']],
       ['a', ['a1']],
     ]);
+  });
+});
+
+describe('commentaryThemeCounts', () => {
+  const site = fixtureSite();
+  test('counts the passages that speak to each declared theme, in declared order', () => {
+    const counts = commentaryThemeCounts(
+      site.commentaries.find((c) => c.id === 'newer/ann-bell')!,
+      site.theme,
+    );
+    // "Tariffs rose." speaks to trade; "Oil followed the tariffs." to trade and energy.
+    expect(counts.map(({ theme, count }) => [theme.id, count])).toEqual([
+      ['trade', 2],
+      ['energy', 1],
+    ]);
+  });
+  test('agrees with the theme pages’ count of each expert’s passages where an expert wrote one commentary', () => {
+    const c = site.commentaries.find((x) => x.id === 'newer/cy-dunn')!;
+    for (const { theme, count } of commentaryThemeCounts(c, site.theme))
+      expect(count).toBe(site.count(theme.id, c.expert));
+  });
+});
+
+describe('analysisQuestions', () => {
+  const site = fixtureSite();
+  const newer = site.analysis('newer');
+  test('lists the questions in published order with their experts, marking the current one', () => {
+    expect(
+      analysisQuestions(newer, site.expert, 'newer/cy-dunn').map((q) => [
+        q.question,
+        q.expert.name,
+        q.current,
+      ]),
+    ).toEqual([
+      ['What about tariffs?', 'Ann Bell', false],
+      ['And oil?', 'Cy Dunn', true],
+    ]);
+  });
+  test('marks none when the reader is on the analysis itself', () => {
+    expect(analysisQuestions(newer, site.expert).some((q) => q.current)).toBe(false);
   });
 });

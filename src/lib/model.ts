@@ -14,7 +14,8 @@ export interface AnalysisEntry {
   title: string;
   dek: string;
   published: PartialDate;
-  source: { name: string; url: string };
+  /** Where it first appeared, if not on this site. */
+  source?: { name: string; url: string } | undefined;
   photo?: { caption: string; credit: string };
   disclaimer?: string;
   body: string;
@@ -250,4 +251,44 @@ export function themeColumns(
     );
   }
   return result;
+}
+
+/** A theme a commentary declares, with how many of its passages speak to it. */
+export interface ThemeCount {
+  theme: Theme;
+  count: number;
+}
+
+/** The themes a commentary declares, in its declared order, each with its number of passages. */
+export function commentaryThemeCounts(
+  commentary: Pick<Commentary, 'themes' | 'passages'>,
+  theme: (id: string) => Theme,
+): ThemeCount[] {
+  return commentary.themes.map((id) => ({
+    theme: theme(id),
+    count: commentary.passages.filter((p) => p.themes.includes(id)).length,
+  }));
+}
+
+/** One question of an analysis, for a list that marks the one being read. */
+export interface QuestionLink {
+  commentaryId: string;
+  question: string;
+  expert: Expert;
+  /** True for the commentary the reader is on. */
+  current: boolean;
+}
+
+/** The questions of an analysis in published order, the one of `currentId` marked as current. */
+export function analysisQuestions(
+  analysis: Pick<Analysis, 'commentaries'>,
+  expert: (id: string) => Expert,
+  currentId?: string,
+): QuestionLink[] {
+  return analysis.commentaries.map((c) => ({
+    commentaryId: c.id,
+    question: c.question,
+    expert: expert(c.expert),
+    current: c.id === currentId,
+  }));
 }

@@ -5,8 +5,10 @@
  * read in error messages and in the files `npm run new:*` creates.
  */
 import { z } from 'astro/zod';
+import { HEX_COLOUR } from './contrast';
 import { parsePartialDate } from './dates';
-import { isWebUrl } from './safe-url';
+import { accentContrastProblem } from './palette';
+import { isSafeUrl, isWebUrl } from './safe-url';
 
 /** The four collections, each a folder of markdown under the content folder. */
 export const COLLECTIONS = ['analyses', 'experts', 'themes', 'commentaries'] as const;
@@ -78,7 +80,10 @@ export const analysisSchema = z
           .describe('the address of the original piece, starting with https://'),
       })
       .strict()
-      .describe('where the piece first appeared: name and url, each on its own indented line'),
+      .optional()
+      .describe(
+        'optional: where the piece first appeared, if not here: name and url, each on its own indented line (without it, site.yml’s publisher is the publisher)',
+      ),
     photo: z
       .object({
         caption: text().describe('the lead photo’s caption'),
@@ -137,3 +142,106 @@ export const SCHEMAS = {
   themes: themeSchema,
   commentaries: commentarySchema,
 } as const satisfies Record<CollectionName, z.ZodType>;
+
+/**
+ * A link an editor may put in the footer: what the site may publish as a link at all (`isSafeUrl`:
+ * web, mail or relative), with an address after the scheme, and not `//host` (another site written
+ * as if it were a path on this one) or anything with white space in it.
+ */
+export function isSafeLink(value: string): boolean {
+  if (!isSafeUrl(value) || /\s/.test(value) || value.startsWith('//')) return false;
+  return !/^(https?:\/\/|mailto:)$/i.test(value) && !/^https?:\/\/\//i.test(value);
+}
+
+/** A colour for links and buttons, checked for contrast against the page backgrounds (identity.ts). */
+const hexColour = z
+  .string()
+  .trim()
+  .regex(HEX_COLOUR, 'must be a colour written as "#rrggbb", in quotes, e.g. "#1f4e8c"');
+
+/** The file types a logo may be: what Astro's image pipeline reads. */
+export const LOGO_TYPES = ['svg', 'png', 'jpg', 'jpeg', 'webp', 'avif'] as const;
+
+/** The publication itself: `site.yml` at the top of the content folder. */
+export const siteSchema = z
+  .object({
+    name: text().describe(
+      'the publication’s name, shown in the header, in every page title, feed and citation',
+    ),
+    tagline: text().describe('one short line: the default description of pages and the feeds’ subtitle'),
+    description: text().describe('a sentence or two under the name on the home page'),
+    language: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en, en-GB or fr')
+      .describe('the language of the pages, as a tag such as en or en-GB'),
+    publisher: z
+      .object({
+        name: text().describe(
+          'who publishes the site: the publisher of its own analyses in citations and feeds',
+        ),
+        url: z
+          .string()
+          .trim()
+          .pipe(z.url({ protocol: /^https?$/ }))
+          .optional()
+          .describe('optional: the publisher’s web address, starting with https:// (default: this site)'),
+      })
+      .strict()
+      .describe('the publisher: name, and optionally url, each on its own indented line'),
+    accent: z
+      .object({
+        light: hexColour.describe('the colour of links and buttons in light mode, in quotes: "#1f4e8c"'),
+        dark: hexColour.describe('the colour of links and buttons in dark mode, in quotes: "#8db8ff"'),
+      })
+      .strict()
+      .superRefine((accent, ctx) => {
+        for (const scheme of ['light', 'dark'] as const) {
+          // A value that is no colour has its own issue already.
+          if (!HEX_COLOUR.test(accent[scheme])) continue;
+          const problem = accentContrastProblem(accent[scheme], scheme);
+          if (problem) ctx.addIssue({ code: 'custom', path: [scheme], message: problem });
+        }
+      })
+      .describe('the accent colour for light and dark mode: light and dark, each on its own indented line'),
+    logo: z
+      .object({
+        file: text()
+          .refine((value) => new RegExp(`\\.(${LOGO_TYPES.join('|')})$`, 'i').test(value), {
+            error: `must be an image file ending in ${LOGO_TYPES.map((t) => `.${t}`).join(', ')}`,
+          })
+          .describe('the logo image, a path from the content folder, e.g. logo.svg'),
+        alt: text().describe('what the logo says or shows, for readers who cannot see it'),
+      })
+      .strict()
+      .optional()
+      .describe('optional: the logo shown in the header and given to search engines: file and alt'),
+    footer: z
+      .object({
+        text: text().describe('a sentence about the publication, at the foot of every page'),
+        links: z
+          .array(
+            z
+              .object({
+                label: text().describe('the words of the link'),
+                url: z
+                  .string()
+                  .trim()
+                  .refine(isSafeLink, {
+                    error:
+                      'must start with https://, http:// or mailto:, or be a path on this site such as about/',
+                  })
+                  .describe('where the link goes: https://…, mailto:… or a path on this site'),
+              })
+              .strict(),
+          )
+          .default([])
+          .describe('optional: links at the foot of every page, each as "  - label: …" and "    url: …"'),
+      })
+      .strict()
+      .describe('the foot of every page: text, and optionally links'),
+  })
+  .strict();
+
+/** The publication's identity as `site.yml` holds it. */
+export type SiteIdentity = z.output<typeof siteSchema>;

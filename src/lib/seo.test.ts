@@ -1,12 +1,26 @@
 import { describe, expect, test } from 'vitest';
-import { analysisHead, breadcrumbList, commentaryHead, expertHead, serializeJsonLd, themeHead } from './seo';
+import {
+  analysisHead,
+  breadcrumbList,
+  commentaryHead,
+  expertHead,
+  homeHead,
+  serializeJsonLd,
+  themeHead,
+} from './seo';
 import { fixtureSite } from './site.fixture';
 import { absolute, paths, type LinkContext } from './urls';
 
 const links: LinkContext = {
   urls: paths('/base/'),
   absolute: (path) => absolute('https://example.org', path),
-  siteName: 'Perspectives',
+  siteName: 'Example Review',
+  publisher: {
+    name: 'Example Review Press',
+    url: 'https://press.example.org/',
+    logo: 'https://example.org/base/_astro/logo.svg',
+  },
+  language: 'en-GB',
 };
 const site = fixtureSite();
 
@@ -42,8 +56,33 @@ describe('breadcrumbList', () => {
   });
 });
 
+describe('homeHead', () => {
+  test('describes the site as a WebSite named after the publication, with its publisher', () => {
+    expect(ofType(homeHead(links).jsonLd, 'WebSite')).toEqual({
+      '@type': 'WebSite',
+      url: 'https://example.org/base/',
+      name: 'Example Review',
+      inLanguage: 'en-GB',
+      publisher: expect.objectContaining({ '@type': 'Organization', name: 'Example Review Press' }),
+    });
+  });
+});
+
 describe('analysisHead', () => {
   const head = analysisHead(site, site.analysis('newer'), links);
+
+  test('of an analysis first published here: the publication’s publisher, with its URL and logo', () => {
+    const { source: _elsewhere, ...own } = site.analysis('newer');
+    const article = ofType(analysisHead(site, own, links).jsonLd, 'Article');
+    expect(article.publisher).toEqual({
+      '@type': 'Organization',
+      name: 'Example Review Press',
+      url: 'https://press.example.org/',
+      logo: 'https://example.org/base/_astro/logo.svg',
+    });
+    expect(article).not.toHaveProperty('isBasedOn');
+    expect(article.inLanguage).toBe('en-GB');
+  });
 
   test('makes every expert an author, in published order, each a Person linked to their page', () => {
     const article = ofType(head.jsonLd, 'Article');
@@ -86,7 +125,7 @@ describe('analysisHead', () => {
 
   test('leads the breadcrumbs from home to the analysis', () => {
     expect(ofType(head.jsonLd, 'BreadcrumbList').itemListElement).toEqual([
-      expect.objectContaining({ name: 'Perspectives', item: 'https://example.org/base/' }),
+      expect.objectContaining({ name: 'Example Review', item: 'https://example.org/base/' }),
       expect.objectContaining({
         name: 'Tariffs & Oil: A Newer Analysis',
         item: 'https://example.org/base/analyses/newer/',
@@ -125,7 +164,7 @@ describe('commentaryHead', () => {
     ]);
     const crumbs = ofType(head.jsonLd, 'BreadcrumbList').itemListElement as Node[];
     expect(crumbs.map((c) => c.name)).toEqual([
-      'Perspectives',
+      'Example Review',
       'Tariffs & Oil: A Newer Analysis',
       'And oil?',
     ]);

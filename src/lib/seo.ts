@@ -83,6 +83,43 @@ export function personLd(expert: Expert, links: LinkContext) {
   };
 }
 
+/** The publication's publisher as a schema.org `Organization`, with its logo if it has one. */
+export function publisherLd(links: LinkContext) {
+  const { name, url, logo } = links.publisher;
+  return { '@type': 'Organization', name, url, ...(logo ? { logo } : {}) };
+}
+
+/**
+ * Who published an analysis: its source, which it `isBasedOn`, when it first appeared elsewhere;
+ * else the publication's own publisher.
+ */
+function publishedBy(analysis: Pick<Analysis, 'source'>, links: LinkContext) {
+  return analysis.source
+    ? {
+        publisher: { '@type': 'Organization', name: analysis.source.name },
+        // Never link an address that is not a web page's, even one the content check let through.
+        isBasedOn: isWebUrl(analysis.source.url) ? analysis.source.url : undefined,
+      }
+    : { publisher: publisherLd(links) };
+}
+
+/** Metadata of the home page: the site as a schema.org `WebSite`, with its publisher. */
+export function homeHead(links: LinkContext): PageHead {
+  const url = links.absolute(links.urls.home());
+  return {
+    type: 'website',
+    meta: [],
+    feeds: [],
+    jsonLd: graph({
+      '@type': 'WebSite',
+      url,
+      name: links.siteName,
+      inLanguage: links.language,
+      publisher: publisherLd(links),
+    }),
+  };
+}
+
 const home = (links: LinkContext) => ({ name: links.siteName, url: links.absolute(links.urls.home()) });
 const expertFeedLink = (expert: Expert, links: LinkContext): FeedLink => ({
   title: `${expert.name}: commentaries`,
@@ -120,10 +157,9 @@ export function analysisHead(
         url,
         mainEntityOfPage: url,
         datePublished: analysis.published.iso,
-        inLanguage: 'en',
+        inLanguage: links.language,
         author: experts.map((e) => personLd(e, links)),
-        publisher: { '@type': 'Organization', name: analysis.source.name },
-        isBasedOn: isWebUrl(analysis.source.url) ? analysis.source.url : undefined,
+        ...publishedBy(analysis, links),
         keywords: themes.map((t) => t.title),
         hasPart: analysis.commentaries.map((c) => ({
           '@type': 'Article',
@@ -166,16 +202,15 @@ export function commentaryHead(
         url,
         mainEntityOfPage: url,
         datePublished: analysis.published.iso,
-        inLanguage: 'en',
+        inLanguage: links.language,
         author: [personLd(expert, links)],
-        publisher: { '@type': 'Organization', name: analysis.source.name },
+        ...publishedBy(analysis, links),
         isPartOf: {
           '@type': 'Article',
           '@id': `${analysisUrl}#article`,
           headline: analysis.title,
           url: analysisUrl,
         },
-        isBasedOn: isWebUrl(analysis.source.url) ? analysis.source.url : undefined,
         about: themes.map((t) => ({
           '@type': 'Thing',
           name: t.title,

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildModel, type SiteModel } from './model';
 import { contentDirFromEnv } from './content-dir.mjs';
 import { compareText } from './text';
+import { links as urlContext, type LinkContext } from './urls';
 import { ContentError, validateContent, type ContentInput, type Problem } from './validate';
 
 let loading: Promise<SiteModel> | undefined;
@@ -72,4 +73,35 @@ export function loadSite(): Promise<SiteModel> {
   // A failure is not kept: once the file is fixed, the next page (`npm run dev`) reads it afresh.
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** The publication's identity from `site.yml`, its logo an image of Astro's pipeline. */
+export type Identity = CollectionEntry<'site'>['data'];
+
+let identity: Promise<Identity> | undefined;
+
+/** The publication's identity (`site.yml`), loaded once per build. */
+export function loadIdentity(): Promise<Identity> {
+  identity ??= getCollection('site').then(([entry]) => {
+    // The loader refuses a missing or invalid file, so this only guards a broken content layer.
+    if (!entry) throw new Error(`site.yml was not loaded from ${contentDirFromEnv(process.env)}/`);
+    return entry.data;
+  });
+  return identity;
+}
+
+/** The URLs of this build with the publication's name, publisher and language: for feeds, citations, JSON-LD. */
+export async function loadLinks(): Promise<LinkContext> {
+  const { name, publisher, language, logo } = await loadIdentity();
+  const home = urlContext.absolute(urlContext.urls.home());
+  return {
+    ...urlContext,
+    siteName: name,
+    language,
+    publisher: {
+      name: publisher.name,
+      url: publisher.url ?? home,
+      ...(logo ? { logo: urlContext.absolute(logo.file.src) } : {}),
+    },
+  };
 }

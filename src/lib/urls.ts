@@ -45,6 +45,8 @@ export function paths(base: string) {
     searchBundle: () => at('pagefind/'),
     data: () => at('data/commentaries.json'),
     asset: (file: string) => at(file),
+    /** The stylesheet of the publication's accent colour, written from site.yml. */
+    siteStyles: () => at('site.css'),
     /** The Atom feed of analyses, newest first. */
     feed: () => at('feed.xml'),
     /** The Atom feed of one expert's commentaries. */
@@ -81,13 +83,30 @@ export function absolute(site: URL | string | undefined, path: string): string {
 /** Turns a site path of this build into an absolute URL on Astro's configured `site` (SITE_URL). */
 export const publicUrl = (path: string): string => absolute(import.meta.env.SITE, path);
 
-/** What feeds, citations and structured data need to point at the site from elsewhere. */
-export interface LinkContext {
+/** What sitemaps and robots.txt need to point at the site from elsewhere. */
+export interface UrlContext {
   urls: ReturnType<typeof paths>;
   /** Turns a site path into an absolute URL (SITE_URL and the base path). */
   absolute: (path: string) => string;
-  siteName: string;
 }
 
-/** This build's link context. */
-export const links: LinkContext = { urls, absolute: publicUrl, siteName: 'Perspectives' };
+/** Who publishes the site, as citations, feeds and JSON-LD name it (from `site.yml`). */
+export interface Publisher {
+  name: string;
+  /** Absolute URL: the publisher's own, or this site's home. */
+  url: string;
+  /** Absolute URL of the logo image, if the site has one. */
+  logo?: string;
+}
+
+/** What feeds, citations and structured data need: URLs, and the publication's identity. */
+export interface LinkContext extends UrlContext {
+  /** The publication's name (`site.yml` › name). */
+  siteName: string;
+  publisher: Publisher;
+  /** BCP 47 language of the pages (`site.yml` › language). */
+  language: string;
+}
+
+/** This build's URL context; `loadLinks()` (site.ts) adds the publication's identity. */
+export const links: UrlContext = { urls, absolute: publicUrl };

@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { citationFile, citeCommentary } from '../../../lib/citation';
-import { loadSite } from '../../../lib/site';
-import { CITATION_FORMATS, links } from '../../../lib/urls';
+import { loadLinks, loadSite } from '../../../lib/site';
+import { CITATION_FORMATS } from '../../../lib/urls';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
+  const links = await loadLinks();
   return site.commentaries.flatMap((commentary) => {
     const work = citeCommentary(site, commentary, links);
     return CITATION_FORMATS.map((format) => ({

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { atomFeed, expertFeed } from '../../../lib/feeds';
-import { loadSite } from '../../../lib/site';
-import { links } from '../../../lib/urls';
+import { loadLinks, loadSite } from '../../../lib/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
@@ -11,6 +10,7 @@ export const getStaticPaths = (async () => {
 /** The Atom feed of one expert's commentaries. */
 export const GET: APIRoute = async ({ params }) => {
   const site = await loadSite();
+  const links = await loadLinks();
   return new Response(atomFeed(expertFeed(site, links, params.id!)), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });

@@ -1,0 +1,111 @@
+/**
+ * The reading layout: on wide screens a commentary's text keeps its measure and a side column
+ * beside it carries the expert, the themes with their passage counts, the analysis's questions and
+ * the ways to cite; an analysis's questions float beside its answers. Phones read one column.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { builtPages } from './site';
+
+const commentaries = () => builtPages().filter((p) => p.includes('/commentaries/'));
+const analyses = () => builtPages().filter((p) => /\/analyses\/(?!page\/)[^/]+\/$/.test(p));
+
+/** Characters per line of the longest paragraph of the text: its length over its rendered lines. */
+async function charactersPerLine(page: Page): Promise<number> {
+  return page.locator('article .passage p').evaluateAll((paragraphs) => {
+    const longest = paragraphs.reduce((a, b) =>
+      (b.textContent ?? '').length > (a.textContent ?? '').length ? b : a,
+    );
+    const lineHeight = parseFloat(getComputedStyle(longest).lineHeight);
+    const lines = Math.round(longest.getBoundingClientRect().height / lineHeight);
+    return (longest.textContent ?? '').length / lines;
+  });
+}
+
+test.describe('at 1,280 px', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('a commentary keeps its measure and puts the side column beside the text', async ({ page }) => {
+    await page.goto(commentaries()[0]!);
+    const text = (await page.locator('article').boundingBox())!;
+    const aside = (await page.getByRole('complementary', { name: 'About this commentary' }).boundingBox())!;
+    expect(aside.x).toBeGreaterThanOrEqual(text.x + text.width);
+    expect(aside.y).toBeLessThan(text.y + 100);
+    const perLine = await charactersPerLine(page);
+    expect(perLine).toBeGreaterThanOrEqual(60);
+    expect(perLine).toBeLessThanOrEqual(75);
+  });
+
+  test('the analysis’s questions and the ways to cite stay in view while the text scrolls by', async ({
+    page,
+  }) => {
+    await page.goto(commentaries()[0]!);
+    const questions = page.getByRole('navigation', { name: /^In / });
+    await page.locator('article .passage').last().scrollIntoViewIfNeeded();
+    const box = (await questions.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    await expect(page.getByRole('link', { name: 'Cite this commentary' })).toBeInViewport();
+  });
+
+  test('an analysis’s questions float beside its answers, and its text keeps its measure', async ({
+    page,
+  }) => {
+    await page.goto(analyses()[0]!);
+    const toc = (await page.getByRole('navigation', { name: 'Questions' }).boundingBox())!;
+    const answer = (await page.locator('.answer').first().boundingBox())!;
+    expect(toc.x).toBeGreaterThanOrEqual(answer.x + answer.width);
+    const perLine = await charactersPerLine(page);
+    expect(perLine).toBeGreaterThanOrEqual(60);
+    expect(perLine).toBeLessThanOrEqual(75);
+  });
+});
+
+test.describe('on a phone, 390 px', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a commentary reads in one column: the side column comes after the text', async ({ page }) => {
+    await page.goto(commentaries()[0]!);
+    const text = (await page.locator('article').boundingBox())!;
+    const aside = (await page.getByRole('complementary', { name: 'About this commentary' }).boundingBox())!;
+    expect(aside.y).toBeGreaterThanOrEqual(text.y + text.height);
+    expect(Math.abs(aside.x - text.x)).toBeLessThan(1);
+  });
+});
+
+test('the side column marks the question being read among the analysis’s questions', async ({ page }) => {
+  for (const path of commentaries()) {
+    await page.goto(path);
+    const questions = page.getByRole('navigation', { name: /^In / }).getByRole('listitem');
+    const current = questions.filter({ has: page.locator('[aria-current="page"]') });
+    await expect(current).toHaveCount(1);
+    await expect(current).toContainText(
+      (await page.getByRole('heading', { level: 1 }).textContent())!.trim(),
+    );
+    // Every question of the analysis is listed: as many as the analysis page has.
+    const analysisHref = await page.locator('article header a').first().getAttribute('href');
+    const count = await questions.count();
+    await page.goto(analysisHref!);
+    await expect(page.locator('.answer')).toHaveCount(count);
+  }
+});
+
+test('each theme of the side column counts the passages tagged with it on the page', async ({ page }) => {
+  for (const path of commentaries()) {
+    await page.goto(path);
+    const items = page.getByRole('region', { name: 'Themes of this commentary' }).getByRole('listitem');
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const item of await items.all()) {
+      const title = (await item.getByRole('link').textContent())!.trim();
+      const said = Number(/(\d+) passages?/.exec((await item.textContent()) ?? '')?.[1]);
+      const tagged = await page
+        .locator('article .passage')
+        .filter({
+          has: page.locator('.tags a', {
+            hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+          }),
+        })
+        .count();
+      expect(said, `${path} › ${title}`).toBe(tagged);
+    }
+  }
+});

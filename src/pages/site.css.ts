@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { accentStylesheet } from '../lib/identity';
+import { loadIdentity } from '../lib/site';
+
+/** The accent colour of site.yml as a stylesheet file: the CSP allows no inline style. */
+export const GET: APIRoute = async () =>
+  new Response(accentStylesheet((await loadIdentity()).accent), {
+    headers: { 'Content-Type': 'text/css; charset=utf-8' },
+  });
