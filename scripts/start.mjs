@@ -1,46 +1,12 @@
 #!/usr/bin/env node
 // Builds the site if the content, code or hosting settings changed since the last build, then serves it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
 import { hostingFromEnv } from '../src/lib/hosting.mjs';
+import { buildIfNeeded } from './build-if-needed.mjs';
+import { createStaticServer, listen } from './serve.mjs';
 
-const STAMP = '.build/stamp-dist.json';
-const contentDir = contentDirFromEnv(process.env);
-const INPUTS = [contentDir, 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
-
-/** Newest modification time of a file or of any file in a folder tree. */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), info.mtimeMs);
-}
-
-function needsBuild() {
-  if (!existsSync('dist/index.html') || !existsSync(STAMP)) return 'there is no build yet';
-  const stamp = JSON.parse(readFileSync(STAMP, 'utf8'));
-  const { base, site } = hostingFromEnv(process.env);
-  if (stamp.base !== base || stamp.site !== site) return 'BASE_PATH or SITE_URL changed';
-  if (stamp.contentDir !== contentDir) return 'CONTENT_DIR changed';
-  const built = statSync(STAMP).mtimeMs;
-  if (INPUTS.some((input) => newest(input) > built)) return 'the content or code changed';
-  return undefined;
-}
-
-const reason = needsBuild();
-if (reason) {
-  console.log(`Building the site (${reason})…`);
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-} else {
-  console.log('The build in dist/ is up to date.');
-}
-await import('./serve.mjs').then(async ({ createStaticServer, listen }) => {
-  const { base } = hostingFromEnv(process.env);
-  const port = Number(process.env.PORT ?? 4321);
-  const host = process.env.HOST ?? '127.0.0.1';
-  await listen(createStaticServer({ root: 'dist', base }), port, host);
-  console.log(`Serving dist/ at http://${host}:${port}${base}  (Ctrl+C to stop)`);
-});
+buildIfNeeded();
+const { base } = hostingFromEnv(process.env);
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '127.0.0.1';
+await listen(createStaticServer({ root: 'dist', base }), port, host);
+console.log(`Serving dist/ at http://${host}:${port}${base}  (Ctrl+C to stop)`);

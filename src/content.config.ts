@@ -6,7 +6,14 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDirFromEnv } from './lib/content-dir.mjs';
-import { analysisSchema, commentarySchema, expertSchema, themeList, themeSchema } from './lib/schemas';
+import {
+  analysisSchema,
+  commentarySchema,
+  expertSchema,
+  REFERENCES,
+  themeList,
+  themeSchema,
+} from './lib/schemas';
 
 const contentDir = contentDirFromEnv(process.env);
 
@@ -22,9 +29,9 @@ const commentaries = defineCollection({
   loader: markdownIn('commentaries'),
   // reference() does not check that the entry exists: check.ts does before the build, site.ts again during it.
   schema: commentarySchema.extend({
-    analysis: reference('analyses'),
-    expert: reference('experts'),
-    themes: themeList(reference('themes')),
+    analysis: reference(REFERENCES.commentaries.analysis),
+    expert: reference(REFERENCES.commentaries.expert),
+    themes: themeList(reference(REFERENCES.commentaries.themes)),
   }),
 });
 
