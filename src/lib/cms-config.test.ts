@@ -76,6 +76,18 @@ describe('cmsConfig', () => {
     });
   });
 
+  test.each([
+    ['analyses', true],
+    ['commentaries', true],
+    ['experts', false],
+    ['themes', false],
+  ] as const)('%s: a markdown body edited as plain text is %s', (name, hasBody) => {
+    const body = collection(name).fields.find((f) => f.name === 'body');
+    expect(body && { widget: body.widget, modes: body.modes, required: body.required }).toEqual(
+      hasBody ? { widget: 'markdown', modes: ['raw'], required: true } : undefined,
+    );
+  });
+
   test('the folders follow the content folder', () => {
     const other = cmsConfig({ contentDir: './e2e/fixtures/cms/' });
     expect(other.collections.map((c) => c.folder)).toEqual(COLLECTIONS.map((c) => `e2e/fixtures/cms/${c}`));

@@ -24,6 +24,8 @@ export interface CmsField {
   min?: number;
   value_type?: 'int';
   value_field?: string;
+  /** Markdown fields: which editors are offered. */
+  modes?: ['raw'];
   search_fields?: string[];
   display_fields?: string[];
 }
@@ -188,7 +190,16 @@ export function cmsCollection(collection: CollectionName, contentDir: string): C
     cmsField(collection, name, field),
   );
   const body = BODIES[collection];
-  if (body) fields.push({ name: 'body', label: 'Text', widget: 'markdown', hint: body, required: true });
+  // Plain text, not the rich text editor: it would rewrite the experts' markdown (escapes, emphasis marks).
+  if (body)
+    fields.push({
+      name: 'body',
+      label: 'Text',
+      widget: 'markdown',
+      modes: ['raw'],
+      hint: body,
+      required: true,
+    });
   const [label, label_singular] = LABELS[collection];
   return {
     name: collection,
