@@ -94,8 +94,7 @@ async function readBack(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async (project) => {
     const out: Record<string, string> = {};
     const walk = async (dir: FileSystemDirectoryHandle, prefix: string) => {
-      // @ts-expect-error: entries() is in Chromium, not yet in TypeScript's DOM types.
-      for await (const [name, handle] of dir.entries() as AsyncIterable<[string, FileSystemHandle]>) {
+      for await (const [name, handle] of dir.entries()) {
         if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${name}/`);
         else out[`${prefix}${name}`] = await (await (handle as FileSystemFileHandle).getFile()).text();
       }
