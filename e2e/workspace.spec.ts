@@ -142,10 +142,13 @@ async function editEntry(page: Page, index: number, field: string, change: (valu
  * entry that did not change is not possible (the button is disabled), so this is the way to have
  * the workspace write every file from its forms.
  */
-async function saveEveryEntry(page: Page) {
+async function saveEveryEntry(page: Page, files: Record<string, string>) {
   for (const [collection, field] of Object.entries(EDITED)) {
+    const count = Object.keys(files).filter((path) => path.startsWith(`${collection.toLowerCase()}/`)).length;
     await page.getByRole('treeitem', { name: collection }).click();
-    const count = await page.getByRole('grid', { name: 'Entries' }).getByRole('row').count();
+    // Wait for this collection's list: counting at once could count the previous collection's rows.
+    await expect(page.getByRole('main', { name: new RegExp(`${collection}.* Collection$`) })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Entries' }).getByRole('row')).toHaveCount(count);
     for (let i = 0; i < count; i += 1) {
       await editEntry(page, i, field, (value) => `${value} (draft)`);
       await editEntry(page, i, field, (value) => value.replace(/ \(draft\)$/, ''));
@@ -229,7 +232,7 @@ for (const [name, folder] of [
     await offline(page);
     await seed(page, before);
     await openWorkspace(page);
-    await saveEveryEntry(page);
+    await saveEveryEntry(page, before);
     expect(await readBack(page)).toEqual(before);
   });
 }
