@@ -11,6 +11,7 @@ import {
   analysisSchema,
   commentarySchema,
   expertSchema,
+  REFERENCES,
   siteSchema,
   themeList,
   themeSchema,
@@ -35,9 +36,9 @@ const commentaries = defineCollection({
   loader: markdownIn('commentaries'),
   // reference() does not check that the entry exists: check.ts does before the build, site.ts again during it.
   schema: commentarySchema.extend({
-    analysis: reference('analyses'),
-    expert: reference('experts'),
-    themes: themeList(reference('themes')),
+    analysis: reference(REFERENCES.commentaries.analysis),
+    expert: reference(REFERENCES.commentaries.expert),
+    themes: themeList(reference(REFERENCES.commentaries.themes)),
   }),
 });
 

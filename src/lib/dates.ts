@@ -9,6 +9,12 @@ export interface PartialDate {
 
 const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month from 01 to 12 and a day from 01 to 31: what a form
+ * can check on its own. Whether the day exists in that month (2024-02-30) only `parsePartialDate` knows.
+ */
+export const PARTIAL_DATE_SHAPE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
 /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns undefined when it is not a real calendar date. */
 export function parsePartialDate(value: string): PartialDate | undefined {
   const match = PATTERN.exec(value.trim());

@@ -33,6 +33,9 @@ function dateText(value: string | number | Date): string {
   return value.toISOString().slice(0, 10);
 }
 
+/** The JSON Schema `format` that marks a partial date. */
+export const PARTIAL_DATE_FORMAT = 'partial-date';
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the source supports. */
 export const partialDate = z
   .union([z.string(), z.number(), z.instanceof(Date)], {
@@ -50,7 +53,9 @@ export const partialDate = z
       return z.NEVER;
     }
     return parsed;
-  });
+  })
+  // Tells the editors' workspace (lib/cms-config.ts) to offer a text field with the date's pattern.
+  .meta({ format: PARTIAL_DATE_FORMAT });
 
 /** A term that signals a theme; it needs a letter or digit, or it would match every word. */
 const term = text().refine((value) => /[\p{L}\p{N}]/u.test(value), {
@@ -134,6 +139,11 @@ export const commentarySchema = z
     themes: themeList(id()).describe('the themes the commentary speaks to, one per line as "  - theme-id"'),
   })
   .strict();
+
+/** The fields that hold the id of another collection's entry: Astro's `reference()`, the workspace's relation fields. */
+export const REFERENCES = {
+  commentaries: { analysis: 'analyses', expert: 'experts', themes: 'themes' },
+} as const satisfies Partial<Record<CollectionName, Record<string, CollectionName>>>;
 
 /** Each collection's frontmatter schema, by collection name. */
 export const SCHEMAS = {
