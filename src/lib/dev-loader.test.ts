@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, test } from 'vitest';
-import { guardedWatcher, reloadProblem, withoutSelfDuplicates } from './dev-loader';
+import { guardedWatcher, reloadProblem, withoutSelfDuplicates, withReloadProblems } from './dev-loader';
 import { readFrontmatter } from './frontmatter';
 
 const dir = mkdtempSync(join(tmpdir(), 'dev-loader-'));
@@ -97,6 +97,30 @@ describe('withoutSelfDuplicates', () => {
       `warn ${warning('a/b', '/site/content/commentaries/a/B.md')}`,
       'warn Something else',
       'info Reloaded data from a/b.md',
+    ]);
+  });
+});
+
+describe('withReloadProblems', () => {
+  test('turns glob()’s own "Failed to reload" error into the check’s one line, leaves other errors alone', () => {
+    const folder = join(dir, 'commentaries');
+    const file = join(folder, 'a', 'broken.md');
+    const source = '---\nquestion: [\n---\n\nText.\n';
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(join(folder, 'a'), { recursive: true });
+    writeFileSync(file, source);
+    const logged: string[] = [];
+    const logger = withReloadProblems(
+      { error: (m: string) => logged.push(m) } as unknown as Logger,
+      folder,
+      dir,
+    );
+    logger.error('Failed to reload a/broken.md: missed comma between flow collection entries');
+    logger.error('Something else broke');
+    const read = readFrontmatter(source);
+    expect(logged).toEqual([
+      `error: commentaries/a/broken.md › frontmatter: ${read.ok ? '' : read.message}. The site shows the file as it was before this save until it is fixed.`,
+      'Something else broke',
     ]);
   });
 });

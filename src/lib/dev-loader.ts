@@ -54,6 +54,31 @@ export function withoutSelfDuplicates(logger: Logger, store: LoaderContext['stor
   });
 }
 
+// Astro 7's glob() catches a failed reload itself and logs it in its own words.
+const FAILED_RELOAD = /^Failed to reload (.+?): /;
+
+/**
+ * A logger that turns glob()'s own "Failed to reload <file>: <error>" into the one line in the
+ * check's words (`reloadProblem`); `folder` is the collection's folder the file name is relative to.
+ */
+export function withReloadProblems(logger: Logger, folder: string, root: string): Logger {
+  return new Proxy(logger, {
+    get(target, property) {
+      if (property === 'error')
+        return (message: string) => {
+          const [, file] = FAILED_RELOAD.exec(message) ?? [];
+          if (file === undefined) return target.error(message);
+          const path = resolve(folder, file);
+          return target.error(
+            reloadProblem(path, relative(root, path), message.slice(message.indexOf(': ') + 2)),
+          );
+        };
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /**
  * A watcher whose listeners never reject unhandled: an error while reloading a file is passed to
  * `report` with the file's path (the listener's first argument).
@@ -95,7 +120,11 @@ export function editorFriendly(inner: Loader, base: string): Loader {
         if (entry.filePath && !resolve(root, entry.filePath).startsWith(folder + sep))
           context.store.delete(id);
       }
-      const logger = withoutSelfDuplicates(context.logger, context.store, root);
+      const logger = withReloadProblems(
+        withoutSelfDuplicates(context.logger, context.store, root),
+        folder,
+        root,
+      );
       const report = (path: string, error: unknown) =>
         logger.error(reloadProblem(path, relative(root, path), error));
       const watcher = context.watcher && guardedWatcher(context.watcher, report);
