@@ -887,16 +887,17 @@ describe('npm run dev', () => {
     let output = '';
     dev.stdout.on('data', (chunk) => (output += chunk));
     dev.stderr.on('data', (chunk) => (output += chunk));
-    /** Waits until the output from `from` on matches, and returns that part of it. */
+    // Colour codes, which Astro writes when the environment asks for colour (CI), are stripped so
+    // that the patterns stay plain.
+    const plain = (text) => text.replace(/\u001b\[[\d;]*m/g, '');
+    /** Waits until the output from `from` on matches, and returns that part of it, without colour codes. */
     const waitFor = async (pattern, from = 0) => {
-      for (let waited = 0; !pattern.test(output.slice(from)); waited += 100) {
-        if (waited > 60_000) throw new Error(`no ${pattern} in:\n${output.slice(from)}`);
+      for (let waited = 0; !pattern.test(plain(output.slice(from))); waited += 100) {
+        if (waited > 60_000) throw new Error(`no ${pattern} in:\n${plain(output.slice(from))}`);
         await new Promise((wait) => setTimeout(wait, 100));
       }
-      return output.slice(from);
+      return plain(output.slice(from));
     };
-    // The dev server writes no colour codes to a pipe, but strip any so the patterns stay plain.
-    const plain = (text) => text.replace(/\u001b\[[\d;]*m/g, '');
     try {
       await waitFor(/watching for file changes/);
       const port = Number(/localhost:(\d+)\//.exec(plain(output))[1]);
