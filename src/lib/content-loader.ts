@@ -144,6 +144,9 @@ async function load(context: LoaderContext, collection: CollectionName, contentD
   };
 
   const first = await sync();
+  logger.info(
+    `${first.changed.length} of ${store.keys().length} entries read, the others unchanged since the last run`,
+  );
   if (!watcher) {
     // A build: a file the check refuses never reaches a page (the check has said why already).
     if (first.problems.length > 0) throw new Error(first.problems.map((p) => `error: ${p}`).join('\n'));
