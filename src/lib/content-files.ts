@@ -1,9 +1,9 @@
 /**
- * Reads the content folder from disk for the checker and the scaffolding scripts. It lists the
- * files Astro's glob loader reads (every `.md` file below a collection folder, hidden files and
- * folders left out), but walks the folder itself, never following a link: content is regular
- * files inside the content folder, and anything else (a symbolic link, a named pipe, a device) is
- * refused by name, unread. Files are decoded as strict UTF-8 (`encoding.ts`).
+ * Reads the content folder from disk for the checker, the build's content loader
+ * (`content-loader.ts`) and the scaffolding scripts: every `.md` file below a collection folder,
+ * hidden files and folders left out, walking the folder itself, never following a link. Content
+ * is regular files inside the content folder, and anything else (a symbolic link, a named pipe,
+ * a device) is refused by name, unread. Files are decoded as strict UTF-8 (`encoding.ts`).
  */
 import {
   closeSync,
