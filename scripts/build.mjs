@@ -85,9 +85,11 @@ try {
     out,
     work,
     signal: interruption.signal,
-    // --force: build from the files alone, never from Astro's cache of earlier builds.
+    // No --force: Astro's content store is kept between builds, so that an unchanged file is not
+    // read into an entry again. Entries are keyed by the digest of their file's text, and the
+    // content loader (src/lib/content-loader.ts) drops them all when its own code changes.
     produce: async (staging, signal) =>
-      (await run(bin('astro'), ['build', '--force', '--outDir', staging], signal)) === 0,
+      (await run(bin('astro'), ['build', '--outDir', staging], signal)) === 0,
     verify: (staging) => existsSync(join(staging, 'index.html')),
   });
 } catch (error) {

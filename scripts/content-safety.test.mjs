@@ -20,6 +20,7 @@ import {
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
+import { run as runIn, scratchProject } from '../bench/project.mjs';
 import { createStaticServer, listen } from './serve.mjs';
 
 // Real processes on a shared two-core machine: allow for a busy one.
@@ -777,6 +778,88 @@ describe('npm run build', () => {
       expect(snapshot(good)).toEqual(before);
       expect(leftovers(good)).toEqual([]);
     });
+  });
+});
+
+describe('rebuilds that reuse work', () => {
+  test('a bare astro build never reads what the check refuses: a link to a file outside the content folder', async () => {
+    const dir = contentWith({ 'experts/ben-example.md': link(OUTSIDE) });
+    const out = siteOut('bare');
+    const result = await run(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
+      CONTENT_DIR: dir,
+      NODE_ENV: 'production',
+    });
+    expect(result.code).not.toBe(0);
+    const [checked] = problemLines((await checkContent(dir)).output);
+    expect(checked).toMatch(/^error: .*ben-example\.md › file: is a symbolic link/);
+    expect(result.output).toContain(checked);
+    expect(result.output).not.toContain(SECRET);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  test('after a commentary, a theme’s terms, an expert’s name and a template change, builds what a clean build builds, reading only the changed files', async () => {
+    // A copy of the project, so that its template can be edited and its content store is its own.
+    const project = resolve(tmp, 'incremental');
+    await scratchProject(project, Object.entries(VALID));
+    const buildTo = async (name) => {
+      const out = join(project, name);
+      const result = await runIn(process.execPath, ['scripts/build.mjs', '--out', out], {
+        cwd: project,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      });
+      expect(result.code, result.output).toBe(0);
+      return { out, output: result.output };
+    };
+    const edit = (path, from, to) => {
+      const full = join(project, path);
+      writeFileSync(full, replace(from, to)(readFileSync(full, 'utf8')));
+    };
+    /** Every text file of a built site, joined: what a reader could find. */
+    const site = (out) =>
+      Object.keys(snapshot(out))
+        .filter((path) => /\.(html|json|xml)$/.test(path))
+        .map((path) => readFileSync(join(out, path), 'utf8'))
+        .join('\n');
+    /** The themes of the passage with this text, as the open data publishes them. */
+    const themesOf = (out, text) =>
+      JSON.parse(readFileSync(join(out, 'data', 'commentaries.json'), 'utf8'))
+        .commentaries.flatMap((c) => c.passages)
+        .find((p) => p.text === text).themes;
+    const RIVERS = 'The rivers rise every spring.';
+    const FOOTER = 'Perspectives publishes expert commentary as plain static pages.';
+
+    const first = await buildTo('first');
+    expect(first.output).toMatch(/2 of 2 entries read/);
+    expect(site(first.out)).not.toMatch(/very first question|Benedict Example|in a changed template/);
+    expect(site(first.out)).toContain(FOOTER);
+    expect(themesOf(first.out, RIVERS)).toEqual(['water']);
+
+    edit(`content/${ADA}`, 'Water is the first question.', 'Water is the very first question.');
+    edit('content/themes/water.md', '  - river*\n', '');
+    edit('content/experts/ben-example.md', 'name: Ben Example', 'name: Benedict Example');
+    edit(
+      'src/components/SiteFooter.astro',
+      'as plain static pages.',
+      'as plain static pages in a changed template.',
+    );
+
+    const again = await buildTo('again');
+    // Each collection says how many entries it read again: only the edited files were.
+    const reads = [...again.output.matchAll(/(\d+) of (\d+) entries read/g)].map((m) => `${m[1]}/${m[2]}`);
+    expect(reads.sort()).toEqual(['0/1', '1/2', '1/2', '1/2']); // analyses, commentaries, experts, themes
+    const text = site(again.out);
+    expect(text).toContain('Water is the very first question.');
+    expect(text).toContain('Benedict Example');
+    expect(text).toContain('as plain static pages in a changed template.');
+    expect(text).not.toContain(FOOTER);
+    expect(themesOf(again.out, RIVERS)).toEqual([]);
+
+    // A clean build of the same files, from an empty content store.
+    rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
+    rmSync(join(project, '.astro'), { recursive: true, force: true });
+    const clean = await buildTo('clean');
+    expect(clean.output).toMatch(/2 of 2 entries read/);
+    expect(snapshot(again.out)).toEqual(snapshot(clean.out));
   });
 });
 

@@ -1,12 +1,12 @@
 /**
- * The four collections, and the publication's identity (`site.yml`). Each is a folder of markdown under `content/` (or CONTENT_DIR); a file's
- * name (its path, for commentaries) is its id. The schemas live in `lib/schemas.ts`, shared with
- * `npm run check:content`. Editors' reference: CONTRIBUTING.md.
+ * The four collections, and the publication's identity (`site.yml`). Each collection is a folder
+ * of markdown under `content/` (or CONTENT_DIR); a file's name (its path, for commentaries) is its
+ * id. The schemas live in `lib/schemas.ts` and the loader in `lib/content-loader.ts`, both shared
+ * with `npm run check:content`. Editors' reference: CONTRIBUTING.md.
  */
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { contentDirFromEnv } from './lib/content-dir.mjs';
-import { editorFriendly } from './lib/dev-loader';
+import { contentLoader } from './lib/content-loader';
 import {
   analysisSchema,
   commentarySchema,
@@ -20,20 +20,14 @@ import { siteFileLoader } from './lib/site-loader';
 
 const contentDir = contentDirFromEnv(process.env);
 
-// editorFriendly: a file saved with a mistake during `npm run dev` is reported in one line.
-const markdownIn = (folder: string) => {
-  const base = `${contentDir}/${folder}`;
-  return editorFriendly(glob({ pattern: '**/*.md', base }), base);
-};
+const analyses = defineCollection({ loader: contentLoader('analyses', contentDir), schema: analysisSchema });
 
-const analyses = defineCollection({ loader: markdownIn('analyses'), schema: analysisSchema });
+const experts = defineCollection({ loader: contentLoader('experts', contentDir), schema: expertSchema });
 
-const experts = defineCollection({ loader: markdownIn('experts'), schema: expertSchema });
-
-const themes = defineCollection({ loader: markdownIn('themes'), schema: themeSchema });
+const themes = defineCollection({ loader: contentLoader('themes', contentDir), schema: themeSchema });
 
 const commentaries = defineCollection({
-  loader: markdownIn('commentaries'),
+  loader: contentLoader('commentaries', contentDir),
   // reference() does not check that the entry exists: check.ts does before the build, site.ts again during it.
   schema: commentarySchema.extend({
     analysis: reference(REFERENCES.commentaries.analysis),

@@ -1,9 +1,9 @@
 /**
- * Reads the content folder from disk for the checker and the scaffolding scripts. It lists the
- * files Astro's glob loader reads (every `.md` file below a collection folder, hidden files and
- * folders left out), but walks the folder itself, never following a link: content is regular
- * files inside the content folder, and anything else (a symbolic link, a named pipe, a device) is
- * refused by name, unread. Files are decoded as strict UTF-8 (`encoding.ts`).
+ * Reads the content folder from disk for the checker, the build's content loader
+ * (`content-loader.ts`) and the scaffolding scripts: every `.md` file below a collection folder,
+ * hidden files and folders left out, walking the folder itself, never following a link. Content
+ * is regular files inside the content folder, and anything else (a symbolic link, a named pipe,
+ * a device) is refused by name, unread. Files are decoded as strict UTF-8 (`encoding.ts`).
  */
 import {
   closeSync,
@@ -120,6 +120,89 @@ function readRegular(full: string): { ok: true; bytes: Buffer } | { ok: false; m
   }
 }
 
+/** What one collection folder holds: its `.md` files (read, or refused by name), and what else is there. */
+export interface CollectionFolder {
+  files: SourceFile[];
+  /** The folder does not exist. */
+  missing: boolean;
+  ignored: string[];
+  refused: Refused[];
+}
+
+/**
+ * Reads one file of a collection the way the check does: a regular file, decoded as strict
+ * UTF-8, or the reason it is refused unread (`unreadable`). `path` is inside the collection folder.
+ */
+export function readSourceFile(
+  root: string,
+  folder: string,
+  collection: CollectionName,
+  path: string,
+): SourceFile {
+  const full = join(folder, path);
+  const file = displayPath(root, full);
+  const raw = readRegular(full);
+  if (!raw.ok)
+    return { collection, path, file, source: '', unreadable: { field: 'file', message: raw.message } };
+  const text = decodeUtf8(raw.bytes);
+  if (text.ok) return { collection, path, file, source: text.text };
+  return {
+    collection,
+    path,
+    file,
+    source: '',
+    unreadable: { field: 'encoding', message: encodingMessage(text.line, text.byte) },
+  };
+}
+
+/** Reads the folder of one collection under `contentDir` (relative to `root`, or absolute), never following a link. */
+export function readCollection(
+  root: string,
+  contentDir: string,
+  collection: CollectionName,
+): CollectionFolder {
+  const folder = join(resolve(root, contentDir), collection);
+  const result: CollectionFolder = { files: [], missing: false, ignored: [], refused: [] };
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(folder);
+  } catch {
+    stats = undefined;
+  }
+  if (!stats) return { ...result, missing: true };
+  if (!stats.isDirectory()) {
+    const message = stats.isFile()
+      ? 'is a file, not a folder: make it a folder holding one .md file per entry'
+      : refusal(folder, stats);
+    result.refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
+    return result;
+  }
+  let listing: ReturnType<typeof walk>;
+  try {
+    listing = walk(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const message = `could not be read (${code}): check that the folder and everything in it may be read`;
+    result.refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
+    return result;
+  }
+  const own: SourceFile[] = [];
+  for (const { path, message } of listing.refused) {
+    const file = displayPath(root, join(folder, path));
+    // A refused .md file stays an entry, so that what refers to it is not reported as well.
+    if (path.endsWith('.md'))
+      own.push({ collection, path, file, source: '', unreadable: { field: 'file', message } });
+    else result.refused.push({ file, field: 'file', message });
+  }
+  const markdown = listing.files.filter((p) => p.endsWith('.md'));
+  const read = new Set(markdown);
+  for (const path of [...markdown].sort()) own.push(readSourceFile(root, folder, collection, path));
+  result.files = own.sort((a, b) => compareText(a.path, b.path));
+  for (const path of listing.files.filter((p) => !read.has(p)).sort())
+    result.ignored.push(displayPath(root, join(folder, path)));
+  return result;
+}
+
 /** Reads the four collection folders and `site.yml` under `contentDir` (relative to `root`, or absolute). */
 export async function readContentFolder(root: string, contentDir: string): Promise<ContentFolder> {
   const top = resolve(root, contentDir);
@@ -129,65 +212,11 @@ export async function readContentFolder(root: string, contentDir: string): Promi
   const ignored: string[] = [];
   const refused: Refused[] = [];
   for (const collection of COLLECTIONS) {
-    const folder = join(top, collection);
-    let stats: Stats | undefined;
-    try {
-      stats = lstatSync(folder);
-    } catch {
-      stats = undefined;
-    }
-    if (!stats) {
-      missing.push(collection);
-      continue;
-    }
-    if (!stats.isDirectory()) {
-      const message = stats.isFile()
-        ? 'is a file, not a folder: make it a folder holding one .md file per entry'
-        : refusal(folder, stats);
-      refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
-      continue;
-    }
-    let listing: ReturnType<typeof walk>;
-    try {
-      listing = walk(folder);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      const message = `could not be read (${code}): check that the folder and everything in it may be read`;
-      refused.push({ file: `${displayPath(root, folder)}/`, field: 'folder', message });
-      continue;
-    }
-    const own: SourceFile[] = [];
-    for (const { path, message } of listing.refused) {
-      const file = displayPath(root, join(folder, path));
-      // A refused .md file stays an entry, so that what refers to it is not reported as well.
-      if (path.endsWith('.md'))
-        own.push({ collection, path, file, source: '', unreadable: { field: 'file', message } });
-      else refused.push({ file, field: 'file', message });
-    }
-    const markdown = listing.files.filter((p) => p.endsWith('.md'));
-    const read = new Set(markdown);
-    for (const path of [...markdown].sort()) {
-      const full = join(folder, path);
-      const file = displayPath(root, full);
-      const raw = readRegular(full);
-      if (!raw.ok) {
-        own.push({ collection, path, file, source: '', unreadable: { field: 'file', message: raw.message } });
-        continue;
-      }
-      const text = decodeUtf8(raw.bytes);
-      if (text.ok) own.push({ collection, path, file, source: text.text });
-      else
-        own.push({
-          collection,
-          path,
-          file,
-          source: '',
-          unreadable: { field: 'encoding', message: encodingMessage(text.line, text.byte) },
-        });
-    }
-    files.push(...own.sort((a, b) => compareText(a.path, b.path)));
-    for (const path of listing.files.filter((p) => !read.has(p)).sort())
-      ignored.push(displayPath(root, join(folder, path)));
+    const folder = readCollection(root, contentDir, collection);
+    if (folder.missing) missing.push(collection);
+    files.push(...folder.files);
+    ignored.push(...folder.ignored);
+    refused.push(...folder.refused);
   }
   return { contentDir: shown, files, missing, ignored, refused, site: readSiteFile(root, top) };
 }

@@ -126,6 +126,7 @@ type Parsed = readonly Block[];
 // so an entry is never stale; bounded so that a long `astro dev` session does not grow without end.
 const PARSED_LIMIT = 100_000;
 const parsed = new Map<string, Parsed>();
+const checked = new Map<string, BodyProblem[]>();
 
 /** Parses a markdown body into rendered blocks whose passages carry no themes yet. */
 export function parseBlocks(markdown: string): Parsed {
@@ -148,6 +149,32 @@ export function parseBlocks(markdown: string): Parsed {
   if (parsed.size >= PARSED_LIMIT) parsed.clear();
   parsed.set(markdown, blocks);
   return blocks;
+}
+
+/** The theme-independent parse of a body: what the content loader stores with an entry. */
+export interface BodyParse {
+  problems: BodyProblem[];
+  /** The blocks, when the body has no problem (a body with problems is never rendered). */
+  blocks?: Block[];
+}
+
+/** Checks and parses a body once: its problems, and its blocks when it has none. Throws as they do. */
+export function parseBody(markdown: string): BodyParse {
+  const problems = bodyProblems(markdown);
+  return problems.length > 0 ? { problems } : { problems, blocks: [...parseBlocks(markdown)] };
+}
+
+/**
+ * Remembers a parse made earlier (by the content loader, possibly in an earlier build) so that
+ * `bodyProblems` and `parseBlocks` return it without parsing the body again.
+ */
+export function primeParse(markdown: string, parse: BodyParse): void {
+  if (checked.size >= PARSED_LIMIT) checked.clear();
+  checked.set(markdown, parse.problems);
+  if (parse.blocks) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(markdown, parse.blocks);
+  }
 }
 
 /** Tags each passage of parsed blocks with the given themes whose terms it mentions (new blocks; the parse is shared). */
@@ -192,6 +219,16 @@ function htmlProblem(value: string): string {
  * so that no body can exhaust the stack here.
  */
 export function bodyProblems(markdown: string): BodyProblem[] {
+  const known = checked.get(markdown);
+  if (known) return known;
+  const problems = findBodyProblems(markdown);
+  if (checked.size >= PARSED_LIMIT) checked.clear();
+  checked.set(markdown, problems);
+  return problems;
+}
+
+/** What `bodyProblems` finds, unmemoized. */
+function findBodyProblems(markdown: string): BodyProblem[] {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
   const problems: BodyProblem[] = [];
   const htmlLines = new Set<number>();

@@ -6,6 +6,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildModel, type SiteModel } from './model';
 import { contentDirFromEnv } from './content-dir.mjs';
+import type { StoredParse } from './content-loader';
+import { primeParse } from './markdown';
 import { compareText } from './text';
 import { links as urlContext, type LinkContext } from './urls';
 import { ContentError, validateContent, type ContentInput, type Problem } from './validate';
@@ -16,6 +18,17 @@ const file = (entry: { filePath?: string }) => entry.filePath;
 
 /** Astro loads files in parallel, so the order it returns them in may vary: sort for identical builds. */
 const byId = <T extends { id: string }>(entries: T[]) => [...entries].sort((a, b) => compareText(a.id, b.id));
+
+/**
+ * The body of an entry and where it begins, with the parse the content loader stored for it
+ * remembered, so that neither the checks nor the model parse it again.
+ */
+function bodyOf(entry: { body?: string; rendered?: { metadata?: Record<string, unknown> } }) {
+  const body = entry.body ?? '';
+  const stored = entry.rendered?.metadata as Partial<StoredParse> | undefined;
+  if (stored?.parse) primeParse(body, stored.parse);
+  return stored?.bodyLine === undefined ? { body } : { body, bodyLine: stored.bodyLine };
+}
 
 /** Reads the four collections into plain entries with references resolved to ids. */
 export async function loadContent(): Promise<ContentInput> {
@@ -29,7 +42,7 @@ export async function loadContent(): Promise<ContentInput> {
     analyses: byId(analyses).map((e: CollectionEntry<'analyses'>) => ({
       id: e.id,
       file: file(e),
-      body: e.body ?? '',
+      ...bodyOf(e),
       ...e.data,
     })),
     experts: byId(experts).map((e) => ({ id: e.id, file: file(e), ...e.data })),
@@ -37,7 +50,7 @@ export async function loadContent(): Promise<ContentInput> {
     commentaries: byId(commentaries).map((e) => ({
       id: e.id,
       file: file(e),
-      body: e.body ?? '',
+      ...bodyOf(e),
       ...e.data,
       analysis: e.data.analysis.id,
       expert: e.data.expert.id,
