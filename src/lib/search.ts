@@ -367,15 +367,18 @@ export interface RecordMatch {
 export const isPassageSection = (id: string) => id.startsWith('p-') || id === 'introduction';
 
 /**
- * Where a quoted phrase's words stand together in `words` (each word by `matchesQuery`): the
+ * Where a quoted phrase's words stand together in `words`: the
  * location of every word of each occurrence. Pagefind reports only some occurrences of a phrase,
  * so the page finds them itself to know which passages say it.
  */
 export function phraseLocations(words: readonly string[], phrase: readonly string[]): number[] {
   const found: number[] = [];
   if (phrase.length === 0) return found;
+  // Exact words, as Pagefind matches a quoted phrase: a word's folded form begins with the query
+  // word's ("face-to-face;" for "face-to-face"), not merely its first letters ("face").
+  const wanted = phrase.map(foldWord);
   for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((q, j) => matchesQuery(words[i + j]!, [q]))) {
+    if (wanted.every((q, j) => q !== '' && foldWord(words[i + j]!).startsWith(q))) {
       for (let j = 0; j < phrase.length; j++) found.push(i + j);
     }
   }
