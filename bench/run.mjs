@@ -135,7 +135,10 @@ if (values.json) {
     ],
     ...(rows[0]?.search.relevance ?? []).map((q, i) => [
       `top 5 for ${q.query}: open a passage saying it`,
-      ...rows.map((r) => `${r.search.relevance[i].opening} of ${r.search.relevance[i].top}`),
+      ...rows.map(
+        (r) =>
+          `${r.search.relevance[i].opening} of ${r.search.relevance[i].top} (${r.search.relevance[i].kinds})`,
+      ),
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));

@@ -166,20 +166,27 @@ async function relevance(browser, origin, dist, queries) {
   for (const query of queries) {
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('[data-search-status]').filter({ hasText: /match/ }).waitFor({ timeout: 60_000 });
+    // The first five results: lines that open something (not "N more passages" buttons).
     const links = await page
-      .locator('[data-search-results] > li a.excerpt')
-      .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')));
-    const top = links.map((href) => {
+      .locator('[data-search-results] > li:not([data-kind="more"])')
+      .evaluateAll((lis) =>
+        lis
+          .slice(0, 5)
+          .map((li) => ({ kind: li.dataset.kind, href: li.querySelector('a')?.getAttribute('href') ?? '' })),
+      );
+    const top = links.map(({ kind, href }) => {
       const url = new URL(href, origin);
       const key = `${url.pathname}${url.hash}`;
       const passage = text.get(key);
       return {
+        kind,
         href: key,
         passage: passage !== undefined,
         says: passage !== undefined && says(passage, query),
       };
     });
-    rows.push({ query, top: top.length, opening: top.filter((t) => t.says).length, links: top });
+    const kinds = top.map((t) => t.kind).join(', ');
+    rows.push({ query, top: top.length, opening: top.filter((t) => t.says).length, kinds, links: top });
   }
   await page.close();
   return rows;

@@ -37,6 +37,8 @@ step(`Build under ${env.E2E_BASE}`, process.execPath, ['scripts/build.mjs', '--o
   BASE_PATH: env.E2E_BASE,
   SITE_URL: siteUrl,
 });
+// A small generated site for e2e/search-relevance.spec.ts (served by the spec itself).
+step('Build the search relevance corpus', process.execPath, ['e2e/relevance-corpus.mjs']);
 step('End-to-end tests in Chromium', bin('playwright'), ['test', ...playwrightArgs]);
 if (env.E2E_BASE !== root.E2E_BASE) {
   // The same site served at the domain root: search links and Pagefind's paths must follow.

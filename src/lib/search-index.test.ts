@@ -67,7 +67,7 @@ describe('searchDocuments', () => {
 
   test('puts each passage under its own id, the question, expert and analysis title under theirs', () => {
     const page = html(newer);
-    const ids = [...page.matchAll(/<p id="([^"]+)"/g)].map((m) => m[1]);
+    const ids = [...page.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
     expect(ids).toEqual([
       'question',
       'expert',
@@ -77,13 +77,15 @@ describe('searchDocuments', () => {
       'theme-energy',
       'theme-trade',
     ]);
-    expect(page).toContain('<p id="question" data-pagefind-weight="1.6">What about trade?</p>');
-    expect(page).toContain('<p id="p-tariffs-on-oil-came-first">Tariffs on oil came first.</p>');
+    expect(page).toContain('<a id="question"></a><p data-pagefind-weight="1.6">What about trade?</p>');
+    expect(page).toContain('<a id="p-tariffs-on-oil-came-first"></a><p>Tariffs on oil came first.</p>');
   });
 
   test('makes the titles and terms of the passages’ themes searchable, weighted below the text', () => {
-    expect(html(newer)).toContain('<p id="theme-trade" data-pagefind-weight="0.5">Trade; tariff</p>');
-    expect(html(newer)).toContain('<p id="theme-energy" data-pagefind-weight="0.5">Energy and oil; oil</p>');
+    expect(html(newer)).toContain('<a id="theme-trade"></a><p data-pagefind-weight="0.5">Trade; tariff</p>');
+    expect(html(newer)).toContain(
+      '<a id="theme-energy"></a><p data-pagefind-weight="0.5">Energy and oil; oil</p>',
+    );
   });
 
   test('tags the facets by id as Pagefind filters and the passages’ themes as meta', () => {
@@ -97,7 +99,7 @@ describe('searchDocuments', () => {
   });
 
   test('indexes an analysis’s introduction under its title', () => {
-    expect(html('/analyses/new/#introduction')).toContain('<p id="introduction">Intro.</p>');
+    expect(html('/analyses/new/#introduction')).toContain('<a id="introduction"></a><p>Intro.</p>');
   });
 
   test('keeps markup in the text as text', () => {

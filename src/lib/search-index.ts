@@ -65,8 +65,10 @@ const meta = (key: string, value: string) =>
   `<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`;
 const filter = (key: Facet, value: string) =>
   `<meta data-pagefind-filter="${key}[content]" content="${escapeHtml(value)}">`;
+// The id is on an empty element before the text: Pagefind's anchors carry their element's own
+// text, which would repeat every passage in each result's data.
 const block = (id: string, text: string, weight?: number) =>
-  `<p id="${escapeHtml(id)}"${weight === undefined ? '' : ` data-pagefind-weight="${weight}"`}>${escapeHtml(text)}</p>`;
+  `<a id="${escapeHtml(id)}"></a><p${weight === undefined ? '' : ` data-pagefind-weight="${weight}"`}>${escapeHtml(text)}</p>`;
 
 /** A theme's searchable text: its title and its terms, without the `*` of a prefix term. */
 export function themeText(theme: { title: string; terms?: readonly string[] }): string {

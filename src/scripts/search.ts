@@ -80,8 +80,9 @@ interface Loaded {
   themeTitles: Map<string, string>;
 }
 
-/** How many records' data are loaded at once. */
+/** How many records' data are loaded at once, and for the first results of a search. */
 const BATCH = 10;
+const FIRST_BATCH = 4;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
@@ -325,24 +326,43 @@ function start(root: HTMLElement): void {
     }
   }
 
-  /** Replaces the result list with a session's first page; false if a newer search took over meanwhile. */
+  /**
+   * Replaces the result list with a session's first page; false if a newer search took over
+   * meanwhile. The first results go on screen as soon as a batch of records holds any, and the
+   * page is filled up after them: each record's data is a download.
+   */
   async function showSession(session: Session, current: () => boolean): Promise<boolean> {
-    const items = await nextItems(session, PAGE_SIZE);
+    const first = await nextItems(session, PAGE_SIZE, 1);
     if (!current()) return false;
     shown = session;
     failure.hidden = true; // an earlier search may have failed; this one did not
-    list.replaceChildren(...items.map((item) => render(session, item)));
-    session.items += items.length;
-    more.hidden = !(await hasMore(session));
+    list.replaceChildren(...first.map((item) => render(session, item)));
+    session.items += first.length;
+    more.hidden = true;
+    // In a later task: the first results are announced before anything more is asked for.
+    setTimeout(() => void fillPage(session, current), 0);
     return true;
   }
 
-  /** Loads records until `count` more items can be shown (or every record is loaded), and returns them. */
-  async function nextItems(session: Session, count: number): Promise<ResultItem[]> {
+  /** Adds results after the first ones until the page holds `PAGE_SIZE`, then offers more. */
+  async function fillPage(session: Session, current: () => boolean): Promise<void> {
+    const rest = await nextItems(session, PAGE_SIZE - session.items);
+    if (!current() || shown !== session) return;
+    list.append(...rest.map((item) => render(session, item)));
+    session.items += rest.length;
+    more.hidden = !(await hasMore(session));
+  }
+
+  /**
+   * Loads records until `count` more items can be shown, or at least `enough` of them, or every
+   * record is loaded; returns up to `count` items after those shown.
+   */
+  async function nextItems(session: Session, count: number, enough = count): Promise<ResultItem[]> {
     const complete = () => session.loaded.length >= session.hits.length;
     let items = arrange(session.loaded, complete());
-    while (items.length < session.items + count && !complete()) {
-      const batch = session.hits.slice(session.loaded.length, session.loaded.length + BATCH);
+    while (items.length < session.items + enough && !complete()) {
+      const size = session.loaded.length === 0 ? FIRST_BATCH : BATCH;
+      const batch = session.hits.slice(session.loaded.length, session.loaded.length + size);
       const fragments = await Promise.all(batch.map((hit) => hit.data()));
       fragments.forEach((fragment, i) => session.loaded.push(load(session, fragment, batch[i]!)));
       items = arrange(session.loaded, complete());
