@@ -2,9 +2,21 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 import { BASE, DIST, ORIGIN, PORT, chromiumPath } from './e2e/env';
 
 const executablePath = chromiumPath(() => chromium.executablePath());
+/**
+ * E2E_SUITE=live runs only the live suite (e2e/live/: invariants that hold for any content) on a
+ * build of the real content; by default the fixture suites run on the fixture build (e2e/README.md),
+ * with the live suite's checks of links and pages but not its visits of every page one by one.
+ */
+const LIVE = process.env.E2E_SUITE === 'live';
 
 export default defineConfig({
   testDir: 'e2e',
+  testMatch: LIVE ? 'live/**/*.spec.ts' : '**/*.spec.ts',
+  // The fixture run keeps the live checks of links and pages (under its sub-path); the others need
+  // no second run on content the live runs already cover.
+  testIgnore: LIVE
+    ? []
+    : ['live/seed.spec.ts', 'live/budgets.spec.ts', 'live/csp.spec.ts', 'live/sharing.spec.ts'],
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
@@ -28,7 +40,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, grepInvert: /@phone/ },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      grepInvert: LIVE ? /@phone/ : /@phone|@every-page/,
+    },
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@phone/ },
   ],
   webServer: {

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // Every test, in order: types and lint, unit tests, the editors' safety net (real scripts and builds
-// on broken content), then a real build under a sub-path and the browser suite against it, then a
-// build at the domain root and the tests tagged @root against that, and last the search budget at
-// scale: a generated 1,000-commentary site, built, whose first search must fetch under 150 KB.
-// Extra arguments go to Playwright, e.g. `npm test -- e2e/reading.spec.ts`.
+// on broken content); then the browser suites on the fixture content (e2e/fixtures/content, built
+// under a sub-path); then the live suite (e2e/live/: invariants only) on the real content built at
+// the domain root, and again with a generated analysis added to a copy of it; last the search budget
+// at scale: a generated 1,000-commentary site, built, whose first search must fetch under 120 KB.
+// Extra arguments go to Playwright, e.g. `npm test -- e2e/reading.spec.ts`. e2e/README.md has more.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const env = {
   ...process.env,
@@ -12,19 +16,31 @@ const env = {
   E2E_BASE: process.env.E2E_BASE ?? '/some/sub/path/',
   E2E_DIST: process.env.E2E_DIST ?? '.build/test-dist',
 };
-const root = { E2E_BASE: '/', E2E_DIST: `${env.E2E_DIST}-root` };
+const fixture = 'e2e/fixtures/content';
+const live = { E2E_SUITE: 'live', E2E_BASE: '/', E2E_DIST: `${env.E2E_DIST}-live` };
+const added = { ...live, E2E_DIST: `${env.E2E_DIST}-added`, E2E_VISITED_DIST: live.E2E_DIST };
 const siteUrl = process.env.SITE_URL ?? 'https://perspectives.example.org';
+const started = Date.now();
+const times = [];
 
 function step(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
+  const t0 = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
   if (result.status !== 0) {
     console.error(`\n✗ ${title} failed.`);
     process.exit(result.status ?? 1);
   }
+  times.push(`${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${title}`);
 }
 
 const bin = (name) => `node_modules/.bin/${name}`;
+const build = (title, out, base, contentDir) =>
+  step(title, process.execPath, ['scripts/build.mjs', '--out', out], {
+    BASE_PATH: base,
+    SITE_URL: siteUrl,
+    ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+  });
 const playwrightArgs = process.argv.slice(2);
 step('Types and lint', 'npm', ['run', '--silent', 'check']);
 step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
@@ -33,33 +49,39 @@ step('Content safety: broken content, atomic and reproducible builds', 'npm', [
   '--silent',
   'test:content',
 ]);
-step(`Build under ${env.E2E_BASE}`, process.execPath, ['scripts/build.mjs', '--out', env.E2E_DIST], {
-  BASE_PATH: env.E2E_BASE,
-  SITE_URL: siteUrl,
-});
+build(`Build the fixture content under ${env.E2E_BASE}`, env.E2E_DIST, env.E2E_BASE, fixture);
 // A small generated site for e2e/search-relevance.spec.ts (served by the spec itself).
 step('Build the search relevance corpus', process.execPath, ['e2e/relevance-corpus.mjs']);
-step('End-to-end tests in Chromium', bin('playwright'), ['test', ...playwrightArgs]);
-if (env.E2E_BASE !== root.E2E_BASE) {
-  // The same site served at the domain root: search links and Pagefind's paths must follow.
-  step('Build at /', process.execPath, ['scripts/build.mjs', '--out', root.E2E_DIST], {
-    BASE_PATH: root.E2E_BASE,
-    SITE_URL: siteUrl,
-  });
-  step(
-    'End-to-end tests tagged @root, at /',
-    bin('playwright'),
-    ['test', '--grep', '@root', '--pass-with-no-tests', ...playwrightArgs],
-    root,
-  );
-}
-// Recombines the real passages read from the build under the sub-path (their text does not
-// depend on the base path) rather than building the real content once more.
+step('Browser suites on the fixture content', bin('playwright'), ['test', ...playwrightArgs]);
+build('Build the real content at /', live.E2E_DIST, live.E2E_BASE);
 step(
-  'First search at 1,000 commentaries: 120 KB to results, 150 ms a keystroke',
-  'npm',
-  ['run', '--silent', 'test:scale'],
-  {
-    BENCH_REAL_DIST: env.E2E_DIST,
-  },
+  'Live suite on the real content, at /',
+  bin('playwright'),
+  ['test', '--pass-with-no-tests', ...playwrightArgs],
+  live,
 );
+// Publishing one more analysis must keep the live suite green: a generated one, added to a copy.
+const scratch = mkdtempSync(join(tmpdir(), 'perspectives-added-'));
+try {
+  const content = join(scratch, 'content');
+  cpSync('content', content, { recursive: true });
+  step('Add a generated analysis to a copy of the content', bin('vite-node'), [
+    'scripts/add-analysis.ts',
+    content,
+  ]);
+  build('Build it at /', added.E2E_DIST, added.E2E_BASE, content);
+  step(
+    'Live suite with the generated analysis added (its new pages visited one by one)',
+    bin('playwright'),
+    ['test', '--pass-with-no-tests', ...playwrightArgs],
+    added,
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+// Recombines the real passages read from the real build (their text does not depend on the base
+// path) rather than building the real content once more.
+step('First search at 1,000 commentaries: 120 KB to results, 150 ms a keystroke', 'npm', ['run', '--silent', 'test:scale'], {
+  BENCH_REAL_DIST: live.E2E_DIST,
+});
+console.log(`\n${times.join('\n')}\n${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  in all`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { remarkPassages, passageId, renderBlocks, type Passage } from './markdown';
+import { parseBlocks, remarkPassages, passageId, renderBlocks, tagBlocks, type Passage } from './markdown';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -104,5 +104,38 @@ describe('passage ids', () => {
     ['a very long first word', 'x'.repeat(100), `p-${'x'.repeat(60)}`],
   ])('fall back sensibly for %s', (_case, text, expected) => {
     expect(passageId(text, new Set())).toBe(expected);
+  });
+});
+
+describe('parseBlocks and tagBlocks: parse once, tag cheaply', () => {
+  const body =
+    'Oil prices rose on the pipeline news.\n\n## A heading\n\nA new tariff was set.\n\nNothing else.';
+
+  test('parsing leaves every passage untagged, and tagging gives what renderBlocks gives', () => {
+    const parsed = parseBlocks(body);
+    expect(parsed.filter((b) => b.kind === 'passage').map((b) => b.kind === 'passage' && b.themes)).toEqual([
+      [],
+      [],
+      [],
+    ]);
+    expect(tagBlocks(parsed, themes)).toEqual(renderBlocks(body, { themes }));
+  });
+
+  test('a body is parsed once: asking again returns the same blocks, and tagging does not change them', () => {
+    const first = parseBlocks(body);
+    const tagged = tagBlocks(first, themes);
+    expect(parseBlocks(body)).toBe(first);
+    expect(tagged.map((b) => b.kind === 'passage' && b.themes)).toEqual([['energy'], false, ['trade'], []]);
+    expect(first.map((b) => b.kind === 'passage' && b.themes)).toEqual([[], false, [], []]);
+  });
+
+  test('tagging with other themes re-tags the same parse', () => {
+    const other = [{ id: 'news', terms: ['news'] }];
+    expect(tagBlocks(parseBlocks(body), other).map((b) => b.kind === 'passage' && b.themes)).toEqual([
+      ['news'],
+      false,
+      [],
+      [],
+    ]);
   });
 });

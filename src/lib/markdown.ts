@@ -95,9 +95,20 @@ function nodeHtml(node: RootContent, definitions: Definition[]): string {
   return toHtml(hast);
 }
 
-/** Parses a markdown body into rendered blocks, tagging passages with the given themes. */
-export function renderBlocks(markdown: string, options: PassageOptions = {}): Block[] {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPassages, options);
+/** Blocks parsed from markdown, before any theme is known: what tagging starts from. */
+type Parsed = readonly Block[];
+
+// One build parses each body once: the content check and the model both ask for the same bodies,
+// and tagging (cheap) is the only step that depends on the themes. Keyed by the markdown itself,
+// so an entry is never stale; bounded so that a long `astro dev` session does not grow without end.
+const PARSED_LIMIT = 100_000;
+const parsed = new Map<string, Parsed>();
+
+/** Parses a markdown body into rendered blocks whose passages carry no themes yet. */
+export function parseBlocks(markdown: string): Parsed {
+  const known = parsed.get(markdown);
+  if (known) return known;
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPassages);
   const file = new VFile(markdown);
   const tree = processor.runSync(processor.parse(file), file);
   const passages = file.data.passages ?? [];
@@ -111,5 +122,19 @@ export function renderBlocks(markdown: string, options: PassageOptions = {}): Bl
     if (passage) blocks.push({ kind: 'passage', ...passage, html });
     else if (html.trim() !== '') blocks.push({ kind: 'other', html });
   }
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(markdown, blocks);
   return blocks;
+}
+
+/** Tags each passage of parsed blocks with the given themes whose terms it mentions (new blocks; the parse is shared). */
+export function tagBlocks(blocks: Parsed, themes: readonly ThemeTerms[]): Block[] {
+  return blocks.map((block) =>
+    block.kind === 'passage' ? { ...block, themes: themesIn(block.text, themes) } : block,
+  );
+}
+
+/** Parses a markdown body into rendered blocks, tagging passages with the given themes. */
+export function renderBlocks(markdown: string, options: PassageOptions = {}): Block[] {
+  return tagBlocks(parseBlocks(markdown), options.themes ?? []);
 }

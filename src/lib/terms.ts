@@ -13,12 +13,21 @@ export interface ThemeTerms {
 const WORD = String.raw`[\p{L}\p{N}]`;
 const cache = new Map<string, RegExp>();
 
+// The check and the model each match every passage against many terms: fold each text once.
+const FOLDED_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
+
 /** Folds typographic variants so that a term typed with a straight apostrophe matches a curly one. */
 export function foldText(text: string): string {
-  return text
+  const known = foldCache.get(text);
+  if (known !== undefined) return known;
+  const result = text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
     .replace(/[\u2010\u2011]/g, '-');
+  if (foldCache.size >= FOLDED_LIMIT) foldCache.clear();
+  foldCache.set(text, result);
+  return result;
 }
 
 /** Compiles one term to a case-insensitive, whole-word regular expression. */

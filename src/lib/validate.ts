@@ -4,7 +4,7 @@
  * `npm run check:content` share it.
  */
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
-import { renderBlocks } from './markdown';
+import { parseBlocks } from './markdown';
 import { termsIn } from './terms';
 
 /** One problem found in the content, located for an editor. */
@@ -132,7 +132,7 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
         declared.push(theme);
       }
     });
-    const passages = renderBlocks(c.body).filter((b) => b.kind === 'passage');
+    const passages = parseBlocks(c.body).filter((b) => b.kind === 'passage');
     if (passages.length === 0) {
       problems.push({
         level: 'error',

@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { BASE, PUBLIC } from '../env';
+import { pagesToVisit } from '../site';
+import { watch } from './watch';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Every page, visited once in the browser: no WCAG 2.2 AA violation in light or dark mode, nothing
+ * blocked by the Content-Security-Policy and no script error, and a canonical URL, a description and
+ * Open Graph and Twitter card tags that agree. Each check is soft, so one run names every problem.
+ * E2E_VISITED_DIST leaves out the pages a build already visited has (scripts/test.mjs).
+ */
+for (const path of pagesToVisit()) {
+  test(`${path}: accessible in light and dark mode, nothing blocked, previews agree @every-page`, async ({
+    page,
+  }) => {
+    const problems = await watch(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+      expect.soft(summary, `WCAG 2.2 AA in ${scheme} mode`).toEqual([]);
+    }
+    expect.soft(problems, 'blocked by the Content-Security-Policy, or a script error').toEqual([]);
+
+    if (path.endsWith('404.html')) return;
+    const meta = (selector: string) => page.locator(selector).getAttribute('content');
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    expect.soft(canonical).toBe(`${PUBLIC}${path.slice(BASE.length)}`);
+    expect.soft(await meta('meta[property="og:url"]')).toBe(canonical);
+    const description = await meta('meta[name="description"]');
+    expect.soft(description?.length).toBeGreaterThan(20);
+    expect.soft(await meta('meta[property="og:description"]')).toBe(description);
+    expect.soft(await meta('meta[name="twitter:card"]')).toBe('summary');
+    expect.soft(await meta('meta[property="og:title"]')).toBeTruthy();
+  });
+}
