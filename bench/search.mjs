@@ -138,7 +138,11 @@ async function relevance(browser, origin, dist, queries) {
   const { readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const data = JSON.parse(await readFile(join(dist, 'data', 'commentaries.json'), 'utf8'));
-  const text = new Map(data.commentaries.flatMap((c) => c.passages.map((p) => [p.url, p.text])));
+  // Passages by their permalink, and analyses' introductions, which are results too.
+  const text = new Map([
+    ...data.commentaries.flatMap((c) => c.passages.map((p) => [p.url, p.text])),
+    ...data.analyses.map((a) => [`${a.url}#introduction`, a.introduction]),
+  ]);
   const fold = (w) =>
     w
       .normalize('NFKD')

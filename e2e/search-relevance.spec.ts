@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-// @ts-expect-error: a plain ES module of the project's scripts, without types.
 import { createStaticServer, listen } from '../scripts/serve.mjs';
 
 /**
@@ -18,7 +17,7 @@ interface Data {
   commentaries: { url: string; question: string; passages: { url: string; text: string }[] }[];
 }
 
-let server: { close(): void } | undefined;
+let server: ReturnType<typeof createStaticServer> | undefined;
 let data: Data;
 test.beforeAll(async () => {
   if (!existsSync(join(DIST, 'data', 'commentaries.json'))) {

@@ -81,7 +81,12 @@ try {
 }
 // Recombines the real passages read from the real build (their text does not depend on the base
 // path) rather than building the real content once more.
-step('First search at 1,000 commentaries: 120 KB to results, 150 ms a keystroke', 'npm', ['run', '--silent', 'test:scale'], {
-  BENCH_REAL_DIST: live.E2E_DIST,
-});
+step(
+  'First search at 1,000 commentaries: 120 KB to results, 150 ms a keystroke',
+  'npm',
+  ['run', '--silent', 'test:scale'],
+  {
+    BENCH_REAL_DIST: live.E2E_DIST,
+  },
+);
 console.log(`\n${times.join('\n')}\n${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  in all`);

@@ -56,12 +56,14 @@ describe('searchDocuments', () => {
   const html = (url: string) => documents.find((d) => d.url === url)?.content ?? '';
   const newer = '/commentaries/new/ann-lee/';
 
-  test('makes one record per commentary, in reading order, and one per analysis introduction', () => {
+  test('makes one record per commentary, in reading order, one per analysis introduction and one per theme', () => {
     expect(documents.map((d) => d.url)).toEqual([
       newer,
       '/commentaries/old/ann-lee/',
       '/analyses/new/#introduction',
       '/analyses/old/#introduction',
+      '/themes/energy/',
+      '/themes/trade/',
     ]);
   });
 
@@ -74,18 +76,20 @@ describe('searchDocuments', () => {
       'analysis',
       'p-tariffs-on-oil-came-first',
       'p-nothing-else-changed',
-      'theme-energy',
-      'theme-trade',
     ]);
-    expect(page).toContain('<a id="question"></a><p data-pagefind-weight="1.6">What about trade?</p>');
+    expect(page).toContain('<a id="question"></a><p data-pagefind-weight="0.5">What about trade?</p>');
     expect(page).toContain('<a id="p-tariffs-on-oil-came-first"></a><p>Tariffs on oil came first.</p>');
   });
 
-  test('makes the titles and terms of the passages’ themes searchable, weighted below the text', () => {
-    expect(html(newer)).toContain('<a id="theme-trade"></a><p data-pagefind-weight="0.5">Trade; tariff</p>');
-    expect(html(newer)).toContain(
-      '<a id="theme-energy"></a><p data-pagefind-weight="0.5">Energy and oil; oil</p>',
-    );
+  test('says a theme’s title and terms once, in its own record marked by the record filter, not in its commentaries', () => {
+    const theme = html('/themes/trade/');
+    expect(theme).toContain('<a id="theme"></a><p>Trade; tariff</p>');
+    expect(theme).toContain('<meta data-pagefind-filter="record[content]" content="theme">');
+    expect(theme).toContain('<meta data-pagefind-meta="theme[content]" content="trade">');
+    expect(theme).not.toContain('data-pagefind-filter="theme');
+    // The commentary's body, which Pagefind indexes, no longer repeats its themes' titles and terms.
+    expect(html(newer).split('<body>')[1]).not.toMatch(/Energy and oil|Trade;/);
+    expect(html(newer)).not.toContain('record[content]');
   });
 
   test('tags the facets by id as Pagefind filters and the passages’ themes as meta', () => {

@@ -1,16 +1,19 @@
 /**
- * What the search index holds: one Pagefind record per commentary and one per analysis
- * introduction, each an HTML document written for Pagefind alone (`addHTMLFile`), so that only
+ * What the search index holds: one Pagefind record per commentary, one per analysis
+ * introduction and one per theme (its title and terms), each an HTML document written for Pagefind alone (`addHTMLFile`), so that only
  * Pagefind's documented markup is used: `data-pagefind-filter` for the facets,
  * `data-pagefind-meta` for what a result shows, `data-pagefind-weight` for what counts more or
  * less, and an element with an `id` per passage, which Pagefind returns as `anchors` with their
  * word positions so that the browser places each match in its passage. A record per commentary
  * rather than per passage keeps Pagefind's metadata, which every first search loads, small.
+ * A theme's title and terms are said once, in the theme's own record, rather than in every
+ * commentary tagged with it: the search page finds the commentaries of a matched theme with the
+ * `theme` filter, so theme words do not swell the index chunks every search of them loads.
  */
 import { escapeHtml } from './citation';
 import type { openData } from './data';
 import type { SiteModel } from './model';
-import { analysisFilterValue, type Facet } from './search';
+import { THEME_RECORD, analysisFilterValue, type Facet } from './search';
 import { paths } from './urls';
 
 /** The open-data export as the build writes it to `data/commentaries.json`. */
@@ -28,16 +31,17 @@ export const SECTION = {
   expert: 'expert',
   analysis: 'analysis',
   introduction: 'introduction',
-  themePrefix: 'theme-',
+  theme: 'theme',
 } as const;
 
 /**
- * Weights (`data-pagefind-weight`, 1 is body text, quadratic) of a record's parts. A match in the
- * question or the expert's name lifts the commentary above one that says the words only in
- * passing; theme titles and terms find commentaries tagged with a theme in other words, but
- * below those that use the word.
+ * Weights (`data-pagefind-weight`, 1 is body text, quadratic) of a record's parts. The question,
+ * the expert's name and the analysis title weigh less than the passages, so that Pagefind itself
+ * ranks a commentary whose passages say the words above one whose question alone does: the
+ * search page lists those as whole commentaries, below the passages, and its first results then
+ * need the data of only the first few records.
  */
-export const WEIGHTS = { question: 1.6, expert: 1.6, analysis: 1, themes: 0.5 } as const;
+export const WEIGHTS = { question: 0.5, expert: 0.5, analysis: 0.5 } as const;
 
 /** A record for Pagefind's `addHTMLFile`: its root-relative URL and its HTML. */
 export interface SearchDocument {
@@ -50,7 +54,7 @@ const root = paths('/');
 
 /** The meta keys a record carries (`data-pagefind-meta`), read back by the search page. */
 export interface RecordMeta {
-  /** "commentary" or "introduction". */
+  /** "commentary", "introduction" or "theme" (whose record has only `title` and `theme`). */
   kind: string;
   title: string;
   expert: string;
@@ -59,6 +63,8 @@ export interface RecordMeta {
   passages: string;
   /** Each theme's id and title: `taiwan=Taiwan|trade=Trade` (see `parseThemeTitles`). */
   themes: string;
+  /** A theme record's theme id. */
+  theme?: string;
 }
 
 const meta = (key: string, value: string) =>
@@ -107,10 +113,6 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
       block(SECTION.expert, expertName.get(c.expert) ?? c.expert, WEIGHTS.expert),
       block(SECTION.analysis, analysisTitle, WEIGHTS.analysis),
       ...c.passages.map((p) => block(p.id, p.text)),
-      ...tagged.flatMap((id) => {
-        const theme = themes.get(id);
-        return theme ? [block(`${SECTION.themePrefix}${id}`, themeText(theme), WEIGHTS.themes)] : [];
-      }),
     ];
     return { url: root.commentary(c.id), content: page(head, body) };
   });
@@ -134,7 +136,17 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
       return { url: `${root.analysis(a.id)}#${SECTION.introduction}`, content: page(head, body) };
     });
 
-  return [...commentaries, ...introductions];
+  const themeRecords = data.themes.map((t) => {
+    const head = [
+      meta('kind', 'theme'),
+      meta('title', t.title),
+      meta('theme', t.id),
+      `<meta data-pagefind-filter="${THEME_RECORD.filter}[content]" content="${THEME_RECORD.value}">`,
+    ];
+    return { url: root.theme(t.id), content: page(head, [block(SECTION.theme, themeText(t))]) };
+  });
+
+  return [...commentaries, ...introductions, ...themeRecords];
 }
 
 /** One value a reader can filter by: its id (in the URL and the index) and its label. */

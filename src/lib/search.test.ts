@@ -31,6 +31,7 @@ import {
   wordFound,
   wordsAt,
   withHighlight,
+  withMatchedThemes,
   type SearchState,
 } from './search';
 
@@ -263,6 +264,22 @@ describe('the announced result count', () => {
     [
       { count: 1, query: 'fentanyl Israel', filtered: false, missing: ['Israel'] },
       '1 result matches “fentanyl Israel”. Nothing mentions “Israel”, so it was left out.',
+    ],
+    [
+      { count: 4, query: 'fentanyl', filtered: false, missing: [], themes: ['Counternarcotics'] },
+      '4 results match “fentanyl”. Then passages tagged with Counternarcotics.',
+    ],
+    [
+      { count: 2, query: 'NYU', filtered: false, missing: [], themes: ['Universities'], themedOnly: true },
+      '2 results match “NYU” by a theme: Universities.',
+    ],
+    [
+      { count: 1, query: 'NYU', filtered: true, missing: [], themes: ['Universities'], themedOnly: true },
+      '1 result matches “NYU” by a theme: Universities, with the chosen filters.',
+    ],
+    [
+      { count: 0, query: 'NYU', filtered: true, missing: [], themes: [], themedOnly: false },
+      'No result matches “NYU” with the chosen filters.',
     ],
   ])('says %j as %j', (input, expected) => {
     expect(resultSummary(input)).toBe(expected);
@@ -560,5 +577,21 @@ describe('browsing and theme filters', () => {
       fields: [],
     });
     expect(withinThemes(match, themes, [])).toBe(match);
+  });
+});
+
+describe('withMatchedThemes', () => {
+  const passageThemes = new Map([
+    ['p-a', ['trade']],
+    ['p-b', ['energy', 'trade']],
+  ]);
+  test.each([
+    [['energy'], ['energy']],
+    [['energy', 'water'], ['energy']],
+    [['water'], []],
+    [[], []],
+  ])('a record tagged with trade and energy, for matched themes %j, keeps %j', (matched, expected) => {
+    const said = { passages: [{ id: 'p-a', locations: [0], words: 1 }], themes: [], fields: [] };
+    expect(withMatchedThemes(said, passageThemes, matched)).toEqual({ ...said, themes: expected });
   });
 });

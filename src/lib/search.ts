@@ -33,6 +33,12 @@ export const EXCERPT_WORDS = 36;
 /** How many results the page shows at first, and adds with each "Show more results". */
 export const PAGE_SIZE = 10;
 
+/**
+ * The filter only theme records carry (`record: theme`, see search-index.ts): the search page asks
+ * for the themes a query matches with it, and tells them apart from the commentaries.
+ */
+export const THEME_RECORD = { filter: 'record', value: 'theme' } as const;
+
 /** No value chosen in any facet; also the shape of anything kept per facet. */
 export const emptyFilters = (): Record<Facet, string[]> => ({ expert: [], theme: [], analysis: [] });
 
@@ -262,26 +268,34 @@ export function countResults(n: number): string {
 
 /**
  * The sentence announced after a search. `missing` are query words no passage contains; they are
- * named so that a reader is not misled by results for the other words.
+ * named so that a reader is not misled by results for the other words. `themes` are the titles of
+ * the themes whose name or terms the query matched: their passages are listed after those that say
+ * the words, or alone (`themedOnly`, and then `count` counts them) when no text says the words.
  */
 export function resultSummary(input: {
   count: number;
   query: string;
   filtered: boolean;
   missing: readonly string[];
+  themes?: readonly string[];
+  themedOnly?: boolean;
 }): string {
-  const { count, query, filtered, missing } = input;
+  const { count, query, filtered, missing, themes = [], themedOnly = false } = input;
   const subject = countResults(count);
   const verb = count === 1 || count === 0 ? 'matches' : 'match';
   const what = query !== '' ? `“${query}”` : '';
+  const named = themes.join(', ');
   let sentence: string;
   if (query === '') sentence = `${subject} ${verb} the chosen filters.`;
+  else if (themedOnly && themes.length > 0)
+    sentence = `${subject} ${verb} “${query}” by ${themes.length === 1 ? 'a theme' : 'their themes'}: ${named}${filtered ? ', with the chosen filters' : ''}.`;
   else if (filtered) sentence = `${subject} ${verb} ${what} with the chosen filters.`;
   else sentence = `${subject} ${verb} ${what}.`;
   if (missing.length > 0 && count > 0) {
     const names = missing.map((w) => `“${w}”`).join(', ');
     sentence += ` Nothing mentions ${names}, so ${missing.length === 1 ? 'it was' : 'they were'} left out.`;
   }
+  if (!themedOnly && count > 0 && themes.length > 0) sentence += ` Then passages tagged with ${named}.`;
   return sentence;
 }
 
@@ -516,6 +530,20 @@ export function browseMatch(
     .filter(([, tagged]) => themes.length === 0 || tagged.some((t) => themes.includes(t)))
     .map(([id]) => ({ id, locations: [], words: 0 }));
   return { passages, themes: [], fields: [] };
+}
+
+/**
+ * Adds to a record's match the themes a query matched (by their title or terms, in the themes' own
+ * records) that the record's passages are tagged with: `arrange` lists those passages after the
+ * ones that say the words.
+ */
+export function withMatchedThemes(
+  match: RecordMatch,
+  passageThemes: ReadonlyMap<string, readonly string[]>,
+  matched: readonly string[],
+): RecordMatch {
+  const tagged = new Set([...passageThemes.values()].flat());
+  return { ...match, themes: matched.filter((t) => tagged.has(t)) };
 }
 
 /** Keeps, with themes chosen, only the passages tagged with one of them. */

@@ -13,6 +13,7 @@ import {
   emptyFilters,
   PAGE_SIZE,
   RANKING,
+  THEME_RECORD,
   arrange,
   browseMatch,
   excerptParts,
@@ -26,11 +27,15 @@ import {
   parseSearchState,
   parseThemeTitles,
   phraseFirst,
+  phraseLocations,
+  pagefindWords,
   queryWords,
+  relevantLocations,
   resultSummary,
   searchQueryString,
   sections,
   withHighlight,
+  withMatchedThemes,
   withinThemes,
   wordFound,
   wordsAt,
@@ -47,6 +52,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(query: string | null, options?: { filters?: Record<string, unknown> }): Promise<Found>;
+  preload(query: string, options?: { filters?: Record<string, unknown> }): Promise<void>;
   filters(): Promise<Counts>;
 }
 type Counts = Record<string, Record<string, number>>;
@@ -79,6 +85,9 @@ interface Loaded {
   passageThemes: Map<string, string[]>;
   themeTitles: Map<string, string>;
 }
+
+/** How long typing must pause before the page searches (ms). */
+const TYPING_PAUSE_MS = 60;
 
 /** How many records' data are loaded at once, and for the first results of a search. */
 const BATCH = 10;
@@ -150,7 +159,14 @@ function start(root: HTMLElement): void {
   /** The search on screen: its results in Pagefind's order, those loaded, and how many items are shown. */
   let shown: Session | undefined;
   interface Session {
+    /** The records that say the words, then (once asked for) those tagged with a matched theme. */
     hits: Hit[];
+    /** How many of `hits` say the words; the others are there by a matched theme. */
+    textCount: number;
+    /** The ids of the themes whose title or terms the query matched. */
+    themes: string[];
+    /** Finds the records tagged with a matched theme, once every record saying the words is loaded. */
+    themed: (() => Promise<Hit[]>) | null;
     loaded: Loaded[];
     words: string[];
     /** Whether the query is a quoted phrase. */
@@ -200,7 +216,20 @@ function start(root: HTMLElement): void {
       if (!current()) return;
       if (query === '') {
         // Every word of the query is absent: nothing matches, whatever the filters.
-        await showSession({ hits: [], loaded: [], words: [], phrase: false, state, items: 0 }, current);
+        await showSession(
+          {
+            hits: [],
+            textCount: 0,
+            themes: [],
+            themed: null,
+            loaded: [],
+            words: [],
+            phrase: false,
+            state,
+            items: 0,
+          },
+          current,
+        );
         status.textContent = resultSummary({
           count: 0,
           query: state.q,
@@ -210,28 +239,60 @@ function start(root: HTMLElement): void {
         return;
       }
       const words = query === null ? [] : queryWords(query);
-      const [found, phrase] = await Promise.all([
+      const quoted = query !== null && isQuoted(query);
+      const [found, phrase, themes] = await Promise.all([
         search(query === null ? null : pagefindQuery(query)),
-        query !== null && !isQuoted(query) && words.length > 1
+        query !== null && !quoted && words.length > 1
           ? search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
+        query === null ? Promise.resolve(null) : matchedThemes(pf, pagefindQuery(query), words, quoted),
       ]);
       if (!current()) return;
-      const hits = phrase
-        ? phraseFirst(found.results, new Set(phrase.results.map((r) => r.id)))
-        : found.results;
+      const themeRecords = new Set(themes?.records ?? []);
+      const text = (
+        phrase ? phraseFirst(found.results, new Set(phrase.results.map((r) => r.id))) : found.results
+      ).filter((r) => !themeRecords.has(r.id));
+      // The matched themes the reader's theme filter allows; their records come after the text's.
+      const themeIds = (themes?.themes ?? [])
+        .map((t) => t.id)
+        .filter((id) => state.filters.theme.length === 0 || state.filters.theme.includes(id));
+      const tagged =
+        themeIds.length === 0
+          ? null
+          : async () => {
+              const filters = { ...pagefindFilters(state, analyses, 'theme'), theme: { any: themeIds } };
+              const saying = new Set(text.map((r) => r.id));
+              return (await pf.search(null, { filters })).results.filter((r) => !saying.has(r.id));
+            };
+      // When no text says the words, the themes' records are the results.
+      const themedOnly = text.length === 0 && tagged !== null;
+      const hits = themedOnly ? await tagged() : text;
+      if (!current()) return;
       if (
         !(await showSession(
-          { hits, loaded: [], words, phrase: query !== null && isQuoted(query), state, items: 0 },
+          {
+            hits,
+            textCount: themedOnly ? 0 : hits.length,
+            themes: themeIds,
+            themed: themedOnly ? null : tagged,
+            loaded: [],
+            words,
+            phrase: quoted,
+            state,
+            items: 0,
+          },
           current,
         ))
       )
         return;
+      const titles = (themes?.themes ?? []).filter((t) => themeIds.includes(t.id)).map((t) => t.title);
       status.textContent = resultSummary({
         count: hits.length,
         query: state.q,
         filtered: hasFilters(state),
         missing,
+        themes: titles,
+        themedOnly,
       });
       await fillCounts(pf, query === null ? null : pagefindQuery(query), state, current);
     } catch (error) {
@@ -358,38 +419,55 @@ function start(root: HTMLElement): void {
    * record is loaded; returns up to `count` items after those shown.
    */
   async function nextItems(session: Session, count: number, enough = count): Promise<ResultItem[]> {
-    const complete = () => session.loaded.length >= session.hits.length;
+    const complete = () => session.loaded.length >= session.hits.length && session.themed === null;
     let items = arrange(session.loaded, complete());
     while (items.length < session.items + enough && !complete()) {
+      if (session.loaded.length >= session.hits.length) {
+        await findThemed(session);
+        continue;
+      }
       const size = session.loaded.length === 0 ? FIRST_BATCH : BATCH;
       const batch = session.hits.slice(session.loaded.length, session.loaded.length + size);
       const fragments = await Promise.all(batch.map((hit) => hit.data()));
-      fragments.forEach((fragment, i) => session.loaded.push(load(session, fragment, batch[i]!)));
+      fragments.forEach((fragment, i) =>
+        session.loaded.push(load(session, fragment, batch[i]!, session.loaded.length >= session.textCount)),
+      );
       items = arrange(session.loaded, complete());
     }
     return items.slice(session.items, session.items + count);
   }
 
+  /** Adds the records tagged with a matched theme after those that say the words. */
+  async function findThemed(session: Session): Promise<void> {
+    const find = session.themed;
+    if (!find) return;
+    session.themed = null;
+    session.hits = [...session.hits, ...(await find())];
+  }
+
   async function hasMore(session: Session): Promise<boolean> {
+    if (session.loaded.length >= session.hits.length) await findThemed(session);
     if (session.loaded.length < session.hits.length) return true;
     return arrange(session.loaded, true).length > session.items;
   }
 
-  /** What one record matched for the session's query and themes. */
-  function load(session: Session, fragment: Fragment, hit: Hit): Loaded {
+  /**
+   * What one record matched for the session's query and themes; `themed`: a record found by a
+   * matched theme, not by its text.
+   */
+  function load(session: Session, fragment: Fragment, hit: Hit, themed: boolean): Loaded {
     const passageThemes = parsePassageThemes(fragment.meta.passages ?? '');
     const themeTitles = parseThemeTitles(fragment.meta.themes ?? '');
     const themes = session.state.filters.theme;
+    const said = themed
+      ? { passages: [], themes: [], fields: [] }
+      : matchRecord(fragment.content, fragment.anchors, hit.words, session.words, {
+          phrase: session.phrase,
+        });
     const match =
       session.words.length === 0
         ? browseMatch(passageThemes, themes)
-        : withinThemes(
-            matchRecord(fragment.content, fragment.anchors, hit.words, session.words, {
-              phrase: session.phrase,
-            }),
-            passageThemes,
-            themes,
-          );
+        : withinThemes(withMatchedThemes(said, passageThemes, session.themes), passageThemes, themes);
     if (session.words.length === 0 && fragment.meta.kind === 'introduction') {
       match.passages = [{ id: 'introduction', locations: [], words: 0 }];
     }
@@ -498,9 +576,14 @@ function start(root: HTMLElement): void {
     void run(state);
   };
 
+  // While the reader types, Pagefind fetches the index chunks the words need (its documented
+  // `preload`), so that the search after the pause has nothing left to download; the pause itself
+  // is short, long enough only to skip searching between two quick keystrokes.
   input.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => commit('typing'), 150);
+    const q = input.value.trim();
+    if (q !== '' && loaded) void pagefind.then((pf) => pf.preload(pagefindQuery(q))).catch(() => undefined);
+    typing = setTimeout(() => commit('typing'), TYPING_PAUSE_MS);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -554,6 +637,34 @@ async function loadPagefind(): Promise<Pagefind> {
   await pagefind.options({ baseUrl: import.meta.env.BASE_URL, ranking: RANKING, noWorker: true });
   await pagefind.init();
   return pagefind;
+}
+
+/**
+ * The themes whose title or terms say the query's words, from the themes' own records (see
+ * search-index.ts), and the ids of those records among Pagefind's results. A theme counts only
+ * when a searched word is really in it (Pagefind also matches a word's longest indexed prefix).
+ */
+async function matchedThemes(
+  pf: Pagefind,
+  query: string,
+  words: readonly string[],
+  phrase: boolean,
+): Promise<{ records: string[]; themes: { id: string; title: string }[] }> {
+  const { results } = await pf.search(query, {
+    filters: { [THEME_RECORD.filter]: { any: [THEME_RECORD.value] } },
+  });
+  const records = results.map((r) => r.id);
+  const themes = await Promise.all(
+    results.map(async (hit) => {
+      const fragment = await hit.data();
+      const said = phrase
+        ? phraseLocations(pagefindWords(fragment.content), words)
+        : relevantLocations(fragment.content, hit.words, words);
+      const id = fragment.meta.theme;
+      return said.length > 0 && id ? [{ id, title: fragment.meta.title ?? id }] : [];
+    }),
+  );
+  return { records, themes: themes.flat() };
 }
 
 /**
