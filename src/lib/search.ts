@@ -287,7 +287,7 @@ export function resultSummary(input: {
   const named = themes.join(', ');
   let sentence: string;
   if (query === '') sentence = `${subject} ${verb} the chosen filters.`;
-  else if (themedOnly && themes.length > 0)
+  else if (themedOnly && themes.length > 0 && count > 0)
     sentence = `${subject} ${verb} “${query}” by ${themes.length === 1 ? 'a theme' : 'their themes'}: ${named}${filtered ? ', with the chosen filters' : ''}.`;
   else if (filtered) sentence = `${subject} ${verb} ${what} with the chosen filters.`;
   else sentence = `${subject} ${verb} ${what}.`;

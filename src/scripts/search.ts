@@ -89,9 +89,13 @@ interface Loaded {
 /** How long typing must pause before the page searches (ms). */
 const TYPING_PAUSE_MS = 60;
 
-/** How many records' data are loaded at once, and for the first results of a search. */
+/**
+ * How many records' data are loaded at once, and for the first results of a search: each is a
+ * download of a whole commentary, so the first results show from the first two (up to four
+ * passages), and the page fills up after them.
+ */
 const BATCH = 10;
-const FIRST_BATCH = 4;
+const FIRST_BATCH = 2;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
