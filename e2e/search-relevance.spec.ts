@@ -52,6 +52,7 @@ function says(text: string, query: string): boolean {
 async function search(page: Page, query: string) {
   await page.goto(`${ORIGIN}/search/?q=${encodeURIComponent(query)}`);
   await expect(page.getByRole('status')).toHaveText(/match/);
+  await expect(page.locator('[data-search-results]')).not.toHaveAttribute('aria-busy', 'true');
 }
 
 /** Each result line that opens something: its kind and where it leads (path and anchor). */

@@ -13,7 +13,7 @@
 import { escapeHtml } from './citation';
 import type { openData } from './data';
 import type { SiteModel } from './model';
-import { THEME_RECORD, analysisFilterValue, type Facet } from './search';
+import { THEME_RECORD, analysisFilterValue, encodePassageThemes, type Facet } from './search';
 import { paths } from './urls';
 
 /** The open-data export as the build writes it to `data/commentaries.json`. */
@@ -52,21 +52,6 @@ export interface SearchDocument {
 
 const root = paths('/');
 
-/** The meta keys a record carries (`data-pagefind-meta`), read back by the search page. */
-export interface RecordMeta {
-  /** "commentary", "introduction" or "theme" (whose record has only `title` and `theme`). */
-  kind: string;
-  title: string;
-  expert: string;
-  analysis: string;
-  /** Each passage's theme ids: `p-a=taiwan+trade p-b=…` (see `parsePassageThemes`). */
-  passages: string;
-  /** Each theme's id and title: `taiwan=Taiwan|trade=Trade` (see `parseThemeTitles`). */
-  themes: string;
-  /** A theme record's theme id. */
-  theme?: string;
-}
-
 const meta = (key: string, value: string) =>
   `<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`;
 const filter = (key: Facet, value: string) =>
@@ -89,7 +74,7 @@ export function themeText(theme: { title: string; terms?: readonly string[] }): 
  */
 export function searchDocuments(data: OpenData): SearchDocument[] {
   const expertName = new Map(data.experts.map((e) => [e.id, e.name]));
-  const themes = new Map(data.themes.map((t) => [t.id, t]));
+  const themeOrder = data.themes.map((t) => t.id);
   const analyses = new Map(data.analyses.map((a) => [a.id, a]));
   const page = (head: string[], body: string[]) =>
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head.join('')}</head><body>${body.join('')}</body></html>`;
@@ -97,13 +82,11 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
   const commentaries = data.commentaries.map((c) => {
     const tagged = [...new Set(c.passages.flatMap((p) => p.themes))];
     const analysisTitle = analyses.get(c.analysis)?.title ?? c.analysis;
+    // The one meta key: each passage's themes as places in the site's theme list. Pagefind makes
+    // metadata searchable, so no meta holds a word: the question, expert and analysis title are
+    // read from the record's text (their sections, by id), a theme's title from the theme facet.
     const head = [
-      meta('kind', 'commentary'),
-      meta('title', c.question),
-      meta('expert', expertName.get(c.expert) ?? c.expert),
-      meta('analysis', analysisTitle),
-      meta('passages', c.passages.map((p) => `${p.id}=${p.themes.join('+')}`).join(' ')),
-      meta('themes', tagged.map((id) => `${id}=${themes.get(id)?.title ?? id}`).join('|')),
+      meta('passages', encodePassageThemes(c.passages, themeOrder)),
       filter('expert', c.expert),
       filter('analysis', analysisFilterValue(c.analysis, analysisTitle)),
       ...tagged.map((id) => filter('theme', id)),
@@ -120,15 +103,7 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
   const introductions = data.analyses
     .filter((a) => a.introduction.trim() !== '')
     .map((a) => {
-      const head = [
-        meta('kind', 'introduction'),
-        meta('title', a.title),
-        meta('expert', ''),
-        meta('analysis', a.title),
-        meta('passages', ''),
-        meta('themes', ''),
-        filter('analysis', analysisFilterValue(a.id, a.title)),
-      ];
+      const head = [filter('analysis', analysisFilterValue(a.id, a.title))];
       const body = [
         block(SECTION.analysis, a.title, WEIGHTS.analysis),
         block(SECTION.introduction, a.introduction.replace(/\n/g, ' ')),
@@ -138,9 +113,6 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
 
   const themeRecords = data.themes.map((t) => {
     const head = [
-      meta('kind', 'theme'),
-      meta('title', t.title),
-      meta('theme', t.id),
       `<meta data-pagefind-filter="${THEME_RECORD.filter}[content]" content="${THEME_RECORD.value}">`,
     ];
     return { url: root.theme(t.id), content: page(head, [block(SECTION.theme, themeText(t))]) };

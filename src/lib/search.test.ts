@@ -9,8 +9,8 @@ import {
   matchRecord,
   pagefindFilters,
   parseAnalysisFilterValue,
-  parsePassageThemes,
-  parseThemeTitles,
+  decodePassageThemes,
+  encodePassageThemes,
   phraseLocations,
   sections,
   withinThemes,
@@ -32,6 +32,7 @@ import {
   wordsAt,
   withHighlight,
   withMatchedThemes,
+  themeOfUrl,
   type SearchState,
 } from './search';
 
@@ -447,20 +448,22 @@ describe('phraseLocations', () => {
   });
 });
 
-describe('the passage and theme meta of a record', () => {
-  test('reads each passage’s themes in reading order', () => {
-    expect([...parsePassageThemes('p-a=x+y p-b= p-c=z')]).toEqual([
-      ['p-a', ['x', 'y']],
-      ['p-b', []],
-      ['p-c', ['z']],
-    ]);
-    expect([...parsePassageThemes('')]).toEqual([]);
+describe('the passages’ themes in a record’s meta', () => {
+  const order = ['taiwan', 'trade', 'water'];
+  test.each([
+    [[['taiwan', 'water'], [], ['trade']], '0+2 - 1'],
+    [[[]], '-'],
+    [[], ''],
+  ])('%j is written %j, with no word in it, and read back', (themes, meta) => {
+    const passages = themes.map((t) => ({ themes: t }));
+    expect(encodePassageThemes(passages, order)).toBe(meta);
+    expect(meta).not.toMatch(/\p{L}/u);
+    const ids = themes.map((_, i) => `p-${i}`);
+    expect([...decodePassageThemes(meta, ids, order)]).toEqual(ids.map((id, i) => [id, themes[i]]));
   });
-  test('reads each theme’s title', () => {
-    expect([...parseThemeTitles('taiwan=Taiwan|trade=Trade, tariffs')]).toEqual([
-      ['taiwan', 'Taiwan'],
-      ['trade', 'Trade, tariffs'],
-    ]);
+  test('a theme the list does not have is left out', () => {
+    expect(encodePassageThemes([{ themes: ['gone', 'trade'] }], order)).toBe('1');
+    expect([...decodePassageThemes('1+7', ['p-a'], order)]).toEqual([['p-a', ['trade']]]);
   });
 });
 
@@ -593,5 +596,16 @@ describe('withMatchedThemes', () => {
   ])('a record tagged with trade and energy, for matched themes %j, keeps %j', (matched, expected) => {
     const said = { passages: [{ id: 'p-a', locations: [0], words: 1 }], themes: [], fields: [] };
     expect(withMatchedThemes(said, passageThemes, matched)).toEqual({ ...said, themes: expected });
+  });
+});
+
+describe('themeOfUrl', () => {
+  test.each([
+    ['/themes/taiwan/', 'taiwan'],
+    ['/some/sub/path/themes/water-sharing/', 'water-sharing'],
+    ['/themes/taiwan/expert-a/', undefined],
+    ['/commentaries/a/b/', undefined],
+  ])('%s is about %s', (url, id) => {
+    expect(themeOfUrl(url)).toBe(id);
   });
 });

@@ -80,6 +80,17 @@ export function passageAnalysis(url: string): string | undefined {
   }
 }
 
+/** The theme a theme page's URL (`…/themes/<id>/`, a theme record's) is about. */
+export function themeOfUrl(url: string): string | undefined {
+  const match = /\/themes\/([^/?#]+)\/(?:[?#]|$)/.exec(url);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
+}
+
 /** True for a query Pagefind runs as an exact phrase: one quoted string. */
 export function isQuoted(query: string): boolean {
   return /^\s*".+"\s*$/.test(query);
@@ -434,27 +445,45 @@ export function matchRecord(
   return match;
 }
 
-/** Reads a record's `passages` meta (`p-a=taiwan+trade p-b=`) into passage id → theme ids, in reading order. */
-export function parsePassageThemes(meta: string): Map<string, string[]> {
-  const themes = new Map<string, string[]>();
-  for (const entry of meta.split(' ')) {
-    if (entry === '') continue;
-    const at = entry.indexOf('=');
-    const id = at === -1 ? entry : entry.slice(0, at);
-    const list = at === -1 ? '' : entry.slice(at + 1);
-    themes.set(id, list === '' ? [] : list.split('+'));
-  }
-  return themes;
+/**
+ * Pagefind makes a record's metadata searchable too, so a record's `passages` meta says no word:
+ * each passage's themes, in reading order, as their places in the site's list of themes
+ * (`0+3 - 2`: the first passage has the first and fourth themes, the second none). Written by
+ * search-index.ts, read by the search page with the theme list of its facet.
+ */
+export function encodePassageThemes(
+  passages: readonly { themes: readonly string[] }[],
+  themeOrder: readonly string[],
+): string {
+  const place = new Map(themeOrder.map((id, i) => [id, i]));
+  return passages
+    .map((p) => {
+      const places = p.themes.map((t) => place.get(t)).filter((i) => i !== undefined);
+      return places.length === 0 ? '-' : places.join('+');
+    })
+    .join(' ');
 }
 
-/** Reads a record's `themes` meta (`taiwan=Taiwan|trade=Trade`) into theme id → title. */
-export function parseThemeTitles(meta: string): Map<string, string> {
-  const titles = new Map<string, string>();
-  for (const entry of meta.split('|')) {
-    const at = entry.indexOf('=');
-    if (at > 0) titles.set(entry.slice(0, at), entry.slice(at + 1));
-  }
-  return titles;
+/** Reads `encodePassageThemes`'s meta back into passage id → theme ids, for the passages in reading order. */
+export function decodePassageThemes(
+  meta: string,
+  passageIds: readonly string[],
+  themeOrder: readonly string[],
+): Map<string, string[]> {
+  const entries = meta.split(' ').filter((e) => e !== '');
+  return new Map(
+    passageIds.map((id, i) => {
+      const entry = entries[i] ?? '-';
+      const themes =
+        entry === '-'
+          ? []
+          : entry
+              .split('+')
+              .map((n) => themeOrder[Number(n)])
+              .filter((t): t is string => t !== undefined);
+      return [id, themes];
+    }),
+  );
 }
 
 /** One line of the result list: a passage, the rest of a commentary's passages, or a whole commentary. */

@@ -23,9 +23,10 @@ import {
   pagefindFilters,
   pagefindQuery,
   parseAnalysisFilterValue,
-  parsePassageThemes,
+  decodePassageThemes,
   parseSearchState,
-  parseThemeTitles,
+  isPassageSection,
+  themeOfUrl,
   phraseFirst,
   phraseLocations,
   pagefindWords,
@@ -83,7 +84,6 @@ interface Loaded {
   fragment: Fragment;
   match: RecordMatch;
   passageThemes: Map<string, string[]>;
-  themeTitles: Map<string, string>;
 }
 
 /** How long typing must pause before the page searches (ms). */
@@ -91,11 +91,11 @@ const TYPING_PAUSE_MS = 60;
 
 /**
  * How many records' data are loaded at once, and for the first results of a search: each is a
- * download of a whole commentary, so the first results show from the first two (up to four
- * passages), and the page fills up after them.
+ * download of a whole commentary, so the first results show from the first record that has any
+ * (up to two passages), and the page fills up after them.
  */
 const BATCH = 10;
-const FIRST_BATCH = 2;
+const FIRST_BATCH = 1;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
@@ -111,6 +111,10 @@ function start(root: HTMLElement): void {
   const analysisList = root.querySelector<HTMLUListElement>('[data-facet-list="analysis"]')!;
   const analysisNote = root.querySelector<HTMLElement>('[data-facet-note="analysis"]')!;
   const boxes = () => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  // The themes in the site's order, with their titles: a record's meta names themes by place.
+  const themeBoxes = [...root.querySelectorAll<HTMLInputElement>('input[name="theme"]')];
+  const themeOrder = themeBoxes.map((b) => b.value);
+  const themeTitle = new Map(themeBoxes.map((b) => [b.value, b.dataset.label ?? b.value]));
   const baseTitle = document.title;
 
   const pagefind = loadPagefind();
@@ -139,6 +143,7 @@ function start(root: HTMLElement): void {
     failure.hidden = false;
     // Results of an earlier search would pass for this one's.
     list.replaceChildren();
+    list.removeAttribute('aria-busy');
     more.hidden = true;
   };
 
@@ -197,6 +202,7 @@ function start(root: HTMLElement): void {
     if (state.q === '' && !hasFilters(state)) {
       shown = undefined;
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
       more.hidden = true;
       failure.hidden = true;
       status.textContent = 'Type a word or a phrase, or choose an expert, a theme or an analysis.';
@@ -249,7 +255,9 @@ function start(root: HTMLElement): void {
         query !== null && !quoted && words.length > 1
           ? search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
-        query === null ? Promise.resolve(null) : matchedThemes(pf, pagefindQuery(query), words, quoted),
+        query === null
+          ? Promise.resolve(null)
+          : matchedThemes(pf, pagefindQuery(query), words, quoted, themeTitle),
       ]);
       if (!current()) return;
       const themeRecords = new Set(themes?.records ?? []);
@@ -404,6 +412,8 @@ function start(root: HTMLElement): void {
     list.replaceChildren(...first.map((item) => render(session, item)));
     session.items += first.length;
     more.hidden = true;
+    // The list is busy until the page is filled (assistive technology waits; so do the tests).
+    list.setAttribute('aria-busy', 'true');
     // In a later task: the first results are announced before anything more is asked for.
     setTimeout(() => void fillPage(session, current), 0);
     return true;
@@ -411,11 +421,17 @@ function start(root: HTMLElement): void {
 
   /** Adds results after the first ones until the page holds `PAGE_SIZE`, then offers more. */
   async function fillPage(session: Session, current: () => boolean): Promise<void> {
-    const rest = await nextItems(session, PAGE_SIZE - session.items);
-    if (!current() || shown !== session) return;
-    list.append(...rest.map((item) => render(session, item)));
-    session.items += rest.length;
-    more.hidden = !(await hasMore(session));
+    try {
+      const rest = await nextItems(session, PAGE_SIZE - session.items);
+      if (!current() || shown !== session) return;
+      list.append(...rest.map((item) => render(session, item)));
+      session.items += rest.length;
+      more.hidden = !(await hasMore(session));
+    } catch (error) {
+      if (current()) unavailableSearch(error);
+    } finally {
+      if (current()) list.removeAttribute('aria-busy');
+    }
   }
 
   /**
@@ -460,8 +476,8 @@ function start(root: HTMLElement): void {
    * matched theme, not by its text.
    */
   function load(session: Session, fragment: Fragment, hit: Hit, themed: boolean): Loaded {
-    const passageThemes = parsePassageThemes(fragment.meta.passages ?? '');
-    const themeTitles = parseThemeTitles(fragment.meta.themes ?? '');
+    const info = recordInfo(fragment);
+    const passageThemes = decodePassageThemes(fragment.meta.passages ?? '', info.passages, themeOrder);
     const themes = session.state.filters.theme;
     const said = themed
       ? { passages: [], themes: [], fields: [] }
@@ -472,10 +488,10 @@ function start(root: HTMLElement): void {
       session.words.length === 0
         ? browseMatch(passageThemes, themes)
         : withinThemes(withMatchedThemes(said, passageThemes, session.themes), passageThemes, themes);
-    if (session.words.length === 0 && fragment.meta.kind === 'introduction') {
+    if (session.words.length === 0 && info.kind === 'introduction') {
       match.passages = [{ id: 'introduction', locations: [], words: 0 }];
     }
-    return { fragment, match, passageThemes, themeTitles };
+    return { fragment, match, passageThemes };
   }
 
   let counter = 0;
@@ -483,6 +499,7 @@ function start(root: HTMLElement): void {
   function render(session: Session, item: ResultItem): HTMLLIElement {
     const record = session.loaded[item.record]!;
     const { fragment } = record;
+    const info = recordInfo(fragment);
     const li = document.createElement('li');
     li.dataset.kind = item.kind;
     if (item.kind === 'more') {
@@ -490,7 +507,7 @@ function start(root: HTMLElement): void {
       button.type = 'button';
       button.className = 'more-passages';
       const n = item.rest.length;
-      button.textContent = `${n} more passage${n === 1 ? '' : 's'} in this ${fragment.meta.kind === 'introduction' ? 'introduction' : 'commentary'}`;
+      button.textContent = `${n} more passage${n === 1 ? '' : 's'} in this ${info.kind === 'introduction' ? 'introduction' : 'commentary'}`;
       button.addEventListener('click', () => {
         const added = item.rest.map((rest) => render(session, { ...rest, record: item.record }));
         li.replaceWith(...added);
@@ -503,20 +520,19 @@ function start(root: HTMLElement): void {
     const context = document.createElement('p');
     context.className = 'context';
     context.id = `result-${n}`;
-    if (fragment.meta.expert) {
+    if (info.expert) {
       const expert = document.createElement('span');
       expert.className = 'expert';
-      expert.textContent = fragment.meta.expert;
+      expert.textContent = info.expert;
       context.append(expert, ': ');
     }
     const question = document.createElement('span');
-    question.textContent =
-      fragment.meta.kind === 'introduction' ? 'Introduction' : (fragment.meta.title ?? '');
+    question.textContent = info.kind === 'introduction' ? 'Introduction' : info.question;
     context.append(question);
-    if (fragment.meta.analysis) {
+    if (info.analysis) {
       const source = document.createElement('span');
       source.className = 'meta';
-      source.textContent = `in ${fragment.meta.analysis}`;
+      source.textContent = `in ${info.analysis}`;
       context.append(' ', source);
     }
 
@@ -533,9 +549,8 @@ function start(root: HTMLElement): void {
         text.join(' '),
         text.map((_, i) => i),
       ).filter((w) => session.words.some((q) => wordFound(q, [w])));
-      link.href = withHighlight(fragment.meta.kind === 'introduction' ? base : `${base}#question`, said);
-      link.textContent =
-        fragment.meta.kind === 'introduction' ? (fragment.meta.analysis ?? '') : 'Read the commentary';
+      link.href = withHighlight(info.kind === 'introduction' ? base : `${base}#question`, said);
+      link.textContent = info.kind === 'introduction' ? info.analysis : 'Read the commentary';
       li.append(context, link);
       return li;
     }
@@ -554,9 +569,7 @@ function start(root: HTMLElement): void {
       link.append(mark);
     }
     li.append(context, link);
-    const themes = (record.passageThemes.get(item.passage) ?? []).map(
-      (id) => record.themeTitles.get(id) ?? id,
-    );
+    const themes = (record.passageThemes.get(item.passage) ?? []).map((id) => themeTitle.get(id) ?? id);
     if (themes.length > 0) {
       const line = document.createElement('p');
       line.className = 'themes meta';
@@ -619,6 +632,26 @@ function start(root: HTMLElement): void {
   fromUrl();
 }
 
+/**
+ * What a record is and says, from its text's sections (see search-index.ts): a commentary (its
+ * question, expert, analysis title and passages), an analysis's introduction, or a theme.
+ */
+function recordInfo(fragment: Fragment) {
+  const { all, sections: parts } = fragmentWords(fragment);
+  const text = (id: string) => {
+    const part = parts.find((p) => p.id === id);
+    return part ? all.slice(part.start, part.end).join(' ') : '';
+  };
+  const ids = parts.map((p) => p.id);
+  return {
+    kind: ids.includes('introduction') ? 'introduction' : ids.includes('theme') ? 'theme' : 'commentary',
+    question: text('question'),
+    expert: text('expert'),
+    analysis: text('analysis'),
+    passages: ids.filter((id) => isPassageSection(id) && id !== 'introduction'),
+  };
+}
+
 /** A fragment's words and sections, computed once per fragment. */
 const cut = new WeakMap<Fragment, { all: string[]; sections: ReturnType<typeof sections> }>();
 function fragmentWords(fragment: Fragment) {
@@ -653,6 +686,7 @@ async function matchedThemes(
   query: string,
   words: readonly string[],
   phrase: boolean,
+  titles: ReadonlyMap<string, string>,
 ): Promise<{ records: string[]; themes: { id: string; title: string }[] }> {
   const { results } = await pf.search(query, {
     filters: { [THEME_RECORD.filter]: { any: [THEME_RECORD.value] } },
@@ -664,8 +698,8 @@ async function matchedThemes(
       const said = phrase
         ? phraseLocations(pagefindWords(fragment.content), words)
         : relevantLocations(fragment.content, hit.words, words);
-      const id = fragment.meta.theme;
-      return said.length > 0 && id ? [{ id, title: fragment.meta.title ?? id }] : [];
+      const id = themeOfUrl(fragment.url);
+      return said.length > 0 && id ? [{ id, title: titles.get(id) ?? id }] : [];
     }),
   );
   return { records, themes: themes.flat() };
