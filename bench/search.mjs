@@ -26,7 +26,7 @@ const sent = (body) => Math.min(body.length, gzipSync(body).length);
 /**
  * Opens the search page for one query in a fresh browser context (nothing cached) and measures it.
  * Counted: every response until the network is idle once the results are on screen, which
- * includes what the page loads after them (the facet file, for the counts). `toResults` counts
+ * includes what the page loads after them (Pagefind's filters, for the counts). `toResults` counts
  * only the page and the requests the browser started before the results showed.
  */
 async function firstSearch(browser, origin, query) {

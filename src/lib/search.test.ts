@@ -21,7 +21,6 @@ import {
   isQuoted,
   pagefindQuery,
   matchesQuery,
-  passageAnalysis,
   parseSearchState,
   phraseFirst,
   queryWords,
@@ -68,18 +67,6 @@ describe('the search state in the URL', () => {
     [state('', { theme: ['taiwan'] }), true],
   ])('knows whether filters are chosen in %j', (s, expected) => {
     expect(hasFilters(s)).toBe(expected);
-  });
-});
-
-describe('passageAnalysis', () => {
-  test.each([
-    ['/commentaries/trade-talks/ann-lee/#p-the-areas', 'trade-talks'],
-    ['/some/sub/path/commentaries/a%20b/c/#p', 'a b'],
-    ['/commentaries/a/b/', 'a'],
-    ['/themes/taiwan/', undefined],
-    ['/commentaries/%E0%A4%A/b/#p', undefined],
-  ])('finds the analysis of %s', (url, expected) => {
-    expect(passageAnalysis(url)).toBe(expected);
   });
 });
 

@@ -66,20 +66,6 @@ export function hasFilters(state: SearchState): boolean {
   return FACETS.some((facet) => state.filters[facet].length > 0);
 }
 
-/**
- * The analysis a passage belongs to, from its permalink (`…/commentaries/<analysis>/<expert>/#…`,
- * see `urls.passage`), so that a result can name it before the facet file is loaded.
- */
-export function passageAnalysis(url: string): string | undefined {
-  const match = /\/commentaries\/([^/?#]+)\/[^/?#]+\/(?:[?#]|$)/.exec(url);
-  if (!match) return undefined;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The theme a theme page's URL (`…/themes/<id>/`, a theme record's) is about. */
 export function themeOfUrl(url: string): string | undefined {
   const match = /\/themes\/([^/?#]+)\/(?:[?#]|$)/.exec(url);
