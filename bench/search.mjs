@@ -197,7 +197,7 @@ async function relevance(browser, origin, dist, queries) {
 }
 
 /** Serves `dist` at the domain root and measures the first search for each query, typing, and relevance. */
-export async function measureSearch(dist, { relevanceQueries = RELEVANCE_QUERIES } = {}) {
+export async function measureSearch(dist, { relevanceQueries = RELEVANCE_QUERIES, typing = true } = {}) {
   const server = createStaticServer({ root: dist, base: '/' });
   const { port } = await listen(server, 0, '127.0.0.1');
   const browser = await chromium.launch({
@@ -211,7 +211,7 @@ export async function measureSearch(dist, { relevanceQueries = RELEVANCE_QUERIES
       word: await firstSearch(browser, origin, QUERIES.word),
       phrase: await firstSearch(browser, origin, QUERIES.phrase),
       place: await firstSearch(browser, origin, QUERIES.place),
-      typing: await keystrokeToResults(browser, origin, QUERIES.word),
+      typing: typing ? await keystrokeToResults(browser, origin, QUERIES.word) : null,
       relevance: await relevance(browser, origin, dist, relevanceQueries),
     };
   } finally {

@@ -10,6 +10,7 @@
 import {
   EXCERPT_WORDS,
   FACETS,
+  foldWord,
   emptyFilters,
   PAGE_SIZE,
   RANKING,
@@ -598,8 +599,11 @@ function start(root: HTMLElement): void {
   // is short, long enough only to skip searching between two quick keystrokes.
   input.addEventListener('input', () => {
     clearTimeout(typing);
+    // Not for a word of one or two letters: it begins too many words, whose chunks would all load.
     const q = input.value.trim();
-    if (q !== '' && loaded) void pagefind.then((pf) => pf.preload(pagefindQuery(q))).catch(() => undefined);
+    const words = queryWords(q);
+    if (loaded && words.length > 0 && words.every((w) => foldWord(w).length >= 3))
+      void pagefind.then((pf) => pf.preload(pagefindQuery(q))).catch(() => undefined);
     typing = setTimeout(() => commit('typing'), TYPING_PAUSE_MS);
   });
   form.addEventListener('submit', (event) => {
