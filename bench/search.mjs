@@ -170,6 +170,8 @@ async function relevance(browser, origin, dist, queries) {
   for (const query of queries) {
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('[data-search-status]').filter({ hasText: /match/ }).waitFor({ timeout: 60_000 });
+    // The page shows its first results, then fills its first page (the list is busy until then).
+    await page.locator('[data-search-results]:not([aria-busy="true"])').waitFor({ timeout: 60_000 });
     // The first five results: lines that open something (not "N more passages" buttons).
     const links = await page
       .locator('[data-search-results] > li:not([data-kind="more"])')
