@@ -59,7 +59,7 @@ export async function build(dir) {
   if (result.code !== 0)
     throw new Error(`Build of ${relative(ROOT, dir)} failed:\n${result.output.slice(-3000)}`);
   const rss = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [0];
-  const indexing = /Indexed \d+ passages for search .*? in (\d+) ms\./.exec(result.output);
+  const indexing = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(result.output);
   const indexMs = indexing ? Number(indexing[1]) : 0;
   return { totalMs: result.ms, indexMs, astroMs: result.ms - indexMs, peakRss: Math.max(...rss) };
 }

@@ -110,7 +110,7 @@ if (values.json) {
     ['commentary HTML (KB raw / gz)', ...rows.map((r) => `${kb(r.page.html.raw)} / ${kb(r.page.html.gzip)}`)],
     ['commentary CSS (KB raw / gz)', ...rows.map((r) => `${kb(r.page.css.raw)} / ${kb(r.page.css.gzip)}`)],
     ['commentary JS (KB raw / gz)', ...rows.map((r) => `${kb(r.page.js.raw)} / ${kb(r.page.js.gzip)}`)],
-    ...['word', 'phrase'].flatMap((kind) => [
+    ...['word', 'phrase', 'place'].flatMap((kind) => [
       [
         `search ${rows[0]?.search[kind].query}: fetched with the counts, gzip (KB)`,
         ...rows.map((r) => kb(r.search[kind].bytes)),
@@ -128,6 +128,17 @@ if (values.json) {
         ...rows.map((r) => String(r.search[kind].ms)),
       ],
       [`search ${rows[0]?.search[kind].query}: matches`, ...rows.map((r) => String(r.search[kind].results))],
+    ]),
+    [
+      `last keystroke → results, "${rows[0]?.search.typing.query}" (ms, median of 5)`,
+      ...rows.map((r) => String(r.search.typing.median)),
+    ],
+    ...(rows[0]?.search.relevance ?? []).map((q, i) => [
+      `top 5 for ${q.query}: open a passage saying it`,
+      ...rows.map(
+        (r) =>
+          `${r.search.relevance[i].opening} of ${r.search.relevance[i].top} (${r.search.relevance[i].kinds})`,
+      ),
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));

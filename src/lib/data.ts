@@ -4,6 +4,18 @@ import type { paths } from './urls';
 
 type Urls = ReturnType<typeof paths>;
 
+/** The text of a rendered HTML fragment: tags dropped, the few entities markdown writes decoded. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Builds `data/commentaries.json` from the site model. */
 export function openData(site: SiteModel, urls: Urls) {
   return {
@@ -14,6 +26,11 @@ export function openData(site: SiteModel, urls: Urls) {
       published: a.published.iso,
       source: a.source,
       commentaries: a.commentaries.map((c) => c.id),
+      /** The introduction as plain text, a paragraph per line (searchable, see search-index.ts). */
+      introduction: a.intro
+        .map((b) => (b.kind === 'passage' ? b.text : plainText(b.html)))
+        .filter((t) => t !== '')
+        .join('\n'),
     })),
     experts: site.experts.map((e) => ({
       id: e.id,

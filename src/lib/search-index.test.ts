@@ -2,8 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { openData } from './data';
 import { parsePartialDate } from './dates';
 import { buildModel } from './model';
-import { idsChecksum, readFacetFile } from './search';
-import { facetFile, facetOptions, passageFacets, searchRecords } from './search-index';
+import { facetOptions, searchDocuments, themeText } from './search-index';
 import { paths } from './urls';
 
 const site = buildModel({
@@ -52,123 +51,91 @@ const site = buildModel({
   ],
 });
 
-describe('searchRecords', () => {
-  const records = searchRecords(openData(site, paths('/some/sub/path/')));
+describe('searchDocuments', () => {
+  const documents = searchDocuments(openData(site, paths('/some/sub/path/')));
+  const html = (url: string) => documents.find((d) => d.url === url)?.content ?? '';
+  const newer = '/commentaries/new/ann-lee/';
 
-  test('makes one record per passage, in reading order with the newest analysis first', () => {
-    expect(records.map((r) => r.content)).toEqual([
-      'Tariffs on oil came first.',
-      'Nothing else changed.',
-      'Oil prices rose.',
+  test('makes one record per commentary, in reading order, one per analysis introduction and one per theme', () => {
+    expect(documents.map((d) => d.url)).toEqual([
+      newer,
+      '/commentaries/old/ann-lee/',
+      '/analyses/new/#introduction',
+      '/analyses/old/#introduction',
+      '/themes/energy/',
+      '/themes/trade/',
     ]);
   });
 
-  test('links each record to its passage permalink without the base path, which the browser adds', () => {
-    expect(records.map((r) => r.url)).toEqual([
-      '/commentaries/new/ann-lee/#p-tariffs-on-oil-came-first',
-      '/commentaries/new/ann-lee/#p-nothing-else-changed',
-      '/commentaries/old/ann-lee/#p-oil-prices-rose',
+  test('puts each passage under its own id, the question, expert and analysis title under theirs', () => {
+    const page = html(newer);
+    const ids = [...page.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'question',
+      'expert',
+      'analysis',
+      'p-tariffs-on-oil-came-first',
+      'p-nothing-else-changed',
     ]);
+    expect(page).toContain('<a id="question"></a><p data-pagefind-weight="0.5">What about trade?</p>');
+    expect(page).toContain('<a id="p-tariffs-on-oil-came-first"></a><p>Tariffs on oil came first.</p>');
   });
 
-  test('makes the expert’s name, the question and the passage’s theme titles searchable', () => {
-    expect(records[0]!.meta).toEqual({
-      expert: 'Ann Lee',
-      question: 'What about trade?',
-      themes: 'Energy and oil, Trade',
-    });
-    expect(records[1]!.meta.themes).toBe('');
+  test('says a theme’s title and terms once, in its own record marked by the record filter, not in its commentaries', () => {
+    const theme = html('/themes/trade/');
+    expect(theme).toContain('<a id="theme"></a><p>Trade; tariff</p>');
+    expect(theme).toContain('<meta data-pagefind-filter="record[content]" content="theme">');
+    expect(theme).not.toContain('data-pagefind-filter="theme');
+    // The commentary's body, which Pagefind indexes, no longer repeats its themes' titles and terms.
+    expect(html(newer).split('<body>')[1]).not.toMatch(/Energy and oil|Trade;/);
+    expect(html(newer)).not.toContain('record[content]');
   });
 
-  test('gives Pagefind no filter and no sort: both would weigh on every first search', () => {
-    for (const record of records)
-      expect(Object.keys(record).sort()).toEqual(['content', 'language', 'meta', 'url']);
+  test('tags the facets by id as Pagefind filters and the passages’ themes as a meta without words', () => {
+    const page = html(newer);
+    expect(page).toContain('<meta data-pagefind-filter="expert[content]" content="ann-lee">');
+    expect(page).toContain('<meta data-pagefind-filter="analysis[content]" content="new A newer piece">');
+    expect(page).toContain('<meta data-pagefind-filter="theme[content]" content="energy">');
+    // The first passage has both themes (the first and second of the site's list), the second none.
+    expect(page).toContain('<meta data-pagefind-meta="passages[content]" content="0+1 -">');
+    // Pagefind searches metadata too: no meta of a record holds a word.
+    for (const d of documents) {
+      for (const [, value] of d.content.matchAll(/data-pagefind-meta="[^"]+" content="([^"]*)"/g))
+        expect(value).not.toMatch(/\p{L}/u);
+    }
+  });
+
+  test('indexes an analysis’s introduction under its title', () => {
+    expect(html('/analyses/new/#introduction')).toContain('<a id="introduction"></a><p>Intro.</p>');
+  });
+
+  test('keeps markup in the text as text', () => {
+    const data = openData(site, paths('/'));
+    data.commentaries[0]!.question = 'Is <b> & "x" safe?';
+    expect(searchDocuments(data)[0]!.content).toContain('Is &lt;b&gt; &amp; &quot;x&quot; safe?');
   });
 
   test('writes every record in the page language', () => {
-    expect(new Set(records.map((r) => r.language))).toEqual(new Set(['en']));
+    for (const d of documents) expect(d.content).toMatch(/^<!doctype html><html lang="en">/);
   });
 });
 
-describe('the facet file', () => {
-  const data = openData(site, paths('/some/sub/path/'));
-  const facets = passageFacets(data);
-  const ids = new Map([...facets.keys()].map((url, i) => [url, `en_${['c', 'a', 'b'][i]}`]));
-
-  test('holds each passage’s expert, themes and analysis by id, keyed by its permalink', () => {
-    expect([...facets]).toEqual([
-      [
-        '/commentaries/new/ann-lee/#p-tariffs-on-oil-came-first',
-        { expert: ['ann-lee'], theme: ['energy', 'trade'], analysis: ['new'] },
-      ],
-      [
-        '/commentaries/new/ann-lee/#p-nothing-else-changed',
-        { expert: ['ann-lee'], theme: [], analysis: ['new'] },
-      ],
-      [
-        '/commentaries/old/ann-lee/#p-oil-prices-rose',
-        { expert: ['ann-lee'], theme: ['energy'], analysis: ['old'] },
-      ],
-    ]);
-  });
-
-  test('names each value once and writes a row per passage in the index’s order', () => {
-    const file = facetFile([...facets.keys()], facets, ids);
-    expect(file.values).toEqual({
-      expert: ['ann-lee'],
-      theme: ['energy', 'trade'],
-      analysis: ['new', 'old'],
-    });
-    expect(file.passages).toEqual({ expert: '0,0,0', theme: '0.1,,0', analysis: '0,0,1' });
-    expect(file.records).toBe(3);
-    expect(file.checksum).toBe(idsChecksum(['en_c', 'en_a', 'en_b']));
-  });
-
-  test('follows the order it is given, not the facet map’s', () => {
-    const order = [...facets.keys()].reverse();
-    expect(facetFile(order, facets, ids).passages.analysis).toBe('0,1,1');
-    expect(facetFile(order, facets, ids).checksum).toBe(idsChecksum(['en_b', 'en_a', 'en_c']));
-  });
-
-  test('reads back as the passages’ values, given the ids in the index’s order', () => {
-    const order = [...facets.keys()];
-    const read = readFacetFile(
-      facetFile(order, facets, ids),
-      order.map((url) => ids.get(url)!),
-    );
-    for (const [url, values] of facets) expect(read.get(ids.get(url)!)).toEqual(values);
-  });
-
+describe('themeText', () => {
   test.each([
-    ['a passage has no result id', [...facets.keys()], new Map([...ids].slice(1)), /no record for/],
-    [
-      'a result id is no passage',
-      [...facets.keys()],
-      new Map([...ids, ['/elsewhere/', 'en_d']]),
-      /which is no passage/,
-    ],
-    [
-      'a record has no facet values',
-      [...facets.keys(), '/elsewhere/'],
-      new Map([...ids, ['/elsewhere/', 'en_d']]),
-      /no facet values/,
-    ],
-  ])('refuses to write a file that does not cover the index when %s', (_, order, partial, message) => {
-    expect(() => facetFile(order, facets, partial)).toThrow(message);
+    [{ title: 'Trade', terms: ['tariff*', 'WTO'] }, 'Trade; tariff; WTO'],
+    [{ title: 'Trade' }, 'Trade'],
+  ])('%j is searched as %j', (theme, expected) => {
+    expect(themeText(theme)).toBe(expected);
   });
 });
 
 describe('facetOptions', () => {
-  test('lists each facet’s values by id and label, in the order the site shows them', () => {
+  test('lists experts and themes by id and label, in the site’s order, and no analysis', () => {
     expect(facetOptions(site)).toEqual({
       expert: [{ id: 'ann-lee', label: 'Ann Lee' }],
       theme: [
         { id: 'energy', label: 'Energy and oil' },
         { id: 'trade', label: 'Trade' },
-      ],
-      analysis: [
-        { id: 'new', label: 'A newer piece' },
-        { id: 'old', label: 'An older piece' },
       ],
     });
   });

@@ -1,11 +1,19 @@
 /**
- * What the search index holds: one Pagefind custom record per passage, built from the open-data
- * export. Indexing passages rather than HTML pages means a passage shown on an analysis page, a
- * theme page and its commentary page is one result, and page chrome is never indexed.
+ * What the search index holds: one Pagefind record per commentary, one per analysis
+ * introduction and one per theme (its title and terms), each an HTML document written for Pagefind alone (`addHTMLFile`), so that only
+ * Pagefind's documented markup is used: `data-pagefind-filter` for the facets,
+ * `data-pagefind-meta` for what a result shows, `data-pagefind-weight` for what counts more or
+ * less, and an element with an `id` per passage, which Pagefind returns as `anchors` with their
+ * word positions so that the browser places each match in its passage. A record per commentary
+ * rather than per passage keeps Pagefind's metadata, which every first search loads, small.
+ * A theme's title and terms are said once, in the theme's own record, rather than in every
+ * commentary tagged with it: the search page finds the commentaries of a matched theme with the
+ * `theme` filter, so theme words do not swell the index chunks every search of them loads.
  */
+import { escapeHtml } from './citation';
 import type { openData } from './data';
 import type { SiteModel } from './model';
-import { FACETS, emptyFilters, idsChecksum, type Facet, type FacetFile } from './search';
+import { THEME_RECORD, analysisFilterValue, encodePassageThemes, type Facet } from './search';
 import { paths } from './urls';
 
 /** The open-data export as the build writes it to `data/commentaries.json`. */
@@ -14,105 +22,103 @@ export type OpenData = ReturnType<typeof openData>;
 /** The language of every page and record: Pagefind picks the index matching `<html lang>`. */
 export const SEARCH_LANGUAGE = 'en';
 
-/** A Pagefind custom record (the shape `addCustomRecord` takes). */
-export interface SearchRecord {
-  /** The passage permalink relative to the site root; the browser prepends the base path (`baseUrl`). */
+/**
+ * The ids of a record's elements that are not passages (see `SECTION`). A passage's id is its
+ * permalink anchor (`p-…`); a theme's terms are under `theme-<id>`.
+ */
+export const SECTION = {
+  question: 'question',
+  expert: 'expert',
+  analysis: 'analysis',
+  introduction: 'introduction',
+  theme: 'theme',
+} as const;
+
+/**
+ * Weights (`data-pagefind-weight`, 1 is body text, quadratic) of a record's parts. The question,
+ * the expert's name and the analysis title weigh less than the passages, so that Pagefind itself
+ * ranks a commentary whose passages say the words above one whose question alone does: the
+ * search page lists those as whole commentaries, below the passages, and its first results then
+ * need the data of only the first few records.
+ */
+export const WEIGHTS = { question: 0.5, expert: 0.5, analysis: 0.5 } as const;
+
+/** A record for Pagefind's `addHTMLFile`: its root-relative URL and its HTML. */
+export interface SearchDocument {
+  /** Root-relative; the browser prepends the base path (`baseUrl`). */
   url: string;
-  /** The passage text: what is searched and what excerpts are cut from. */
   content: string;
-  language: string;
-  /** Searchable fields besides the text, each weighted in `RANKING.metaWeights`. */
-  meta: { expert: string; question: string; themes: string };
-  // No filters and no sort: the facets are in the facet file (see `FacetFile`), because Pagefind
-  // would load every filter's values on the first search (41 KB at 1,000 commentaries) to count
-  // them, and a sort would add a position per record to the metadata every search loads (9 KB).
-  // Records are given in reading order (newest analysis first), the order `search(null)` lists them in.
 }
 
 const root = paths('/');
 
+const meta = (key: string, value: string) =>
+  `<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`;
+const filter = (key: Facet, value: string) =>
+  `<meta data-pagefind-filter="${key}[content]" content="${escapeHtml(value)}">`;
+// The id is on an empty element before the text: Pagefind's anchors carry their element's own
+// text, which would repeat every passage in each result's data.
+const block = (id: string, text: string, weight?: number) =>
+  `<a id="${escapeHtml(id)}"></a><p${weight === undefined ? '' : ` data-pagefind-weight="${weight}"`}>${escapeHtml(text)}</p>`;
+
+/** A theme's searchable text: its title and its terms, without the `*` of a prefix term. */
+export function themeText(theme: { title: string; terms?: readonly string[] }): string {
+  const terms = (theme.terms ?? []).map((t) => t.replace(/\*/g, '')).filter((t) => t.trim() !== '');
+  return [theme.title, ...terms].join('; ');
+}
+
 /**
- * Builds one record per passage. Experts, themes and analyses are filtered by id (stable in URLs);
- * their names are what the search page shows. The analysis title is deliberately not searchable:
- * every passage of an analysis would match each of its words, which tells the passages apart not at all.
+ * Builds the records: a commentary's question, expert and analysis title, its passages (each
+ * under its own id), and the titles and terms of the themes its passages are tagged with; an
+ * analysis's introduction, under its title. Experts, themes and analyses are filters by id.
  */
-export function searchRecords(data: OpenData): SearchRecord[] {
+export function searchDocuments(data: OpenData): SearchDocument[] {
   const expertName = new Map(data.experts.map((e) => [e.id, e.name]));
-  const themeTitle = new Map(data.themes.map((t) => [t.id, t.title]));
-  return data.commentaries.flatMap((c) =>
-    c.passages.map((p) => ({
-      url: root.passage(c.id, p.id),
-      content: p.text,
-      language: SEARCH_LANGUAGE,
-      meta: {
-        expert: expertName.get(c.expert) ?? c.expert,
-        question: c.question,
-        themes: p.themes.map((id) => themeTitle.get(id) ?? id).join(', '),
-      },
-    })),
-  );
-}
+  const themeOrder = data.themes.map((t) => t.id);
+  const analyses = new Map(data.analyses.map((a) => [a.id, a]));
+  const page = (head: string[], body: string[]) =>
+    `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head.join('')}</head><body>${body.join('')}</body></html>`;
 
-/** Each passage's facet values by id, keyed by its permalink (the record's `url`). */
-export function passageFacets(data: OpenData): Map<string, Record<Facet, string[]>> {
-  const facets = new Map<string, Record<Facet, string[]>>();
-  for (const c of data.commentaries) {
-    for (const p of c.passages) {
-      facets.set(root.passage(c.id, p.id), {
-        expert: [c.expert],
-        theme: [...p.themes],
-        analysis: [c.analysis],
-      });
-    }
-  }
-  return facets;
-}
-
-/**
- * The facet file the search page filters and counts with (see `FacetFile`): each facet's values
- * once, and a row per record in `order`, the order the records were given to Pagefind, which is
- * the order its index keeps them in. `ids` (permalink → result id, read from the written index)
- * gives the checksum the browser verifies. Throws when a record has no facet values or no id, or
- * an id belongs to no record: the file must cover the index exactly.
- */
-export function facetFile(
-  order: readonly string[],
-  facets: ReadonlyMap<string, Record<Facet, readonly string[]>>,
-  ids: ReadonlyMap<string, string>,
-): FacetFile {
-  const values = emptyFilters();
-  const position = new Map<string, number>();
-  const indexOf = (facet: Facet, value: string) => {
-    const key = `${facet}\u0000${value}`;
-    let at = position.get(key);
-    if (at === undefined) {
-      at = values[facet].push(value) - 1;
-      position.set(key, at);
-    }
-    return at;
-  };
-  const listed = new Set(order);
-  for (const url of ids.keys()) {
-    if (!listed.has(url)) throw new Error(`The search index holds ${url}, which is no passage.`);
-  }
-  for (const url of facets.keys()) {
-    if (!listed.has(url)) throw new Error(`The passage ${url} has facet values but no search record.`);
-  }
-  const rows = order.map((url) => {
-    const id = ids.get(url);
-    if (id === undefined) throw new Error(`The search index has no record for ${url}.`);
-    const chosen = facets.get(url);
-    if (chosen === undefined) throw new Error(`The passage ${url} has no facet values.`);
-    return { id, chosen };
+  const commentaries = data.commentaries.map((c) => {
+    const tagged = [...new Set(c.passages.flatMap((p) => p.themes))];
+    const analysisTitle = analyses.get(c.analysis)?.title ?? c.analysis;
+    // The one meta key: each passage's themes as places in the site's theme list. Pagefind makes
+    // metadata searchable, so no meta holds a word: the question, expert and analysis title are
+    // read from the record's text (their sections, by id), a theme's title from the theme facet.
+    const head = [
+      meta('passages', encodePassageThemes(c.passages, themeOrder)),
+      filter('expert', c.expert),
+      filter('analysis', analysisFilterValue(c.analysis, analysisTitle)),
+      ...tagged.map((id) => filter('theme', id)),
+    ];
+    const body = [
+      block(SECTION.question, c.question, WEIGHTS.question),
+      block(SECTION.expert, expertName.get(c.expert) ?? c.expert, WEIGHTS.expert),
+      block(SECTION.analysis, analysisTitle, WEIGHTS.analysis),
+      ...c.passages.map((p) => block(p.id, p.text)),
+    ];
+    return { url: root.commentary(c.id), content: page(head, body) };
   });
-  const passages = {} as Record<Facet, string>;
-  for (const facet of FACETS) {
-    passages[facet] = rows
-      .map(({ chosen }) => chosen[facet].map((value) => indexOf(facet, value).toString(36)).join('.'))
-      .join(',');
-  }
-  const inOrder = rows.map(({ id }) => id);
-  return { values, records: rows.length, checksum: idsChecksum(inOrder), passages };
+
+  const introductions = data.analyses
+    .filter((a) => a.introduction.trim() !== '')
+    .map((a) => {
+      const head = [filter('analysis', analysisFilterValue(a.id, a.title))];
+      const body = [
+        block(SECTION.analysis, a.title, WEIGHTS.analysis),
+        block(SECTION.introduction, a.introduction.replace(/\n/g, ' ')),
+      ];
+      return { url: `${root.analysis(a.id)}#${SECTION.introduction}`, content: page(head, body) };
+    });
+
+  const themeRecords = data.themes.map((t) => {
+    const head = [
+      `<meta data-pagefind-filter="${THEME_RECORD.filter}[content]" content="${THEME_RECORD.value}">`,
+    ];
+    return { url: root.theme(t.id), content: page(head, [block(SECTION.theme, themeText(t))]) };
+  });
+
+  return [...commentaries, ...introductions, ...themeRecords];
 }
 
 /** One value a reader can filter by: its id (in the URL and the index) and its label. */
@@ -121,13 +127,16 @@ export interface FacetOption {
   label: string;
 }
 
-/** The values of each facet in the site's order: experts by family name, themes by title, newest analysis first. */
+/**
+ * The experts and themes a reader can filter by, in the site's order (experts by family name,
+ * themes by title). Analyses are not listed on the page: they grow with the archive, so the page
+ * shows the analyses the results come from, from Pagefind's counts.
+ */
 export function facetOptions(
-  site: Pick<SiteModel, 'experts' | 'themes' | 'analyses'>,
-): Record<Facet, FacetOption[]> {
+  site: Pick<SiteModel, 'experts' | 'themes'>,
+): Record<'expert' | 'theme', FacetOption[]> {
   return {
     expert: site.experts.map((e) => ({ id: e.id, label: e.name })),
     theme: site.themes.map((t) => ({ id: t.id, label: t.title })),
-    analysis: site.analyses.map((a) => ({ id: a.id, label: a.title })),
   };
 }

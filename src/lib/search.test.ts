@@ -1,20 +1,26 @@
 import { describe, expect, test } from 'vitest';
 import { fold } from './highlight';
 import {
-  countPassages,
+  analysisFilterValue,
+  arrange,
+  browseMatch,
+  countResults,
   excerptParts,
+  matchRecord,
+  pagefindFilters,
+  parseAnalysisFilterValue,
+  decodePassageThemes,
+  encodePassageThemes,
+  phraseLocations,
+  sections,
+  withinThemes,
+  type ArrangeInput,
+  type RecordMatch,
   foldWord,
   hasFilters,
   isQuoted,
   pagefindQuery,
   matchesQuery,
-  facetCounts,
-  filterResults,
-  passageAnalysis,
-  passesFilters,
-  facetFileName,
-  idsChecksum,
-  readFacetFile,
   parseSearchState,
   phraseFirst,
   queryWords,
@@ -24,6 +30,8 @@ import {
   wordFound,
   wordsAt,
   withHighlight,
+  withMatchedThemes,
+  themeOfUrl,
   type SearchState,
 } from './search';
 
@@ -59,127 +67,6 @@ describe('the search state in the URL', () => {
     [state('', { theme: ['taiwan'] }), true],
   ])('knows whether filters are chosen in %j', (s, expected) => {
     expect(hasFilters(s)).toBe(expected);
-  });
-});
-
-describe('filtering by facet', () => {
-  // p1: a on t; p2: b on t and u; p3: b on nothing; p4: not in the facet file.
-  const indexed = ['p1', 'p2', 'p3'];
-  const facets = readFacetFile(
-    {
-      values: { expert: ['a', 'b'], theme: ['t', 'u'], analysis: ['x'] },
-      records: 3,
-      checksum: idsChecksum(indexed),
-      passages: { expert: '0,1,1', theme: '0,0.1,', analysis: '0,0,0' },
-    },
-    indexed,
-  );
-  const ids = ['p1', 'p2', 'p3', 'p4'];
-  const kept = (filters: Partial<SearchState['filters']>) =>
-    filterResults(
-      ids.map((id) => ({ id })),
-      facets,
-      state('q', filters),
-    ).map((r) => r.id);
-
-  test('reads each passage’s values from the value tables', () => {
-    expect(facets.get('p2')).toEqual({ expert: ['b'], theme: ['t', 'u'], analysis: ['x'] });
-    expect(facets.get('p3')).toEqual({ expert: ['b'], theme: [], analysis: ['x'] });
-  });
-
-  test.each([
-    ['no filter keeps every result, even one the facet file does not know', {}, ids],
-    ['one value keeps its passages', { expert: ['a'] }, ['p1']],
-    ['values of one facet widen', { expert: ['a', 'b'] }, ['p1', 'p2', 'p3']],
-    ['facets narrow each other', { expert: ['a', 'b'], theme: ['u'] }, ['p2']],
-    ['a value no passage has keeps nothing', { theme: ['nowhere'] }, []],
-  ] as const)('%s', (_, filters, expected) => {
-    expect(kept(filters as Partial<SearchState['filters']>)).toEqual(expected);
-  });
-
-  test('can leave one facet out, to count what its other values would add', () => {
-    const s = state('q', { expert: ['a'], theme: ['u'] });
-    expect(passesFilters(facets.get('p2'), s)).toBe(false);
-    expect(passesFilters(facets.get('p2'), s, 'expert')).toBe(true);
-  });
-
-  test('counts each value among the results, without a facet’s own choice', () => {
-    expect(facetCounts(ids, facets, state('q'))).toEqual({
-      expert: { a: 1, b: 2 },
-      theme: { t: 2, u: 1 },
-      analysis: { x: 3 },
-    });
-    // Choosing b: experts still count as if none were chosen; themes and analyses count b's passages.
-    expect(facetCounts(ids, facets, state('q', { expert: ['b'] }))).toEqual({
-      expert: { a: 1, b: 2 },
-      theme: { t: 1, u: 1 },
-      analysis: { x: 2 },
-    });
-  });
-
-  test('counts only among the given results', () => {
-    expect(facetCounts(['p1'], facets, state('q')).expert).toEqual({ a: 1 });
-  });
-});
-
-describe('the facet file’s rows', () => {
-  const file = {
-    values: { expert: ['a'], theme: [], analysis: ['x'] },
-    records: 2,
-    checksum: idsChecksum(['en_1', 'en_2']),
-    passages: { expert: '0,0', theme: ',', analysis: '0,0' },
-  };
-
-  test.each([
-    ['', 0x811c9dc5],
-    ['a', 0xe40c292c],
-    ['foobar', 0xbf9cf968],
-  ])('are checked with 32-bit FNV-1a (published test vector for %j)', (text, expected) => {
-    expect(idsChecksum(text === '' ? [] : [text])).toBe(expected.toString(36));
-  });
-
-  test('joins the ids with commas, so that their boundaries count', () => {
-    expect(idsChecksum(['ab', 'c'])).not.toBe(idsChecksum(['a', 'bc']));
-    expect(idsChecksum(['foo', 'bar'])).toBe(idsChecksum(['foo,bar']));
-  });
-
-  test('are matched to the index’s ids in its order', () => {
-    expect([...readFacetFile(file, ['en_1', 'en_2']).keys()]).toEqual(['en_1', 'en_2']);
-  });
-
-  test.each([
-    ['in another order', ['en_2', 'en_1']],
-    ['of another index', ['en_1', 'en_3']],
-    ['with a record more', ['en_1', 'en_2', 'en_3']],
-    ['with a record less', ['en_1']],
-  ])('are refused for ids %s, rather than misread', (_, ids) => {
-    expect(() => readFacetFile(file, ids)).toThrow(/belongs to another build than the search index/);
-  });
-
-  test.each([
-    ['an older format, keyed by ids', { values: file.values, ids: '0en_1,4en_2', passages: file.passages }],
-    ['no object at all', null],
-    ['a column missing', { ...file, passages: { expert: '0,0' } }],
-  ])('are refused when the file is %s', (_, odd) => {
-    expect(() => readFacetFile(odd as unknown as typeof file, ['en_1', 'en_2'])).toThrow(
-      /not one this page can read/,
-    );
-  });
-
-  test('are named by the checksum, so that a page never reads another build’s file', () => {
-    expect(facetFileName(file.checksum)).toBe(`facets.${file.checksum}.json`);
-  });
-});
-
-describe('passageAnalysis', () => {
-  test.each([
-    ['/commentaries/trade-talks/ann-lee/#p-the-areas', 'trade-talks'],
-    ['/some/sub/path/commentaries/a%20b/c/#p', 'a b'],
-    ['/commentaries/a/b/', 'a'],
-    ['/themes/taiwan/', undefined],
-    ['/commentaries/%E0%A4%A/b/#p', undefined],
-  ])('finds the analysis of %s', (url, expected) => {
-    expect(passageAnalysis(url)).toBe(expected);
   });
 });
 
@@ -346,27 +233,366 @@ describe('withHighlight', () => {
 
 describe('the announced result count', () => {
   test.each([
-    [0, 'No passage'],
-    [1, '1 passage'],
-    [3, '3 passages'],
+    [0, 'No result'],
+    [1, '1 result'],
+    [3, '3 results'],
   ])('counts %i as %j', (n, expected) => {
-    expect(countPassages(n)).toBe(expected);
+    expect(countResults(n)).toBe(expected);
   });
 
   test.each([
-    [{ count: 3, query: 'fentanyl', filtered: false, missing: [] }, '3 passages match “fentanyl”.'],
-    [{ count: 1, query: 'opioids', filtered: false, missing: [] }, '1 passage matches “opioids”.'],
-    [{ count: 0, query: 'zzz', filtered: false, missing: ['zzz'] }, 'No passage matches “zzz”.'],
+    [{ count: 3, query: 'fentanyl', filtered: false, missing: [] }, '3 results match “fentanyl”.'],
+    [{ count: 1, query: 'opioids', filtered: false, missing: [] }, '1 result matches “opioids”.'],
+    [{ count: 0, query: 'zzz', filtered: false, missing: ['zzz'] }, 'No result matches “zzz”.'],
     [
       { count: 2, query: 'taiwan', filtered: true, missing: [] },
-      '2 passages match “taiwan” with the chosen filters.',
+      '2 results match “taiwan” with the chosen filters.',
     ],
-    [{ count: 6, query: '', filtered: true, missing: [] }, '6 passages match the chosen filters.'],
+    [{ count: 6, query: '', filtered: true, missing: [] }, '6 results match the chosen filters.'],
     [
       { count: 1, query: 'fentanyl Israel', filtered: false, missing: ['Israel'] },
-      '1 passage matches “fentanyl Israel”. No passage mentions “Israel”, so it was left out.',
+      '1 result matches “fentanyl Israel”. Nothing mentions “Israel”, so it was left out.',
+    ],
+    [
+      { count: 4, query: 'fentanyl', filtered: false, missing: [], themes: ['Counternarcotics'] },
+      '4 results match “fentanyl”. Then passages tagged with Counternarcotics.',
+    ],
+    [
+      { count: 2, query: 'NYU', filtered: false, missing: [], themes: ['Universities'], themedOnly: true },
+      '2 results match “NYU” by a theme: Universities.',
+    ],
+    [
+      { count: 1, query: 'NYU', filtered: true, missing: [], themes: ['Universities'], themedOnly: true },
+      '1 result matches “NYU” by a theme: Universities, with the chosen filters.',
+    ],
+    [
+      { count: 0, query: 'NYU', filtered: true, missing: [], themes: [], themedOnly: false },
+      'No result matches “NYU” with the chosen filters.',
     ],
   ])('says %j as %j', (input, expected) => {
     expect(resultSummary(input)).toBe(expected);
+  });
+});
+
+describe('the analysis filter’s values', () => {
+  test.each([
+    ['trip', 'A trip to Beijing', 'trip A trip to Beijing'],
+    ['a-b', 'Title, with a comma', 'a-b Title, with a comma'],
+  ])('%j and %j make %j, and read back', (id, title, value) => {
+    expect(analysisFilterValue(id, title)).toBe(value);
+    expect(parseAnalysisFilterValue(value)).toEqual({ id, title });
+  });
+});
+
+describe('pagefindFilters', () => {
+  const analyses = [analysisFilterValue('trip', 'A trip'), analysisFilterValue('talks', 'Talks')];
+  test.each<[string, SearchState, string | undefined, object]>([
+    ['nothing chosen', state('x'), undefined, {}],
+    [
+      'values of one facet widen',
+      state('x', { expert: ['a', 'b'] }),
+      undefined,
+      { expert: { any: ['a', 'b'] } },
+    ],
+    [
+      'facets narrow each other',
+      state('x', { expert: ['a'], theme: ['t'] }),
+      undefined,
+      { expert: { any: ['a'] }, theme: { any: ['t'] } },
+    ],
+    [
+      'an analysis by its full value',
+      state('x', { analysis: ['talks'] }),
+      undefined,
+      { analysis: { any: ['Talks'.replace(/^/, 'talks ')] } },
+    ],
+    [
+      'an unknown analysis keeps its id, which matches nothing',
+      state('x', { analysis: ['gone'] }),
+      undefined,
+      { analysis: { any: ['gone'] } },
+    ],
+    [
+      'one facet left out, to count it',
+      state('x', { expert: ['a'], theme: ['t'] }),
+      'expert',
+      { theme: { any: ['t'] } },
+    ],
+  ])('%s', (_, input, without, expected) => {
+    expect(pagefindFilters(input, analyses, without as never)).toEqual(expected);
+  });
+});
+
+describe('sections', () => {
+  test.each([
+    [
+      'each element runs to the next',
+      [
+        { id: 'q', location: 0 },
+        { id: 'p-1', location: 3 },
+      ],
+      8,
+      [
+        { id: 'q', start: 0, end: 3 },
+        { id: 'p-1', start: 3, end: 8 },
+      ],
+    ],
+    [
+      'anchors out of order are sorted',
+      [
+        { id: 'p-1', location: 3 },
+        { id: 'q', location: 0 },
+      ],
+      5,
+      [
+        { id: 'q', start: 0, end: 3 },
+        { id: 'p-1', start: 3, end: 5 },
+      ],
+    ],
+    [
+      'an empty element is an empty section',
+      [
+        { id: 'a', location: 2 },
+        { id: 'b', location: 2 },
+      ],
+      4,
+      [
+        { id: 'a', start: 2, end: 2 },
+        { id: 'b', start: 2, end: 4 },
+      ],
+    ],
+    ['anchors without an id are left out', [{ id: '', location: 0 }], 4, []],
+  ])('%s', (_, anchors, count, expected) => {
+    expect(sections(anchors, count)).toEqual(expected);
+  });
+});
+
+describe('matchRecord', () => {
+  // question (0–2) · expert (3–4) · p-a (5–9) · p-b (10–13) · theme-drugs (14–16)
+  const content =
+    'Why fentanyl now? Ann Lee Trade rose and oil fell. Opioids and fentanyl flowed. Drugs; opioids; NYU';
+  const anchors = [
+    { id: 'question', location: 0 },
+    { id: 'expert', location: 3 },
+    { id: 'p-a', location: 5 },
+    { id: 'p-b', location: 10 },
+    { id: 'theme-drugs', location: 14 },
+  ];
+  test.each<[string, number[], string[], boolean, RecordMatch]>([
+    [
+      'a word in a passage, the question and a theme',
+      [1, 12, 15],
+      ['fentanyl'],
+      false,
+      { passages: [{ id: 'p-b', locations: [2], words: 1 }], themes: [], fields: ['question'] },
+    ],
+    [
+      'locations of words the reader did not ask for are dropped',
+      [5, 12],
+      ['fentanyl'],
+      false,
+      { passages: [{ id: 'p-b', locations: [2], words: 1 }], themes: [], fields: [] },
+    ],
+    ['a theme’s term alone', [16], ['NYU'], false, { passages: [], themes: ['drugs'], fields: [] }],
+    [
+      'counts the query words each passage says',
+      [5, 8, 10, 12],
+      ['trade', 'oil', 'opioids'],
+      false,
+      {
+        passages: [
+          { id: 'p-a', locations: [0, 3], words: 2 },
+          { id: 'p-b', locations: [0], words: 1 },
+        ],
+        themes: [],
+        fields: [],
+      },
+    ],
+    [
+      'a phrase is found where its words stand together, whatever Pagefind reported',
+      [15],
+      ['opioids', 'and'],
+      true,
+      { passages: [{ id: 'p-b', locations: [0, 1], words: 2 }], themes: [], fields: [] },
+    ],
+  ])('%s', (_, locations, query, phrase, expected) => {
+    expect(matchRecord(content, anchors, locations, query, { phrase })).toEqual(expected);
+  });
+});
+
+describe('phraseLocations', () => {
+  test.each([
+    [
+      ['face-to-face', 'talks', 'and', 'face-to-face', 'diplomacy'],
+      ['face-to-face', 'diplomacy'],
+      [3, 4],
+    ],
+    [['Face-to-Face'], ['face-to-face'], [0]],
+    [['face', 'talks'], ['face-to-face'], []],
+    [['a', 'b'], [], []],
+  ])('%j for %j: %j', (words, phrase, expected) => {
+    expect(phraseLocations(words, phrase)).toEqual(expected);
+  });
+});
+
+describe('the passages’ themes in a record’s meta', () => {
+  const order = ['taiwan', 'trade', 'water'];
+  test.each([
+    [[['taiwan', 'water'], [], ['trade']], '0+2 - 1'],
+    [[[]], '-'],
+    [[], ''],
+  ])('%j is written %j, with no word in it, and read back', (themes, meta) => {
+    const passages = themes.map((t) => ({ themes: t }));
+    expect(encodePassageThemes(passages, order)).toBe(meta);
+    expect(meta).not.toMatch(/\p{L}/u);
+    const ids = themes.map((_, i) => `p-${i}`);
+    expect([...decodePassageThemes(meta, ids, order)]).toEqual(ids.map((id, i) => [id, themes[i]]));
+  });
+  test('a theme the list does not have is left out', () => {
+    expect(encodePassageThemes([{ themes: ['gone', 'trade'] }], order)).toBe('1');
+    expect([...decodePassageThemes('1+7', ['p-a'], order)]).toEqual([['p-a', ['trade']]]);
+  });
+});
+
+describe('arrange', () => {
+  const hit = (id: string, words = 1, matches = 1) => ({
+    id,
+    locations: Array.from({ length: matches }, (_, i) => i),
+    words,
+  });
+  const record = (match: Partial<RecordMatch>, themes: [string, string[]][] = []): ArrangeInput => ({
+    match: { passages: [], themes: [], fields: [], ...match },
+    passageThemes: new Map(themes),
+  });
+  const kinds = (items: ReturnType<typeof arrange>) =>
+    items.map((i) =>
+      i.kind === 'more'
+        ? `${i.record}:more(${i.rest.map((r) => r.passage).join(',')})`
+        : i.kind === 'commentary'
+          ? `${i.record}:commentary`
+          : `${i.record}:${i.kind}:${i.passage}`,
+    );
+
+  test.each<[string, ArrangeInput[], boolean, string[]]>([
+    [
+      'no record lists more than two passages before the next record’s',
+      [record({ passages: [hit('a'), hit('b'), hit('c'), hit('d')] }), record({ passages: [hit('e')] })],
+      true,
+      ['0:passage:a', '0:passage:b', '0:more(c,d)', '1:passage:e'],
+    ],
+    [
+      'a record’s best passages first: most query words, then most matches, then reading order',
+      [record({ passages: [hit('a', 1, 1), hit('b', 2, 1), hit('c', 1, 3), hit('d', 2, 2)] })],
+      true,
+      ['0:passage:d', '0:passage:b', '0:more(c,a)'],
+    ],
+    [
+      'passages with fewer query words than the best one wait behind “more”',
+      [record({ passages: [hit('a', 1), hit('b', 3)] })],
+      true,
+      ['0:passage:b', '0:more(a)'],
+    ],
+    [
+      'a record whose only match is its question is listed once, below every passage',
+      [record({ fields: ['question'] }), record({ passages: [hit('a')] }), record({ fields: ['question'] })],
+      true,
+      ['1:passage:a', '0:commentary', '2:commentary'],
+    ],
+    [
+      'a question match does not add a record’s passages that do not say the words',
+      [
+        record({ passages: [hit('a')], fields: ['question'] }, [
+          ['a', []],
+          ['b', []],
+        ]),
+      ],
+      true,
+      ['0:passage:a'],
+    ],
+    [
+      'passages tagged with a matching theme come below those that say the word, two per record',
+      [
+        record({ themes: ['drugs'] }, [
+          ['x', ['drugs']],
+          ['y', ['drugs']],
+          ['z', ['drugs']],
+          ['w', []],
+        ]),
+        record({ passages: [hit('a')], themes: ['drugs'] }, [
+          ['a', ['drugs']],
+          ['b', ['drugs']],
+        ]),
+      ],
+      true,
+      ['1:passage:a', '0:themed:x', '0:themed:y', '0:more(z)', '1:themed:b'],
+    ],
+    [
+      'until every result is loaded, only passages that say the words are listed',
+      [
+        record({ fields: ['question'] }),
+        record({ themes: ['t'] }, [['x', ['t']]]),
+        record({ passages: [hit('a')] }),
+      ],
+      false,
+      ['2:passage:a'],
+    ],
+  ])('%s', (_, records, complete, expected) => {
+    expect(kinds(arrange(records, complete))).toEqual(expected);
+  });
+});
+
+describe('browsing and theme filters', () => {
+  const themes = new Map([
+    ['p-a', ['t1']],
+    ['p-b', ['t2']],
+  ]);
+  test.each([
+    [[], ['p-a', 'p-b']],
+    [['t2'], ['p-b']],
+  ])('browsing with themes %j lists %j', (chosen, expected) => {
+    expect(browseMatch(themes, chosen).passages.map((p) => p.id)).toEqual(expected);
+  });
+  test('with a theme chosen, a search keeps only the passages tagged with it', () => {
+    const match = {
+      passages: [
+        { id: 'p-a', locations: [0], words: 1 },
+        { id: 'p-b', locations: [0], words: 1 },
+      ],
+      themes: ['t1', 't2'],
+      fields: [],
+    };
+    expect(withinThemes(match, themes, ['t2'])).toEqual({
+      passages: [match.passages[1]],
+      themes: ['t2'],
+      fields: [],
+    });
+    expect(withinThemes(match, themes, [])).toBe(match);
+  });
+});
+
+describe('withMatchedThemes', () => {
+  const passageThemes = new Map([
+    ['p-a', ['trade']],
+    ['p-b', ['energy', 'trade']],
+  ]);
+  test.each([
+    [['energy'], ['energy']],
+    [['energy', 'water'], ['energy']],
+    [['water'], []],
+    [[], []],
+  ])('a record tagged with trade and energy, for matched themes %j, keeps %j', (matched, expected) => {
+    const said = { passages: [{ id: 'p-a', locations: [0], words: 1 }], themes: [], fields: [] };
+    expect(withMatchedThemes(said, passageThemes, matched)).toEqual({ ...said, themes: expected });
+  });
+});
+
+describe('themeOfUrl', () => {
+  test.each([
+    ['/themes/taiwan/', 'taiwan'],
+    ['/some/sub/path/themes/water-sharing/', 'water-sharing'],
+    ['/themes/taiwan/expert-a/', undefined],
+    ['/commentaries/a/b/', undefined],
+  ])('%s is about %s', (url, id) => {
+    expect(themeOfUrl(url)).toBe(id);
   });
 });

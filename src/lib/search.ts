@@ -3,7 +3,7 @@
  * and ranking handed to Pagefind, and the shaping of its results.
  */
 
-/** The facets a reader can narrow by, by id; the search page filters by them itself (see `FacetFile`). */
+/** The facets a reader can narrow by, by id: Pagefind filters of the same names (see search-index.ts). */
 export const FACETS = ['expert', 'theme', 'analysis'] as const;
 export type Facet = (typeof FACETS)[number];
 
@@ -13,26 +13,18 @@ export interface SearchState {
   filters: Record<Facet, string[]>;
 }
 
-/** Pagefind's ranking, tuned for records that are single paragraphs (see each line). */
+/** Pagefind's ranking, tuned for records that are commentaries of a few paragraphs (see each line). */
 export const RANKING = {
   // Prefer a word close in length to the query over a long extension of it: "AI" should rank
   // "AI governance" above "aimed" and "aims", which Pagefind also matches as prefixes.
   termSimilarity: 2,
-  // Every record is one paragraph, so length says little about relevance; the default (0.75)
-  // lets a two-sentence passage beat a paragraph that discusses the subject at length.
+  // A commentary's length says little about relevance; the default (0.75) lets a short
+  // commentary that mentions a word once beat one that discusses the subject at length.
   pageLength: 0.5,
   // A paragraph that returns to a word several times is about it, but not without limit.
   termSaturation: 1.2,
-  metaWeights: {
-    // The question a passage answers is its title. A match there should lead, yet a question
-    // word alone (about equal to one mention in a passage) must not bury passages that say it.
-    question: 2,
-    // Naming an expert ("Scobell Taiwan") should bring that expert's passages up.
-    expert: 2,
-    // Theme titles find passages the editors tagged with a theme in other words (Freeman's
-    // "illicit drugs and their precursors" for "fentanyl"), but below passages that use the word.
-    themes: 0.6,
-  },
+  // The weights of the question, the expert's name and the themes are in the records themselves
+  // (`WEIGHTS` in search-index.ts), with Pagefind's documented data-pagefind-weight.
 } as const;
 
 /** How many words of a passage a result shows around the matches. */
@@ -40,6 +32,12 @@ export const EXCERPT_WORDS = 36;
 
 /** How many results the page shows at first, and adds with each "Show more results". */
 export const PAGE_SIZE = 10;
+
+/**
+ * The filter only theme records carry (`record: theme`, see search-index.ts): the search page asks
+ * for the themes a query matches with it, and tells them apart from the commentaries.
+ */
+export const THEME_RECORD = { filter: 'record', value: 'theme' } as const;
 
 /** No value chosen in any facet; also the shape of anything kept per facet. */
 export const emptyFilters = (): Record<Facet, string[]> => ({ expert: [], theme: [], analysis: [] });
@@ -68,129 +66,9 @@ export function hasFilters(state: SearchState): boolean {
   return FACETS.some((facet) => state.filters[facet].length > 0);
 }
 
-/**
- * The facet file (`facets.<checksum>.json` beside Pagefind's bundle). It names no passage: its rows
- * are in the index's own order, which is the order Pagefind lists every record in when searching
- * with no query and no filter (`search(null)`), so the browser learns each row's result id from the
- * index it has already loaded instead of downloading the ids a second time.
- * - `values`: each facet's values, once;
- * - `records` and `checksum`: how many rows, and `idsChecksum` of the result ids in that order. The
- *   file is named by the checksum too (`facetFileName`), so the browser asks for the file of the
- *   index it has loaded, never a stale one, and a file and an index that do not belong together are
- *   refused rather than misread;
- * - `passages`: per facet, for each row, the indexes of its values in base 36, dot-separated,
- *   rows comma-separated. Rows of one commentary are neighbours, so the columns compress well.
- */
-export interface FacetFile {
-  values: Record<Facet, string[]>;
-  records: number;
-  checksum: string;
-  passages: Record<Facet, string>;
-}
-
-/** The facet file's name for an index whose result ids, in order, have this checksum. */
-export function facetFileName(checksum: string): string {
-  return `facets.${checksum}.json`;
-}
-
-/** One passage's values per facet. */
-export type FacetValues = Record<Facet, readonly string[]>;
-
-/** A short checksum of result ids in order (32-bit FNV-1a over the ids joined by commas, base 36). */
-export function idsChecksum(ids: readonly string[]): string {
-  let hash = 0x811c9dc5;
-  const text = ids.join(',');
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
-/**
- * Each Pagefind result id's facet values, from the facet file and the ids of every record in the
- * index's order (what `search(null)` lists). Throws when the two do not belong together.
- */
-export function readFacetFile(file: FacetFile, ids: readonly string[]): Map<string, FacetValues> {
-  const shaped =
-    typeof file === 'object' &&
-    file !== null &&
-    typeof file.records === 'number' &&
-    typeof file.checksum === 'string' &&
-    FACETS.every((f) => Array.isArray(file.values?.[f]) && typeof file.passages?.[f] === 'string');
-  if (!shaped) throw new Error('the filter file is not one this page can read');
-  if (ids.length !== file.records || idsChecksum(ids) !== file.checksum) {
-    throw new Error(
-      `the filter file (${file.records} passages, checksum ${file.checksum}) belongs to another build than the search index (${ids.length} passages, checksum ${idsChecksum(ids)})`,
-    );
-  }
-  const columns = FACETS.map((facet) => file.passages[facet].split(','));
-  const passages = new Map<string, FacetValues>();
-  ids.forEach((id, row) => {
-    const values = {} as Record<Facet, string[]>;
-    FACETS.forEach((facet, i) => {
-      const cell = columns[i]![row] ?? '';
-      values[facet] =
-        cell === '' ? [] : cell.split('.').flatMap((n) => file.values[facet][parseInt(n, 36)] ?? []);
-    });
-    passages.set(id, values);
-  });
-  return passages;
-}
-
-/**
- * Whether a passage with these values is kept by the state's filters: values of one facet widen
- * (any of them), facets narrow each other. `without` leaves one facet out, to count what choosing
- * another of its values would add. A passage the facet file does not know passes no filter.
- */
-export function passesFilters(values: FacetValues | undefined, state: SearchState, without?: Facet): boolean {
-  return FACETS.every((facet) => {
-    const chosen = state.filters[facet];
-    if (facet === without || chosen.length === 0) return true;
-    return values !== undefined && values[facet].some((v) => chosen.includes(v));
-  });
-}
-
-/** The results the state's filters keep, in their order. */
-export function filterResults<T extends { id: string }>(
-  results: readonly T[],
-  facets: ReadonlyMap<string, FacetValues>,
-  state: SearchState,
-): T[] {
-  return results.filter((r) => passesFilters(facets.get(r.id), state, undefined));
-}
-
-/** Per facet and value, a count of passages. */
-export type FacetCounts = Record<Facet, Record<string, number>>;
-
-/**
- * What each value of each facet would give among the results `ids`: the passages with that value
- * that the other facets' choices keep. A facet's counts leave its own choice out, so that they say
- * what choosing another of its values would add.
- */
-export function facetCounts(
-  ids: readonly string[],
-  facets: ReadonlyMap<string, FacetValues>,
-  state: SearchState,
-): FacetCounts {
-  const counts: FacetCounts = { expert: {}, theme: {}, analysis: {} };
-  for (const id of ids) {
-    const values = facets.get(id);
-    if (!values) continue;
-    for (const facet of FACETS) {
-      if (!passesFilters(values, state, facet)) continue;
-      for (const value of new Set(values[facet])) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-
-/**
- * The analysis a passage belongs to, from its permalink (`…/commentaries/<analysis>/<expert>/#…`,
- * see `urls.passage`), so that a result can name it before the facet file is loaded.
- */
-export function passageAnalysis(url: string): string | undefined {
-  const match = /\/commentaries\/([^/?#]+)\/[^/?#]+\/(?:[?#]|$)/.exec(url);
+/** The theme a theme page's URL (`…/themes/<id>/`, a theme record's) is about. */
+export function themeOfUrl(url: string): string | undefined {
+  const match = /\/themes\/([^/?#]+)\/(?:[?#]|$)/.exec(url);
   if (!match) return undefined;
   try {
     return decodeURIComponent(match[1]!);
@@ -379,33 +257,327 @@ export function withHighlight(url: string, words: readonly string[]): string {
   return `${path}${path.includes('?') ? '&' : '?'}${params.toString()}${fragment}`;
 }
 
-/** Words for the result count: "1 passage", "3 passages", "No passage". */
-export function countPassages(n: number): string {
-  if (n === 0) return 'No passage';
-  return `${n} passage${n === 1 ? '' : 's'}`;
+/** Words for the result count: "1 result", "3 results", "No result". */
+export function countResults(n: number): string {
+  if (n === 0) return 'No result';
+  return `${n} result${n === 1 ? '' : 's'}`;
 }
 
 /**
  * The sentence announced after a search. `missing` are query words no passage contains; they are
- * named so that a reader is not misled by results for the other words.
+ * named so that a reader is not misled by results for the other words. `themes` are the titles of
+ * the themes whose name or terms the query matched: their passages are listed after those that say
+ * the words, or alone (`themedOnly`, and then `count` counts them) when no text says the words.
  */
 export function resultSummary(input: {
   count: number;
   query: string;
   filtered: boolean;
   missing: readonly string[];
+  themes?: readonly string[];
+  themedOnly?: boolean;
 }): string {
-  const { count, query, filtered, missing } = input;
-  const subject = countPassages(count);
+  const { count, query, filtered, missing, themes = [], themedOnly = false } = input;
+  const subject = countResults(count);
   const verb = count === 1 || count === 0 ? 'matches' : 'match';
   const what = query !== '' ? `“${query}”` : '';
+  const named = themes.join(', ');
   let sentence: string;
   if (query === '') sentence = `${subject} ${verb} the chosen filters.`;
+  else if (themedOnly && themes.length > 0 && count > 0)
+    sentence = `${subject} ${verb} “${query}” by ${themes.length === 1 ? 'a theme' : 'their themes'}: ${named}${filtered ? ', with the chosen filters' : ''}.`;
   else if (filtered) sentence = `${subject} ${verb} ${what} with the chosen filters.`;
   else sentence = `${subject} ${verb} ${what}.`;
   if (missing.length > 0 && count > 0) {
     const names = missing.map((w) => `“${w}”`).join(', ');
-    sentence += ` No passage mentions ${names}, so ${missing.length === 1 ? 'it was' : 'they were'} left out.`;
+    sentence += ` Nothing mentions ${names}, so ${missing.length === 1 ? 'it was' : 'they were'} left out.`;
   }
+  if (!themedOnly && count > 0 && themes.length > 0) sentence += ` Then passages tagged with ${named}.`;
   return sentence;
+}
+
+/**
+ * The value of an analysis in Pagefind's `analysis` filter: its id, a space, its title. The URL
+ * holds the id; the title labels the facet, which lists only the analyses the results come from,
+ * so the page needs no list of every analysis.
+ */
+export function analysisFilterValue(id: string, title: string): string {
+  return `${id} ${title}`;
+}
+
+/** The id and title of an `analysisFilterValue`. */
+export function parseAnalysisFilterValue(value: string): { id: string; title: string } {
+  const space = value.indexOf(' ');
+  return space === -1
+    ? { id: value, title: value }
+    : { id: value.slice(0, space), title: value.slice(space + 1) };
+}
+
+/**
+ * Pagefind's `filters` for a state: values of one facet widen (`any`), facets narrow each other.
+ * `without` leaves one facet out, to count what choosing another of its values would give.
+ * `analyses` are the analysis filter's values Pagefind knows (`analysisFilterValue`), to find a
+ * chosen id's value; an id no value has keeps itself, and so matches nothing.
+ */
+export function pagefindFilters(
+  state: SearchState,
+  analyses: readonly string[],
+  without?: Facet,
+): Record<string, { any: string[] }> {
+  const byId = new Map(analyses.map((v) => [parseAnalysisFilterValue(v).id, v]));
+  const filters: Record<string, { any: string[] }> = {};
+  for (const facet of FACETS) {
+    const chosen = state.filters[facet];
+    if (facet === without || chosen.length === 0) continue;
+    filters[facet] = { any: facet === 'analysis' ? chosen.map((id) => byId.get(id) ?? id) : [...chosen] };
+  }
+  return filters;
+}
+
+/** An element with an id in a record, as Pagefind reports it (`anchors`): where its words start. */
+export interface Anchor {
+  id: string;
+  location: number;
+}
+
+/** A part of a record's text: the element `id`, from word `start` up to (not including) `end`. */
+export interface Section {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** Cuts a record of `wordCount` words into its sections: each element with an id runs to the next one. */
+export function sections(anchors: readonly Anchor[], wordCount: number): Section[] {
+  const sorted = anchors.filter((a) => a.id !== '').sort((a, b) => a.location - b.location);
+  return sorted.map((a, i) => ({
+    id: a.id,
+    start: a.location,
+    end: Math.max(a.location, i + 1 < sorted.length ? sorted[i + 1]!.location : wordCount),
+  }));
+}
+
+/** A passage (or introduction) that says a searched word: its id, matches and how many query words it has. */
+export interface PassageHit {
+  id: string;
+  /** Match locations, counted from the passage's first word. */
+  locations: number[];
+  /** How many of the query's words it contains. */
+  words: number;
+}
+
+/** What one record matched: passages saying the words, themes whose names or terms did, and other parts. */
+export interface RecordMatch {
+  passages: PassageHit[];
+  themes: string[];
+  /** The other sections that matched: question, expert, analysis. */
+  fields: string[];
+}
+
+/** Whether a section id is a passage's (`p-…`) or an introduction: a text a result can open. */
+export const isPassageSection = (id: string) => id.startsWith('p-') || id === 'introduction';
+
+/**
+ * Where a quoted phrase's words stand together in `words`: the
+ * location of every word of each occurrence. Pagefind reports only some occurrences of a phrase,
+ * so the page finds them itself to know which passages say it.
+ */
+export function phraseLocations(words: readonly string[], phrase: readonly string[]): number[] {
+  const found: number[] = [];
+  if (phrase.length === 0) return found;
+  // Exact words, as Pagefind matches a quoted phrase: a word's folded form begins with the query
+  // word's ("face-to-face;" for "face-to-face"), not merely its first letters ("face").
+  const wanted = phrase.map(foldWord);
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (wanted.every((q, j) => q !== '' && foldWord(words[i + j]!).startsWith(q))) {
+      for (let j = 0; j < phrase.length; j++) found.push(i + j);
+    }
+  }
+  return found;
+}
+
+/**
+ * Places a record's match `locations` (Pagefind's, over its whole text) in its sections, keeping
+ * only the words the reader asked for (`matchesQuery`); for a `phrase` (a quoted query), every place
+ * the words stand together instead (`phraseLocations`). `themePrefix` marks the sections that hold
+ * a theme's title and terms.
+ */
+export function matchRecord(
+  content: string,
+  anchors: readonly Anchor[],
+  pagefindLocations: readonly number[],
+  query: readonly string[],
+  { phrase = false, themePrefix = 'theme-' }: { phrase?: boolean; themePrefix?: string } = {},
+): RecordMatch {
+  const words = pagefindWords(content);
+  const locations = phrase ? phraseLocations(words, query) : pagefindLocations;
+  const parts = sections(anchors, words.length);
+  const match: RecordMatch = { passages: [], themes: [], fields: [] };
+  const folded = query.map(foldWord).filter(Boolean);
+  for (const part of parts) {
+    const inside = [...new Set(locations)]
+      .filter((l) => l >= part.start && l < part.end)
+      .sort((a, b) => a - b)
+      .filter((l) => matchesQuery(words[l] ?? '', folded));
+    if (inside.length === 0) continue;
+    if (isPassageSection(part.id)) {
+      const said = new Set(
+        inside.map((l) => folded.findIndex((q) => matchesQuery(words[l] ?? '', [q]))).filter((i) => i >= 0),
+      );
+      match.passages.push({ id: part.id, locations: inside.map((l) => l - part.start), words: said.size });
+    } else if (part.id.startsWith(themePrefix)) match.themes.push(part.id.slice(themePrefix.length));
+    else match.fields.push(part.id);
+  }
+  return match;
+}
+
+/**
+ * Pagefind makes a record's metadata searchable too, so a record's `passages` meta says no word:
+ * each passage's themes, in reading order, as their places in the site's list of themes
+ * (`0+3 - 2`: the first passage has the first and fourth themes, the second none). Written by
+ * search-index.ts, read by the search page with the theme list of its facet.
+ */
+export function encodePassageThemes(
+  passages: readonly { themes: readonly string[] }[],
+  themeOrder: readonly string[],
+): string {
+  const place = new Map(themeOrder.map((id, i) => [id, i]));
+  return passages
+    .map((p) => {
+      const places = p.themes.map((t) => place.get(t)).filter((i) => i !== undefined);
+      return places.length === 0 ? '-' : places.join('+');
+    })
+    .join(' ');
+}
+
+/** Reads `encodePassageThemes`'s meta back into passage id → theme ids, for the passages in reading order. */
+export function decodePassageThemes(
+  meta: string,
+  passageIds: readonly string[],
+  themeOrder: readonly string[],
+): Map<string, string[]> {
+  const entries = meta.split(' ').filter((e) => e !== '');
+  return new Map(
+    passageIds.map((id, i) => {
+      const entry = entries[i] ?? '-';
+      const themes =
+        entry === '-'
+          ? []
+          : entry
+              .split('+')
+              .map((n) => themeOrder[Number(n)])
+              .filter((t): t is string => t !== undefined);
+      return [id, themes];
+    }),
+  );
+}
+
+/** One line of the result list: a passage, the rest of a commentary's passages, or a whole commentary. */
+export type ResultItem =
+  | { kind: 'passage'; record: number; passage: string }
+  | { kind: 'themed'; record: number; passage: string }
+  | { kind: 'more'; record: number; rest: { kind: 'passage' | 'themed'; passage: string }[] }
+  | { kind: 'commentary'; record: number };
+
+/** What `arrange` needs of a record: what it matched and its passages' themes, in reading order. */
+export interface ArrangeInput {
+  match: RecordMatch;
+  passageThemes: ReadonlyMap<string, readonly string[]>;
+}
+
+/** How many passages of one record are listed before the next record's. */
+export const PER_RECORD = 2;
+
+/**
+ * Orders the results of a search, records in Pagefind's order (`records`, the loaded ones):
+ * 1. passages that say a searched word, the best two of each record (most query words, then most
+ *    matches, then reading order; only passages with as many query words as its best one), the
+ *    others behind a "more" line;
+ * 2. then passages tagged with a theme whose name or terms matched, two per record likewise;
+ * 3. then, once each, records whose only match is their question, expert or analysis title.
+ * Groups 2 and 3 come only when `complete` (every result loaded), so that they stay below group 1.
+ */
+export function arrange(records: readonly ArrangeInput[], complete: boolean, per = PER_RECORD): ResultItem[] {
+  const items: ResultItem[] = [];
+  const group = (record: number, kind: 'passage' | 'themed', ids: string[], lead: number) => {
+    ids.slice(0, lead).forEach((passage) => items.push({ kind, record, passage }));
+    const rest = ids.slice(lead).map((passage) => ({ kind, passage }));
+    if (rest.length > 0) items.push({ kind: 'more', record, rest });
+  };
+  records.forEach(({ match }, record) => {
+    if (match.passages.length === 0) return;
+    const ranked = [...match.passages].sort(
+      (a, b) => b.words - a.words || b.locations.length - a.locations.length,
+    );
+    const best = ranked.filter((p) => p.words === ranked[0]!.words).length;
+    group(
+      record,
+      'passage',
+      ranked.map((p) => p.id),
+      Math.min(per, best),
+    );
+  });
+  if (!complete) return items;
+  records.forEach(({ match, passageThemes }, record) => {
+    if (match.themes.length === 0) return;
+    const said = new Set(match.passages.map((p) => p.id));
+    const tagged = [...passageThemes]
+      .filter(([id, themes]) => !said.has(id) && themes.some((t) => match.themes.includes(t)))
+      .map(([id]) => id);
+    group(record, 'themed', tagged, per);
+  });
+  records.forEach(({ match }, record) => {
+    const listed = items.some((i) => i.record === record);
+    if (!listed && match.fields.length > 0) items.push({ kind: 'commentary', record });
+  });
+  return items;
+}
+
+/**
+ * The passages a record shows when browsing by facet without a query: every passage, or with
+ * themes chosen, those tagged with one of them.
+ */
+export function browseMatch(
+  passageThemes: ReadonlyMap<string, readonly string[]>,
+  themes: readonly string[],
+): RecordMatch {
+  const passages = [...passageThemes]
+    .filter(([, tagged]) => themes.length === 0 || tagged.some((t) => themes.includes(t)))
+    .map(([id]) => ({ id, locations: [], words: 0 }));
+  return { passages, themes: [], fields: [] };
+}
+
+/**
+ * Adds to a record's match the themes a query matched (by their title or terms, in the themes' own
+ * records) that the record's passages are tagged with: `arrange` lists those passages after the
+ * ones that say the words.
+ */
+export function withMatchedThemes(
+  match: RecordMatch,
+  passageThemes: ReadonlyMap<string, readonly string[]>,
+  matched: readonly string[],
+): RecordMatch {
+  const tagged = new Set([...passageThemes.values()].flat());
+  return { ...match, themes: matched.filter((t) => tagged.has(t)) };
+}
+
+/** Keeps, with themes chosen, only the passages tagged with one of them. */
+export function withinThemes(
+  match: RecordMatch,
+  passageThemes: ReadonlyMap<string, readonly string[]>,
+  themes: readonly string[],
+): RecordMatch {
+  if (themes.length === 0) return match;
+  const tagged = (id: string) =>
+    (passageThemes.get(id) ?? []).some((t) => themes.includes(t)) || id === 'introduction';
+  return {
+    ...match,
+    passages: match.passages.filter((p) => tagged(p.id)),
+    themes: match.themes.filter((t) => themes.includes(t)),
+  };
+}
+
+/** The words of `content` from word `start` to `end`, joined as Pagefind counts them. */
+export function sectionText(content: string, section: Pick<Section, 'start' | 'end'>): string {
+  return pagefindWords(content).slice(section.start, section.end).join(' ');
 }

@@ -2,64 +2,101 @@
  * The search page: runs Pagefind in the browser and keeps the query and filters in the URL.
  * Loaded only by the search page. Everything a reader typed reaches the page as text
  * (`textContent`, `value`, URL parameters), never as markup.
+ *
+ * A Pagefind result is a commentary (or an analysis's introduction); its `anchors` and match
+ * locations say which passages hold the searched words, and `arrange` lists those passages, a
+ * few per commentary at a time (see src/lib/search.ts).
  */
 import {
   EXCERPT_WORDS,
+  FACETS,
+  foldWord,
   emptyFilters,
   PAGE_SIZE,
   RANKING,
+  THEME_RECORD,
+  arrange,
+  browseMatch,
   excerptParts,
-  facetCounts,
-  facetFileName,
-  idsChecksum,
-  filterResults,
   hasFilters,
   isQuoted,
-  parseSearchState,
+  matchRecord,
+  pagefindFilters,
   pagefindQuery,
-  passageAnalysis,
+  parseAnalysisFilterValue,
+  decodePassageThemes,
+  parseSearchState,
+  isPassageSection,
+  themeOfUrl,
   phraseFirst,
+  phraseLocations,
+  pagefindWords,
   queryWords,
-  readFacetFile,
   relevantLocations,
   resultSummary,
   searchQueryString,
+  sections,
   withHighlight,
+  withMatchedThemes,
+  withinThemes,
   wordFound,
   wordsAt,
+  type Anchor,
   type Facet,
-  type FacetCounts,
-  type FacetFile,
-  type FacetValues,
+  type RecordMatch,
+  type ResultItem,
   type SearchState,
 } from '../lib/search';
 import { urls } from '../lib/urls';
 
-/** The part of Pagefind's browser API this page uses (pagefind.js ships no types). */
+/** The part of Pagefind's documented browser API this page uses (pagefind.js ships no types). */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string | null): Promise<Found>;
+  search(query: string | null, options?: { filters?: Record<string, unknown> }): Promise<Found>;
+  preload(query: string, options?: { filters?: Record<string, unknown> }): Promise<void>;
+  filters(): Promise<Counts>;
 }
+type Counts = Record<string, Record<string, number>>;
 interface Found {
   results: Hit[];
+  filters: Counts;
 }
 interface Hit {
   id: string;
-  /** Where the query's words are in the passage's text. */
+  /** Where the query's words are in the record's text. */
   words: number[];
-  data(): Promise<Passage>;
+  data(): Promise<Fragment>;
 }
 /**
- * A passage's data. Pagefind keeps one object per passage and rewrites its match locations on
+ * A record's data. Pagefind keeps one object per record and rewrites its match locations on
  * every data() call, so concurrent searches would see each other's: this page reads the
  * locations from its own `Hit.words` instead.
  */
-interface Passage {
+interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string>;
+  anchors: Anchor[];
 }
+
+/** A loaded result: its data and what it matched. */
+interface Loaded {
+  fragment: Fragment;
+  match: RecordMatch;
+  passageThemes: Map<string, string[]>;
+}
+
+/** How long typing must pause before the page searches (ms). */
+const TYPING_PAUSE_MS = 60;
+
+/**
+ * How many records' data are loaded at once, and for the first results of a search: each is a
+ * download of a whole commentary, so the first results show from the first record that has any
+ * (up to two passages), and the page fills up after them.
+ */
+const BATCH = 10;
+const FIRST_BATCH = 1;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
@@ -72,69 +109,81 @@ function start(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
-  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
-  const label = (facet: string, id: string) =>
-    boxes.find((b) => b.name === facet && b.value === id)?.dataset.label ?? id;
+  const analysisList = root.querySelector<HTMLUListElement>('[data-facet-list="analysis"]')!;
+  const analysisNote = root.querySelector<HTMLElement>('[data-facet-note="analysis"]')!;
+  const boxes = () => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  // The themes in the site's order, with their titles: a record's meta names themes by place.
+  const themeBoxes = [...root.querySelectorAll<HTMLInputElement>('input[name="theme"]')];
+  const themeOrder = themeBoxes.map((b) => b.value);
+  const themeTitle = new Map(themeBoxes.map((b) => [b.value, b.dataset.label ?? b.value]));
   const baseTitle = document.title;
 
-  root.hidden = false;
-  const unavailable = document.querySelector<HTMLElement>('[data-search-unavailable]');
-  if (unavailable) unavailable.hidden = true;
   const pagefind = loadPagefind();
   let loaded = false;
   pagefind.then(
     () => (loaded = true),
     () => undefined,
   );
-  // Every passage, in reading order (a search with no query): listed once, for browsing by filter
-  // and to match the facet file's rows to result ids.
-  let everyLoad: Promise<Found> | undefined;
-  const everyPassage = () => {
-    everyLoad ??= pagefind
-      .then((pf) => pf.search(null))
+  // Pagefind loads its filters only when asked: after the first results, or before a search
+  // that filters by analysis (whose values hold titles, see `analysisFilterValue`).
+  let filtersLoad: Promise<Counts> | undefined;
+  const allFilters = () => {
+    filtersLoad ??= pagefind
+      .then((pf) => pf.filters())
       .catch((error: unknown) => {
-        everyLoad = undefined;
+        filtersLoad = undefined;
         throw error;
       });
-    return everyLoad;
+    return filtersLoad;
   };
-  // Each passage's facet values: loaded once, after the first results unless filters need them first.
-  let facetsLoad: Promise<Map<string, FacetValues>> | undefined;
-  const facetData = () => {
-    facetsLoad ??= loadFacets(everyPassage()).catch((error: unknown) => {
-      // The network may come back; a file that does not fit the index will not.
-      if (!(error instanceof FacetsUnavailable)) facetsLoad = undefined;
-      throw error;
-    });
-    return facetsLoad;
-  };
-  /** Says that search failed (or, with filters, that filtering did) and offers browsing instead. */
-  const unavailableSearch = (error: unknown, filtered = false) => {
+
+  /** Says that search failed and offers browsing instead. */
+  const unavailableSearch = (error: unknown) => {
     console.error('Search:', error);
-    status.textContent = filtered
-      ? 'Filtering is unavailable right now: clear the filters to search every passage.'
-      : `Search could not load: ${error instanceof Error ? error.message : String(error)}.`;
+    status.textContent = `Search could not load: ${error instanceof Error ? error.message : String(error)}.`;
     failure.hidden = false;
     // Results of an earlier search would pass for this one's.
     list.replaceChildren();
+    list.removeAttribute('aria-busy');
     more.hidden = true;
   };
 
   /** The state the form shows. */
   const formState = (): SearchState => {
     const filters = emptyFilters();
-    for (const box of boxes) if (box.checked) filters[box.name as Facet].push(box.value);
+    for (const box of boxes()) if (box.checked) filters[box.name as Facet].push(box.value);
     return { q: input.value.trim(), filters };
   };
 
-  /** Shows a state in the form. Filter values the page does not offer are dropped. */
+  /** Shows a state in the form. Chosen analyses are listed even before their counts are known. */
   const showState = (state: SearchState) => {
     input.value = state.q;
-    for (const box of boxes) box.checked = state.filters[box.name as Facet].includes(box.value);
+    for (const id of state.filters.analysis) {
+      if (!analysisList.querySelector(`input[value="${CSS.escape(id)}"]`))
+        analysisList.append(analysisBox(id, id));
+    }
+    for (const box of boxes()) box.checked = state.filters[box.name as Facet].includes(box.value);
   };
 
   let ticket = 0;
-  let shown: { hits: Hit[]; words: string[]; next: number } = { hits: [], words: [], next: 0 };
+  /** The search on screen: its results in Pagefind's order, those loaded, and how many items are shown. */
+  let shown: Session | undefined;
+  interface Session {
+    /** The records that say the words, then (once asked for) those tagged with a matched theme. */
+    hits: Hit[];
+    /** How many of `hits` say the words; the others are there by a matched theme. */
+    textCount: number;
+    /** The ids of the themes whose title or terms the query matched. */
+    themes: string[];
+    /** Finds the records tagged with a matched theme, once every record saying the words is loaded. */
+    themed: (() => Promise<Hit[]>) | null;
+    loaded: Loaded[];
+    words: string[];
+    /** Whether the query is a quoted phrase. */
+    phrase: boolean;
+    state: SearchState;
+    items: number;
+  }
 
   /** Runs a search for the state and shows its results, unless a newer search started meanwhile. */
   async function run(state: SearchState): Promise<void> {
@@ -152,152 +201,366 @@ function start(root: HTMLElement): void {
     }
 
     if (state.q === '' && !hasFilters(state)) {
-      if (!(await showResults([], [], current))) return;
+      shown = undefined;
+      list.replaceChildren();
+      list.removeAttribute('aria-busy');
+      more.hidden = true;
+      failure.hidden = true;
       status.textContent = 'Type a word or a phrase, or choose an expert, a theme or an analysis.';
-      await fillCounts(null, state, current);
+      await fillCounts(pf, null, state, current);
       return;
     }
 
-    // This search's Pagefind queries, each run once: a one-word query is also the word checked by `understand`.
-    const searches = new Map<string, Promise<Found>>();
-    const search = (q: string) => {
-      let found = searches.get(q);
-      if (!found) searches.set(q, (found = pf.search(q)));
-      return found;
-    };
-    const { query, missing } = await understand(search, state.q);
-    if (!current()) return;
-    if (query === '') {
-      // Every word of the query is absent from the passages: nothing matches, whatever the filters.
-      showCounts({ expert: {}, theme: {}, analysis: {} });
-      if (!(await showResults([], [], current))) return;
-      status.textContent = resultSummary({ count: 0, query: state.q, filtered: hasFilters(state), missing });
-      return;
-    }
-
-    const words = query === null ? [] : queryWords(query);
-    let searched: [Found, Found | null, Map<string, FacetValues> | null];
-    let filtering = false; // whether a failure came from the facet file
     try {
-      searched = await Promise.all([
-        // With no query, Pagefind lists every passage in reading order; the filters then narrow them.
-        query === null ? everyPassage() : search(pagefindQuery(query)),
-        query !== null && !isQuoted(query) && words.length > 1
+      const analyses =
+        state.filters.analysis.length > 0 ? Object.keys((await allFilters()).analysis ?? {}) : [];
+      // This search's Pagefind queries, each run once.
+      const searches = new Map<string, Promise<Found>>();
+      const search = (q: string | null, without?: Facet) => {
+        const filters = pagefindFilters(state, analyses, without);
+        const key = JSON.stringify([q, filters]);
+        let found = searches.get(key);
+        if (!found) searches.set(key, (found = pf.search(q, { filters })));
+        return found;
+      };
+      const { query, missing } = await understand((q) => search(q), state.q);
+      if (!current()) return;
+      if (query === '') {
+        // Every word of the query is absent: nothing matches, whatever the filters.
+        await showSession(
+          {
+            hits: [],
+            textCount: 0,
+            themes: [],
+            themed: null,
+            loaded: [],
+            words: [],
+            phrase: false,
+            state,
+            items: 0,
+          },
+          current,
+        );
+        status.textContent = resultSummary({
+          count: 0,
+          query: state.q,
+          filtered: hasFilters(state),
+          missing,
+        });
+        return;
+      }
+      const words = query === null ? [] : queryWords(query);
+      const quoted = query !== null && isQuoted(query);
+      const [found, phrase, themes] = await Promise.all([
+        search(query === null ? null : pagefindQuery(query)),
+        query !== null && !quoted && words.length > 1
           ? search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
-        // Filters need each passage's values before anything is shown; a plain query shows its
-        // results first and loads them for the counts afterwards.
-        hasFilters(state)
-          ? facetData().catch((error: unknown) => {
-              filtering = true;
-              throw error;
-            })
-          : Promise.resolve(null),
+        query === null
+          ? Promise.resolve(null)
+          : matchedThemes(pf, pagefindQuery(query), words, quoted, themeTitle),
       ]);
+      if (!current()) return;
+      const themeRecords = new Set(themes?.records ?? []);
+      const text = (
+        phrase ? phraseFirst(found.results, new Set(phrase.results.map((r) => r.id))) : found.results
+      ).filter((r) => !themeRecords.has(r.id));
+      // The matched themes the reader's theme filter allows; their records come after the text's.
+      const themeIds = (themes?.themes ?? [])
+        .map((t) => t.id)
+        .filter((id) => state.filters.theme.length === 0 || state.filters.theme.includes(id));
+      const tagged =
+        themeIds.length === 0
+          ? null
+          : async () => {
+              const filters = { ...pagefindFilters(state, analyses, 'theme'), theme: { any: themeIds } };
+              const saying = new Set(text.map((r) => r.id));
+              return (await pf.search(null, { filters })).results.filter((r) => !saying.has(r.id));
+            };
+      // When no text says the words, the themes' records are the results.
+      const themedOnly = text.length === 0 && tagged !== null;
+      const hits = themedOnly ? await tagged() : text;
+      if (!current()) return;
+      if (
+        !(await showSession(
+          {
+            hits,
+            textCount: themedOnly ? 0 : hits.length,
+            themes: themeIds,
+            themed: themedOnly ? null : tagged,
+            loaded: [],
+            words,
+            phrase: quoted,
+            state,
+            items: 0,
+          },
+          current,
+        ))
+      )
+        return;
+      const titles = (themes?.themes ?? []).filter((t) => themeIds.includes(t.id)).map((t) => t.title);
+      status.textContent = resultSummary({
+        count: hits.length,
+        query: state.q,
+        filtered: hasFilters(state),
+        missing,
+        themes: titles,
+        themedOnly,
+      });
+      await fillCounts(pf, query === null ? null : pagefindQuery(query), state, current);
     } catch (error) {
-      if (current()) unavailableSearch(error, filtering);
-      return;
+      if (current()) unavailableSearch(error);
     }
-    if (!current()) return;
-    const [found, phrase, facets] = searched;
-    const ranked = phrase
-      ? phraseFirst(found.results, new Set(phrase.results.map((r) => r.id)))
-      : found.results;
-    const hits = facets ? filterResults(ranked, facets, state) : ranked;
-    if (!(await showResults(hits, words, current))) return;
-    status.textContent = resultSummary({
-      count: hits.length,
-      query: state.q,
-      filtered: hasFilters(state),
-      missing,
-    });
-    await fillCounts(
-      found.results.map((r) => r.id),
-      state,
-      current,
-    );
   }
 
   /**
-   * Counts what each filter value would give among the results `ids` (null: every passage), once
-   * the facet file is loaded. Without it, the counts are left as they were: search still works.
+   * What each filter value would give: Pagefind's counts for the query with the other facets'
+   * choices (a facet's counts leave its own choice out). Asked for once the results are on screen.
    */
-  async function fillCounts(ids: string[] | null, state: SearchState, current: () => boolean): Promise<void> {
-    // Results first: the facet file is asked for in a later task, once they are on the page.
+  async function fillCounts(pf: Pagefind, q: string | null, state: SearchState, current: () => boolean) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (!current()) return;
-    let facets: Map<string, FacetValues>;
+    let total: Counts;
     try {
-      facets = await facetData();
+      total = await allFilters();
     } catch {
-      return;
+      return; // counts are an extra: search goes on without them
     }
+    const analyses = Object.keys(total.analysis ?? {});
+    const counts = await Promise.all(
+      FACETS.map(async (facet) => {
+        const filters = pagefindFilters(state, analyses, facet);
+        if (q === null && Object.keys(filters).length === 0) return total[facet] ?? {};
+        return (await pf.search(q, { filters })).filters[facet] ?? {};
+      }),
+    );
     if (!current()) return;
-    showCounts(facetCounts(ids ?? [...facets.keys()], facets, state));
+    FACETS.forEach((facet, i) => showCounts(facet, counts[i]!, state));
   }
 
-  /** Updates each filter's count; values that would add nothing are dimmed (but stay usable). */
-  function showCounts(counts: FacetCounts): void {
-    for (const box of boxes) {
-      const n = counts[box.name as Facet]?.[box.value] ?? 0;
+  /** How many analyses the facet lists besides those chosen. */
+  const ANALYSES_LISTED = 10;
+
+  /** A checkbox for an analysis, labelled with its title. */
+  function analysisBox(id: string, title: string): HTMLLIElement {
+    const item = document.createElement('li');
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'analysis';
+    box.value = id;
+    box.setAttribute('form', 'search-form');
+    box.addEventListener('change', () => commit('step'));
+    const name = document.createElement('span');
+    name.textContent = title;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.dataset.count = '';
+    label.append(box, name, count);
+    item.append(label);
+    return item;
+  }
+
+  /** Updates a facet's counts; values that would add nothing are dimmed (but stay usable). */
+  function showCounts(facet: Facet, counts: Record<string, number>, state: SearchState): void {
+    if (facet === 'analysis') {
+      // The analyses the results come from, most results first, and those chosen.
+      const values = Object.entries(counts)
+        .map(([value, n]) => ({ ...parseAnalysisFilterValue(value), n }))
+        .filter(({ id, n }) => n > 0 || state.filters.analysis.includes(id))
+        .sort((a, b) => b.n - a.n || a.title.localeCompare(b.title));
+      const chosen = values.filter((v) => state.filters.analysis.includes(v.id));
+      const others = values.filter((v) => !state.filters.analysis.includes(v.id)).slice(0, ANALYSES_LISTED);
+      const listed = [...chosen, ...others];
+      const items = listed.map(({ id, title }) => analysisBox(id, title));
+      const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
+      analysisList.replaceChildren(...items);
+      for (const box of analysisList.querySelectorAll('input')) {
+        box.checked = state.filters.analysis.includes(box.value);
+        if (focused?.name === 'analysis' && focused.value === box.value) box.focus();
+      }
+      const hiddenCount = values.length - listed.length;
+      analysisNote.textContent =
+        hiddenCount > 0 ? `and ${hiddenCount} more; narrow the search to list them.` : '';
+    }
+    for (const box of boxes()) {
+      if (box.name !== facet) continue;
+      const value =
+        facet === 'analysis'
+          ? Object.keys(counts).find((v) => parseAnalysisFilterValue(v).id === box.value)
+          : box.value;
+      const n = value === undefined ? 0 : (counts[value] ?? 0);
       const holder = box.closest('label')!;
       const count = holder.querySelector<HTMLElement>('[data-count]')!;
       const hidden = document.createElement('span');
       hidden.className = 'visually-hidden';
-      hidden.textContent = n === 1 ? ' passage' : ' passages';
+      hidden.textContent = n === 1 ? ' result' : ' results';
       count.replaceChildren(String(n), hidden);
       holder.toggleAttribute('data-empty', n === 0 && !box.checked);
     }
   }
 
-  /** Replaces the result list with the first page of hits; false if a newer search took over meanwhile. */
-  async function showResults(hits: Hit[], words: string[], current: () => boolean): Promise<boolean> {
-    const items = await renderPage(hits, words, 0);
+  /**
+   * Replaces the result list with a session's first page; false if a newer search took over
+   * meanwhile. The first results go on screen as soon as a batch of records holds any, and the
+   * page is filled up after them: each record's data is a download.
+   */
+  async function showSession(session: Session, current: () => boolean): Promise<boolean> {
+    const first = await nextItems(session, PAGE_SIZE, 1);
     if (!current()) return false;
-    shown = { hits, words, next: items.length };
+    shown = session;
     failure.hidden = true; // an earlier search may have failed; this one did not
-    list.replaceChildren(...items);
-    more.hidden = shown.next >= hits.length;
+    list.replaceChildren(...first.map((item) => render(session, item)));
+    session.items += first.length;
+    more.hidden = true;
+    // The list is busy until the page is filled (assistive technology waits; so do the tests).
+    list.setAttribute('aria-busy', 'true');
+    // In a later task: the first results are announced before anything more is asked for.
+    setTimeout(() => void fillPage(session, current), 0);
     return true;
   }
 
-  /** Loads and renders up to a page of results, from the `from`-th. */
-  async function renderPage(hits: Hit[], words: string[], from: number): Promise<HTMLLIElement[]> {
-    const page = hits.slice(from, from + PAGE_SIZE);
-    const passages = await Promise.all(page.map((hit) => hit.data()));
-    return passages.map((passage, i) =>
-      resultItem(passage, relevantLocations(passage.content, page[i]!.words, words), from + i),
-    );
+  /** Adds results after the first ones until the page holds `PAGE_SIZE`, then offers more. */
+  async function fillPage(session: Session, current: () => boolean): Promise<void> {
+    try {
+      const rest = await nextItems(session, PAGE_SIZE - session.items);
+      if (!current() || shown !== session) return;
+      list.append(...rest.map((item) => render(session, item)));
+      session.items += rest.length;
+      more.hidden = !(await hasMore(session));
+    } catch (error) {
+      if (current()) unavailableSearch(error);
+    } finally {
+      if (current()) list.removeAttribute('aria-busy');
+    }
   }
 
   /**
-   * One result: who said it and in answer to what, the excerpt as the link, and its themes.
-   * `locations` are the matched words to mark, here and on the page the link opens.
+   * Loads records until `count` more items can be shown, or at least `enough` of them, or every
+   * record is loaded; returns up to `count` items after those shown.
    */
-  function resultItem(passage: Passage, locations: number[], n: number): HTMLLIElement {
-    const item = document.createElement('li');
+  async function nextItems(session: Session, count: number, enough = count): Promise<ResultItem[]> {
+    const complete = () => session.loaded.length >= session.hits.length && session.themed === null;
+    let items = arrange(session.loaded, complete());
+    while (items.length < session.items + enough && !complete()) {
+      if (session.loaded.length >= session.hits.length) {
+        await findThemed(session);
+        continue;
+      }
+      const size = session.loaded.length === 0 ? FIRST_BATCH : BATCH;
+      const batch = session.hits.slice(session.loaded.length, session.loaded.length + size);
+      const fragments = await Promise.all(batch.map((hit) => hit.data()));
+      fragments.forEach((fragment, i) =>
+        session.loaded.push(load(session, fragment, batch[i]!, session.loaded.length >= session.textCount)),
+      );
+      items = arrange(session.loaded, complete());
+    }
+    return items.slice(session.items, session.items + count);
+  }
+
+  /** Adds the records tagged with a matched theme after those that say the words. */
+  async function findThemed(session: Session): Promise<void> {
+    const find = session.themed;
+    if (!find) return;
+    session.themed = null;
+    session.hits = [...session.hits, ...(await find())];
+  }
+
+  async function hasMore(session: Session): Promise<boolean> {
+    if (session.loaded.length >= session.hits.length) await findThemed(session);
+    if (session.loaded.length < session.hits.length) return true;
+    return arrange(session.loaded, true).length > session.items;
+  }
+
+  /**
+   * What one record matched for the session's query and themes; `themed`: a record found by a
+   * matched theme, not by its text.
+   */
+  function load(session: Session, fragment: Fragment, hit: Hit, themed: boolean): Loaded {
+    const info = recordInfo(fragment);
+    const passageThemes = decodePassageThemes(fragment.meta.passages ?? '', info.passages, themeOrder);
+    const themes = session.state.filters.theme;
+    const said = themed
+      ? { passages: [], themes: [], fields: [] }
+      : matchRecord(fragment.content, fragment.anchors, hit.words, session.words, {
+          phrase: session.phrase,
+        });
+    const match =
+      session.words.length === 0
+        ? browseMatch(passageThemes, themes)
+        : withinThemes(withMatchedThemes(said, passageThemes, session.themes), passageThemes, themes);
+    if (session.words.length === 0 && info.kind === 'introduction') {
+      match.passages = [{ id: 'introduction', locations: [], words: 0 }];
+    }
+    return { fragment, match, passageThemes };
+  }
+
+  let counter = 0;
+  /** One line of the result list (see `ResultItem`). */
+  function render(session: Session, item: ResultItem): HTMLLIElement {
+    const record = session.loaded[item.record]!;
+    const { fragment } = record;
+    const info = recordInfo(fragment);
+    const li = document.createElement('li');
+    li.dataset.kind = item.kind;
+    if (item.kind === 'more') {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'more-passages';
+      const n = item.rest.length;
+      button.textContent = `${n} more passage${n === 1 ? '' : 's'} in this ${info.kind === 'introduction' ? 'introduction' : 'commentary'}`;
+      button.addEventListener('click', () => {
+        const added = item.rest.map((rest) => render(session, { ...rest, record: item.record }));
+        li.replaceWith(...added);
+        added[0]?.querySelector('a')?.focus();
+      });
+      li.append(button);
+      return li;
+    }
+    const n = counter++;
     const context = document.createElement('p');
     context.className = 'context';
     context.id = `result-${n}`;
-    const expert = document.createElement('span');
-    expert.className = 'expert';
-    expert.textContent = passage.meta.expert ?? '';
+    if (info.expert) {
+      const expert = document.createElement('span');
+      expert.className = 'expert';
+      expert.textContent = info.expert;
+      context.append(expert, ': ');
+    }
     const question = document.createElement('span');
-    question.textContent = passage.meta.question ?? '';
-    context.append(expert, ': ', question);
-    const analysis = passageAnalysis(passage.url);
-    if (analysis) {
+    question.textContent = info.kind === 'introduction' ? 'Introduction' : info.question;
+    context.append(question);
+    if (info.analysis) {
       const source = document.createElement('span');
       source.className = 'meta';
-      source.textContent = `in ${label('analysis', analysis)}`;
+      source.textContent = `in ${info.analysis}`;
       context.append(' ', source);
     }
 
+    const words = fragmentWords(fragment);
     const link = document.createElement('a');
     link.className = 'excerpt';
-    link.href = withHighlight(passage.url, wordsAt(passage.content, locations));
     link.setAttribute('aria-describedby', context.id);
-    for (const part of excerptParts(passage.content, locations, EXCERPT_WORDS)) {
+    const base = fragment.url.replace(/#.*$/, '');
+    if (item.kind === 'commentary') {
+      // Only the question (or title) matched: the commentary, with the question marked.
+      const section = words.sections.find((s) => s.id === 'question') ?? words.sections[0];
+      const text = section ? words.all.slice(section.start, section.end) : [];
+      const said = wordsAt(
+        text.join(' '),
+        text.map((_, i) => i),
+      ).filter((w) => session.words.some((q) => wordFound(q, [w])));
+      link.href = withHighlight(info.kind === 'introduction' ? base : `${base}#question`, said);
+      link.textContent = info.kind === 'introduction' ? info.analysis : 'Read the commentary';
+      li.append(context, link);
+      return li;
+    }
+    const hit = record.match.passages.find((p) => p.id === item.passage);
+    const section = words.sections.find((s) => s.id === item.passage);
+    const text = section ? words.all.slice(section.start, section.end).join(' ') : '';
+    const locations = item.kind === 'passage' ? (hit?.locations ?? []) : [];
+    link.href = withHighlight(`${base}#${encodeURIComponent(item.passage)}`, wordsAt(text, locations));
+    for (const part of excerptParts(text, locations, EXCERPT_WORDS)) {
       if (!part.mark) {
         link.append(part.text);
         continue;
@@ -306,17 +569,15 @@ function start(root: HTMLElement): void {
       mark.textContent = part.text;
       link.append(mark);
     }
-    item.append(context, link);
-
-    // The themes' titles, as the record holds them to be searched.
-    const themes = passage.meta.themes ?? '';
-    if (themes !== '') {
+    li.append(context, link);
+    const themes = (record.passageThemes.get(item.passage) ?? []).map((id) => themeTitle.get(id) ?? id);
+    if (themes.length > 0) {
       const line = document.createElement('p');
       line.className = 'themes meta';
-      line.textContent = `Themes: ${themes}`;
-      item.append(line);
+      line.textContent = `${item.kind === 'themed' ? 'Tagged with' : 'Themes'}: ${themes.join(', ')}`;
+      li.append(line);
     }
-    return item;
+    return li;
   }
 
   // History: a burst of typing is one entry, each change of filters another; back restores both.
@@ -333,28 +594,38 @@ function start(root: HTMLElement): void {
     void run(state);
   };
 
+  // While the reader types, Pagefind fetches the index chunks the words need (its documented
+  // `preload`), so that the search after the pause has nothing left to download; the pause itself
+  // is short, long enough only to skip searching between two quick keystrokes.
   input.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => commit('typing'), 200);
+    // Not for a word of one or two letters: it begins too many words, whose chunks would all load.
+    const q = input.value.trim();
+    const words = queryWords(q);
+    if (loaded && words.length > 0 && words.every((w) => foldWord(w).length >= 3))
+      void pagefind.then((pf) => pf.preload(pagefindQuery(q))).catch(() => undefined);
+    typing = setTimeout(() => commit('typing'), TYPING_PAUSE_MS);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     commit('step');
   });
-  for (const box of boxes) box.addEventListener('change', () => commit('step'));
+  for (const box of boxes()) box.addEventListener('change', () => commit('step'));
   clear.addEventListener('click', () => {
-    for (const box of boxes) box.checked = false;
+    for (const box of boxes()) box.checked = false;
     commit('step');
     input.focus();
   });
   more.addEventListener('click', async () => {
-    const before = shown;
-    const items = await renderPage(before.hits, before.words, before.next);
-    if (shown !== before) return; // a newer search replaced the list meanwhile
-    list.append(...items);
-    shown.next += items.length;
-    more.hidden = shown.next >= shown.hits.length;
-    items[0]?.querySelector('a')?.focus();
+    const session = shown;
+    if (!session) return;
+    const items = await nextItems(session, PAGE_SIZE);
+    if (shown !== session) return; // a newer search replaced the list meanwhile
+    const added = items.map((item) => render(session, item));
+    list.append(...added);
+    session.items += items.length;
+    more.hidden = !(await hasMore(session));
+    added[0]?.querySelector<HTMLElement>('a, button')?.focus();
   });
   // The URL is the source of truth on arrival and on back and forward.
   const fromUrl = () => {
@@ -365,44 +636,82 @@ function start(root: HTMLElement): void {
   fromUrl();
 }
 
-/** Loads Pagefind from the site's own bundle under the base path, configured for passages. */
+/**
+ * What a record is and says, from its text's sections (see search-index.ts): a commentary (its
+ * question, expert, analysis title and passages), an analysis's introduction, or a theme.
+ */
+function recordInfo(fragment: Fragment) {
+  const { all, sections: parts } = fragmentWords(fragment);
+  const text = (id: string) => {
+    const part = parts.find((p) => p.id === id);
+    return part ? all.slice(part.start, part.end).join(' ') : '';
+  };
+  const ids = parts.map((p) => p.id);
+  return {
+    kind: ids.includes('introduction') ? 'introduction' : ids.includes('theme') ? 'theme' : 'commentary',
+    question: text('question'),
+    expert: text('expert'),
+    analysis: text('analysis'),
+    passages: ids.filter((id) => isPassageSection(id) && id !== 'introduction'),
+  };
+}
+
+/** A fragment's words and sections, computed once per fragment. */
+const cut = new WeakMap<Fragment, { all: string[]; sections: ReturnType<typeof sections> }>();
+function fragmentWords(fragment: Fragment) {
+  let found = cut.get(fragment);
+  if (!found) {
+    const all = fragment.content.split(/[^\S\uFEFF]+/);
+    found = { all, sections: sections(fragment.anchors, all.length) };
+    cut.set(fragment, found);
+  }
+  return found;
+}
+
+/** Loads Pagefind from the site's own bundle under the base path. */
 async function loadPagefind(): Promise<Pagefind> {
   const pagefind = (await import(/* @vite-ignore */ `${urls.searchBundle()}pagefind.js`)) as Pagefind;
   // Records hold root-relative permalinks; the base path is added here, so one index format
   // serves a site at the domain root or under a sub-path.
-  // noWorker: searching a few thousand passages takes milliseconds, so Pagefind's web worker would
+  // noWorker: searching a few thousand records takes milliseconds, so Pagefind's web worker would
   // cost a 12 KB download (gzipped) for no gain in responsiveness.
   await pagefind.options({ baseUrl: import.meta.env.BASE_URL, ranking: RANKING, noWorker: true });
   await pagefind.init();
   return pagefind;
 }
 
-/** The facet file could not be read, and reading it again would not help (see `loadFacets`). */
-class FacetsUnavailable extends Error {}
-
 /**
- * Loads the facet file written beside Pagefind's bundle (see `FacetFile`). Its rows are in the
- * order Pagefind lists every passage in, which costs no download: the index is loaded already.
- * The file is named by the checksum of those ids, so the page asks for the file of the index it has.
+ * The themes whose title or terms say the query's words, from the themes' own records (see
+ * search-index.ts), and the ids of those records among Pagefind's results. A theme counts only
+ * when a searched word is really in it (Pagefind also matches a word's longest indexed prefix).
  */
-async function loadFacets(everyPassage: Promise<Found>): Promise<Map<string, FacetValues>> {
-  const ids = (await everyPassage).results.map((r) => r.id);
-  const response = await fetch(`${urls.searchBundle()}${facetFileName(idsChecksum(ids))}`);
-  if (!response.ok) {
-    const detail = `the filter file answered ${response.status}`;
-    // A missing file will stay missing; a server error may pass.
-    throw response.status === 404 ? new FacetsUnavailable(detail) : new Error(detail);
-  }
-  try {
-    return readFacetFile((await response.json()) as FacetFile, ids);
-  } catch (error) {
-    throw new FacetsUnavailable(error instanceof Error ? error.message : String(error));
-  }
+async function matchedThemes(
+  pf: Pagefind,
+  query: string,
+  words: readonly string[],
+  phrase: boolean,
+  titles: ReadonlyMap<string, string>,
+): Promise<{ records: string[]; themes: { id: string; title: string }[] }> {
+  const { results } = await pf.search(query, {
+    filters: { [THEME_RECORD.filter]: { any: [THEME_RECORD.value] } },
+  });
+  const records = results.map((r) => r.id);
+  const themes = await Promise.all(
+    results.map(async (hit) => {
+      const fragment = await hit.data();
+      const said = phrase
+        ? phraseLocations(pagefindWords(fragment.content), words)
+        : relevantLocations(fragment.content, hit.words, words);
+      const id = themeOfUrl(fragment.url);
+      return said.length > 0 && id ? [{ id, title: titles.get(id) ?? id }] : [];
+    }),
+  );
+  return { records, themes: themes.flat() };
 }
 
 /**
- * What to ask Pagefind: the query without the words no passage contains (Pagefind would otherwise
- * match "Israel" to every "is"), or null to list passages by filters alone. An exact phrase in
+ * What to ask Pagefind: the query without the words nothing contains (Pagefind would otherwise
+ * match "Israel" to every "is"), or null to list records by filters alone. An exact phrase in
  * quotes is passed as it is.
  */
 async function understand(
@@ -417,12 +726,8 @@ async function understand(
       const { results } = await search(word);
       const top = results[0];
       if (!top) return false;
-      const passage = await top.data();
-      const matched = [
-        ...wordsAt(passage.content, top.words),
-        ...Object.values(passage.meta).flatMap((value) => value.split(/\s+/)),
-      ];
-      return wordFound(word, matched);
+      const fragment = await top.data();
+      return wordFound(word, wordsAt(fragment.content, top.words));
     }),
   );
   const kept = words.filter((_, i) => found[i]);
