@@ -43,6 +43,24 @@ const FAMILY = [
 
 const yamlString = (s) => JSON.stringify(s);
 
+/** A valid site.yml for a generated content folder: the name, publisher and description given. */
+export function siteYml({ name, publisher, description }) {
+  return [
+    `name: ${yamlString(name)}`,
+    'tagline: A generated publication.',
+    `description: ${yamlString(description)}`,
+    'language: en',
+    'publisher:',
+    `  name: ${yamlString(publisher)}`,
+    'accent:',
+    '  light: "#1f4e8c"',
+    '  dark: "#8db8ff"',
+    'footer:',
+    '  text: A generated publication.',
+    '',
+  ].join('\n');
+}
+
 /**
  * Builds the files of a corpus with `count` commentaries.
  * `passages` are the real passages ({ text, themes }) and `themes` the real theme files ({ id, source }).
@@ -60,20 +78,11 @@ export function generateCorpus({ count, passages, themes, questions, title }) {
   // The publication's identity (site.yml), which every content folder needs.
   files.set(
     'site.yml',
-    [
-      'name: Synthetic Review',
-      'tagline: A generated publication for benchmarks.',
-      `description: ${yamlString(`${count} generated commentaries.`)}`,
-      'language: en',
-      'publisher:',
-      '  name: Synthetic Institute',
-      'accent:',
-      '  light: "#1f4e8c"',
-      '  dark: "#8db8ff"',
-      'footer:',
-      '  text: A generated publication.',
-      '',
-    ].join('\n'),
+    siteYml({
+      name: 'Synthetic Review',
+      publisher: 'Synthetic Institute',
+      description: `${count} generated commentaries.`,
+    }),
   );
 
   const experts = Array.from({ length: expertCount }, (_, i) => {

@@ -4,6 +4,7 @@
 // that a match in a question must not pass for a passage that says the words. Written to
 // bench/out/relevance/dist (or E2E_RELEVANCE_DIST's parent project), at the domain root.
 import { join } from 'node:path';
+import { siteYml } from '../bench/corpus.mjs';
 import { OUT, build, scratchProject } from '../bench/project.mjs';
 
 const THEMES = {
@@ -123,20 +124,11 @@ export function relevanceCorpus() {
   // The publication's identity, which every content folder needs.
   files.set(
     'site.yml',
-    [
-      'name: Relevance Review',
-      'tagline: A generated publication for the search tests.',
-      'description: Generated commentaries whose questions share words with other passages.',
-      'language: en',
-      'publisher:',
-      '  name: Test Institute',
-      'accent:',
-      '  light: "#1f4e8c"',
-      '  dark: "#8db8ff"',
-      'footer:',
-      '  text: A generated publication.',
-      '',
-    ].join('\n'),
+    siteYml({
+      name: 'Relevance Review',
+      publisher: 'Test Institute',
+      description: 'Generated commentaries whose questions share words with other passages.',
+    }),
   );
   for (const [id, [title, terms]] of Object.entries(THEMES)) {
     files.set(
