@@ -650,8 +650,9 @@ function recordInfo(fragment: Fragment) {
   return {
     kind: ids.includes('introduction') ? 'introduction' : ids.includes('theme') ? 'theme' : 'commentary',
     question: text('question'),
-    expert: text('expert'),
-    analysis: text('analysis'),
+    // Pagefind ends each block of its text with a full stop; a name and a title have none of their own.
+    expert: text('expert').replace(/\.$/, ''),
+    analysis: text('analysis').replace(/\.$/, ''),
     passages: ids.filter((id) => isPassageSection(id) && id !== 'introduction'),
   };
 }
