@@ -9,15 +9,32 @@ import { builtPages } from './site';
 const commentaries = () => builtPages().filter((p) => p.includes('/commentaries/'));
 const analyses = () => builtPages().filter((p) => /\/analyses\/(?!page\/)[^/]+\/$/.test(p));
 
-/** Characters per line of the longest paragraph of the text: its length over its rendered lines. */
+/**
+ * Characters on the first line of the longest paragraph of the text, as rendered: the measure a
+ * reader sees (a paragraph's length over its lines would count its short last line too).
+ */
 async function charactersPerLine(page: Page): Promise<number> {
   return page.locator('article .passage p').evaluateAll((paragraphs) => {
     const longest = paragraphs.reduce((a, b) =>
       (b.textContent ?? '').length > (a.textContent ?? '').length ? b : a,
     );
-    const lineHeight = parseFloat(getComputedStyle(longest).lineHeight);
-    const lines = Math.round(longest.getBoundingClientRect().height / lineHeight);
-    return (longest.textContent ?? '').length / lines;
+    const walker = document.createTreeWalker(longest, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let top: number | undefined;
+    let count = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        top ??= rect.top;
+        if (rect.top > top + rect.height / 2) return count;
+        count += 1;
+      }
+    }
+    return count;
   });
 }
 

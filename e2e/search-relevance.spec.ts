@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createStaticServer, listen } from '../scripts/serve.mjs';
@@ -10,8 +11,9 @@ import { createStaticServer, listen } from '../scripts/serve.mjs';
  * corpus's texts, read from its open-data export, never from running the search.
  */
 const DIST = process.env.E2E_RELEVANCE_DIST ?? 'bench/out/relevance/dist';
-const PORT = Number(process.env.E2E_RELEVANCE_PORT ?? 4613);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+// Each worker that runs this file serves the corpus itself, on a port of its own (0: any free one).
+const PORT = Number(process.env.E2E_RELEVANCE_PORT ?? 0);
+let ORIGIN = '';
 
 interface Data {
   commentaries: { url: string; question: string; passages: { url: string; text: string }[] }[];
@@ -26,6 +28,7 @@ test.beforeAll(async () => {
   data = JSON.parse(readFileSync(join(DIST, 'data', 'commentaries.json'), 'utf8')) as Data;
   server = createStaticServer({ root: DIST, base: '/' });
   await listen(server, PORT, '127.0.0.1');
+  ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 test.afterAll(() => server?.close());
 
