@@ -210,9 +210,10 @@ describe('bodyProblems', () => {
     expect(problems[0]!.message).toMatch(message);
   });
 
-  test('refuses nesting deeper than the renderer can take, without exhausting the stack itself', () => {
+  // 2,000 levels usually exhaust the renderer's stack (whether they do depends on the engine's frames,
+  // so that is not asserted here); the check must refuse them by line without recursing itself.
+  test('refuses nesting 2,000 deep by its line, without exhausting the stack itself', () => {
     const deep = `Intro.\n\n${'> '.repeat(2000)}hello`;
-    expect(() => renderBlocks(deep)).toThrow(RangeError);
     const problems = bodyProblems(deep);
     expect(problems).toEqual([
       { line: 3, message: expect.stringMatching(/nested more than \d+ levels deep/) },
