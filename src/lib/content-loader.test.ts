@@ -165,7 +165,7 @@ describe('contentLoader', () => {
     await load(true);
     expect(watcher.added).toEqual([join(root, 'content/commentaries')]);
     const file = join(root, 'content/commentaries/a/e.md');
-    const settle = () => new Promise((wait) => setTimeout(wait, 50));
+    const settle = () => new Promise((wait) => setTimeout(wait, 400));
 
     writeFileSync(file, COMMENTARY('Water is third.'));
     watcher.emit('change', file);

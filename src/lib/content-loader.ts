@@ -155,10 +155,18 @@ async function load(context: LoaderContext, collection: CollectionName, contentD
   for (const problem of first.problems) logger.error(`error: ${problem}. It is left out until it is fixed.`);
 
   // `astro dev`: any saved, added or removed file syncs the folder again (unchanged files are skipped).
+  const SETTLE_MS = 150;
   watcher.add(folder);
   let queue = Promise.resolve();
+  let quiet: ReturnType<typeof setTimeout> | undefined;
   const onEvent = (path: string) => {
     if (!isContentPath(folder, path)) return;
+    // A save may come as several events (a file emptied, then written): read once it is quiet, or
+    // the empty file in between would be reported as a mistake the editor never made.
+    clearTimeout(quiet);
+    quiet = setTimeout(syncNow, SETTLE_MS);
+  };
+  const syncNow = () => {
     queue = queue
       .then(async () => {
         const { problems, changed } = await sync();
