@@ -5,7 +5,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -22,6 +21,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { run as runIn, scratchProject } from '../bench/project.mjs';
 import { createStaticServer, listen } from './serve.mjs';
+import { lock } from './lock-folder.mjs';
 
 // Real processes on a shared two-core machine: allow for a busy one.
 vi.setConfig({ testTimeout: 120_000 });
@@ -591,19 +591,6 @@ function snapshot(dir) {
 
 /** What a build left in the staging area for an output. */
 const leftovers = (out) => readdirSync('.build').filter((name) => name.startsWith(`${relative(tmp, out)}.`));
-
-/**
- * Makes a folder's entries unchangeable, even for root (`chattr +i`; read-only permissions for
- * anyone else). Returns the function that undoes it, or undefined where that is not possible.
- */
-function lock(dir) {
-  if (process.getuid?.() !== 0) {
-    chmodSync(dir, 0o555);
-    return () => chmodSync(dir, 0o755);
-  }
-  if (spawnSync('chattr', ['+i', dir]).status !== 0) return undefined;
-  return () => spawnSync('chattr', ['-i', dir]);
-}
 
 describe('npm run build', () => {
   const error = (what) => ERRORS.find(([name]) => name === what);

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -12,6 +11,7 @@ import {
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PublishError, publish, recover } from './publish.mjs';
+import { lock } from './lock-folder.mjs';
 
 let root;
 let out;
@@ -96,21 +96,6 @@ describe('publish', () => {
     expect(readdirSync(work)).toEqual([]);
   });
 });
-
-/**
- * Makes a folder's entries unchangeable, as a read-only mount or an immutable folder does, in a way
- * that holds even for root: `chattr +i` as root, read-only permissions for anyone else. Returns
- * the function that undoes it, or undefined where neither is possible (root on a file system
- * without the immutable flag).
- */
-function lock(dir) {
-  if (process.getuid?.() !== 0) {
-    chmodSync(dir, 0o555);
-    return () => chmodSync(dir, 0o755);
-  }
-  if (spawnSync('chattr', ['+i', dir]).status !== 0) return undefined;
-  return () => spawnSync('chattr', ['-i', dir]);
-}
 
 describe('publish, when the site cannot be swapped in', () => {
   test.each([
