@@ -13,8 +13,10 @@ describe('openData', () => {
         dek: 'Dek.',
         published: parsePartialDate('2024-04')!,
         source: { name: 'Institute', url: 'https://example.org/piece' },
+        takeaways: ['Taxes rose, then fell.'],
         body: 'Intro.',
       },
+      { id: 'bare', title: 'Bare', dek: 'Dek.', published: parsePartialDate('2023')!, body: '' },
     ],
     experts: [
       { id: 'jo', name: 'Jo Bloggs', givenName: 'Jo', familyName: 'Bloggs', affiliation: 'Institute' },
@@ -28,7 +30,17 @@ describe('openData', () => {
         question: 'Why tax?',
         order: 1,
         themes: ['tax'],
+        bottomLine: 'Taxes rose and fell.',
         body: 'Taxes *rose*.\n\nThen fell.',
+      },
+      {
+        id: 'bare/jo',
+        analysis: 'bare',
+        expert: 'jo',
+        question: 'And now?',
+        order: 1,
+        themes: ['tax'],
+        body: 'Tax again.',
       },
     ],
   });
@@ -55,5 +67,14 @@ describe('openData', () => {
 
   test('names the expert and analysis of a commentary by id', () => {
     expect(data.commentaries[0]).toMatchObject({ analysis: 'piece', expert: 'jo', question: 'Why tax?' });
+  });
+
+  test('carries the editors’ takeaways and bottom lines, empty and null where there are none', () => {
+    const analysis = (id: string) => data.analyses.find((a) => a.id === id);
+    const commentary = (id: string) => data.commentaries.find((c) => c.id === id);
+    expect(analysis('piece')?.takeaways).toEqual(['Taxes rose, then fell.']);
+    expect(analysis('bare')?.takeaways).toEqual([]);
+    expect(commentary('piece/jo')?.bottomLine).toBe('Taxes rose and fell.');
+    expect(commentary('bare/jo')?.bottomLine).toBe(null);
   });
 });

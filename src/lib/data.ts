@@ -25,6 +25,8 @@ export function openData(site: SiteModel, urls: Urls) {
       url: urls.analysis(a.id),
       published: a.published.iso,
       source: a.source,
+      /** The editors' takeaways, in their own words; empty when the analysis has none. */
+      takeaways: a.takeaways ?? [],
       commentaries: a.commentaries.map((c) => c.id),
       /** The introduction as plain text, a paragraph per line (searchable, see search-index.ts). */
       introduction: a.intro
@@ -45,6 +47,8 @@ export function openData(site: SiteModel, urls: Urls) {
       expert: c.expert,
       question: c.question,
       order: c.order,
+      /** The editors' one-sentence bottom line, in their own words; null when the commentary has none. */
+      bottomLine: c.bottomLine ?? null,
       url: urls.commentary(c.id),
       themes: c.themes,
       passages: c.passages.map((p) => ({

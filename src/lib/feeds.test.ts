@@ -129,6 +129,36 @@ describe('analysesFeed', () => {
   });
 });
 
+describe('editors’ summaries in the feeds', () => {
+  const site = fixtureSite();
+
+  test('an analysis entry opens with its takeaways, labelled as the editors’, and gives each question its bottom line', () => {
+    const [newer, older] = analysesFeed(site, ctx).entries;
+    expect(newer!.contentHtml).toMatch(
+      /^<h2>Takeaways<\/h2>\n<p>The editors’ summary, in our own words\.<\/p>\n<ul>\n<li>Both experts tie oil to tariffs\.<\/li>\n<li>Prices &amp; tariffs &lt;move&gt; together\.<\/li>\n<\/ul>/,
+    );
+    expect(newer!.contentHtml).toContain(
+      'What about tariffs?</a> — Ann Bell<br>Editors’ bottom line: Ann Bell expects oil &amp; gas to &lt;follow&gt; tariffs.</li>',
+    );
+    expect(newer!.contentHtml).toContain('And oil?</a> — Cy Dunn</li>');
+    expect(older!.contentHtml).not.toContain('Takeaways');
+  });
+
+  test('an expert’s entry is summarised by its bottom line when it has one, and opens with it', () => {
+    const [newer, older] = expertFeed(site, ctx, 'ann-bell').entries;
+    expect(newer!.summary).toBe('Ann Bell expects oil & gas to <follow> tariffs.');
+    expect(newer!.contentHtml).toMatch(/^<p><strong>Editors’ bottom line:<\/strong> Ann Bell expects oil &amp; gas/);
+    expect(older!.summary).toBe('Ann Bell answers in “An Older Analysis”.');
+    expect(older!.contentHtml).not.toContain('bottom line');
+  });
+
+  test('a theme’s entry opens with the commentary’s bottom line', () => {
+    const entries = themeFeed(site, ctx, 'energy').entries;
+    expect(entries[0]!.contentHtml).toMatch(/^<p><strong>Editors’ bottom line:<\/strong>/);
+    expect(entries[1]!.contentHtml).toMatch(/^<blockquote/);
+  });
+});
+
 describe('expertFeed', () => {
   const site = fixtureSite();
 

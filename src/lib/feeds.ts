@@ -112,6 +112,20 @@ export type FeedContext = LinkContext;
 
 const html = (blocks: readonly Block[]) => blocks.map((b) => b.html).join('\n');
 
+/** A commentary's bottom line as the first paragraph of its feed entry, labelled as the editors'; nothing without one. */
+function bottomLineHtml(commentary: Commentary): string {
+  return commentary.bottomLine
+    ? `<p><strong>Editors’ bottom line:</strong> ${escapeHtml(commentary.bottomLine)}</p>\n`
+    : '';
+}
+
+/** An analysis's takeaways as a list under their own heading, labelled as the editors'; nothing without them. */
+function takeawaysHtml(takeaways: readonly string[] | undefined): string {
+  if (!takeaways?.length) return '';
+  const items = takeaways.map((t) => `<li>${escapeHtml(t)}</li>`).join('\n');
+  return `<h2>Takeaways</h2>\n<p>The editors’ summary, in our own words.</p>\n<ul>\n${items}\n</ul>\n`;
+}
+
 /** The newest of some dates; `fallback` when there are none. */
 function newest(dates: readonly PartialDate[], fallback: PartialDate): PartialDate {
   return [...dates].sort(compareNewestFirst)[0] ?? fallback;
@@ -147,7 +161,7 @@ export function analysesFeed(site: SiteModel, ctx: FeedContext, limit = FEED_ENT
     const questions = analysis.commentaries
       .map(
         (c) =>
-          `<li><a href="${escapeHtml(absolute(urls.commentary(c.id)))}">${escapeHtml(c.question)}</a> — ${escapeHtml(site.expert(c.expert).name)}</li>`,
+          `<li><a href="${escapeHtml(absolute(urls.commentary(c.id)))}">${escapeHtml(c.question)}</a> — ${escapeHtml(site.expert(c.expert).name)}${c.bottomLine ? `<br>Editors’ bottom line: ${escapeHtml(c.bottomLine)}` : ''}</li>`,
       )
       .join('\n');
     return {
@@ -157,7 +171,7 @@ export function analysesFeed(site: SiteModel, ctx: FeedContext, limit = FEED_ENT
       published: analysis.published,
       authors: analysis.commentaries.map((c) => expertPerson(site, ctx, c.expert)),
       summary: analysis.dek,
-      contentHtml: `${html(analysis.intro)}\n<ol>\n${questions}\n</ol>`,
+      contentHtml: `${takeawaysHtml(analysis.takeaways)}${html(analysis.intro)}\n<ol>\n${questions}\n</ol>`,
       categories: themeCategories(site, ctx, analysisThemeIds(analysis)),
     };
   });
@@ -200,8 +214,8 @@ export function expertFeed(site: SiteModel, ctx: FeedContext, expertId: string, 
         link: absolute(urls.commentary(c.id)),
         published: analysis.published,
         authors: [expertPerson(site, ctx, expertId)],
-        summary: `${expert.name} answers in “${analysis.title}”.`,
-        contentHtml: `${html(c.blocks)}\n${provenance(site, ctx, c)}`,
+        summary: c.bottomLine ?? `${expert.name} answers in “${analysis.title}”.`,
+        contentHtml: `${bottomLineHtml(c)}${html(c.blocks)}\n${provenance(site, ctx, c)}`,
         categories: themeCategories(site, ctx, c.themes),
       };
     });
@@ -256,7 +270,7 @@ export function themeFeed(site: SiteModel, ctx: FeedContext, themeId: string, li
       published: site.analysis(c.analysis).published,
       authors: [expertPerson(site, ctx, c.expert)],
       summary: `${expert.name} on ${theme.title}: ${plural(passages.length, 'passage')}.`,
-      contentHtml: `${quotes}\n${provenance(site, ctx, c)}`,
+      contentHtml: `${bottomLineHtml(c)}${quotes}\n${provenance(site, ctx, c)}`,
     };
   });
   return {

@@ -18,6 +18,8 @@ export interface AnalysisEntry {
   source?: { name: string; url: string } | undefined;
   photo?: { caption: string; credit: string };
   disclaimer?: string;
+  /** The editors' summary of what the experts say: 1 to 5 plain sentences. */
+  takeaways?: string[] | undefined;
   body: string;
   /** The line of its file on which the body begins, when known, for messages about the body. */
   bodyLine?: number;
@@ -51,6 +53,8 @@ export interface CommentaryEntry {
   question: string;
   order: number;
   themes: string[];
+  /** The editors' one-sentence summary of the answer. */
+  bottomLine?: string | undefined;
   body: string;
   /** The line of its file on which the body begins, when known, for messages about the body. */
   bodyLine?: number;

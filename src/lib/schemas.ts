@@ -9,6 +9,7 @@ import { HEX_COLOUR } from './contrast';
 import { parsePartialDate } from './dates';
 import { accentContrastProblem } from './palette';
 import { isSafeUrl, isWebUrl } from './safe-url';
+import { BOTTOM_LINE_MAX, summaryProblem, TAKEAWAY_MAX, TAKEAWAYS_MAX } from './summaries';
 
 /** The four collections, each a folder of markdown under the content folder. */
 export const COLLECTIONS = ['analyses', 'experts', 'themes', 'commentaries'] as const;
@@ -57,6 +58,15 @@ export const partialDate = z
   // Tells the editors' workspace (lib/cms-config.ts) to offer a text field with the date's pattern.
   .meta({ format: PARTIAL_DATE_FORMAT });
 
+/** An editors' summary sentence of at most `max` characters (`summaries.ts` says what it may hold). */
+const summary = (max: number) =>
+  text()
+    .max(max, `is longer than ${max} characters: keep it to one sentence of at most ${max}`)
+    .superRefine((value, ctx) => {
+      const problem = summaryProblem(value, max);
+      if (problem && value.length <= max) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
 /** A term that signals a theme; it needs a letter or digit, or it would match every word. */
 const term = text().refine((value) => /[\p{L}\p{N}]/u.test(value), {
   error: 'a term needs at least one letter or digit (a lone * would match every word)',
@@ -98,6 +108,14 @@ export const analysisSchema = z
       .optional()
       .describe('optional: the lead photo’s caption and credit (there is no image file)'),
     disclaimer: text().optional().describe('optional: a line shown after the commentaries'),
+    takeaways: z
+      .array(summary(TAKEAWAY_MAX).describe(`one plain sentence in our own words, at most ${TAKEAWAY_MAX} characters`))
+      .min(1, 'list at least one takeaway, or remove the field')
+      .max(TAKEAWAYS_MAX, `keep to at most ${TAKEAWAYS_MAX} takeaways: the rest belongs in the introduction`)
+      .optional()
+      .describe(
+        `optional: 1 to ${TAKEAWAYS_MAX} takeaways, the editors’ summary of what the experts say, one plain sentence each in our own words (never an expert’s words as a quote), one per line as "  - takeaway"`,
+      ),
   })
   .strict();
 
@@ -137,6 +155,11 @@ export const commentarySchema = z
       .positive('must be 1 or more')
       .describe('its place in the analysis: 1 for the first answer, 2 for the next…'),
     themes: themeList(id()).describe('the themes the commentary speaks to, one per line as "  - theme-id"'),
+    bottomLine: summary(BOTTOM_LINE_MAX)
+      .optional()
+      .describe(
+        `optional: the editors’ bottom line, one plain sentence in our own words of at most ${BOTTOM_LINE_MAX} characters (never the expert’s words as a quote); also the page’s description`,
+      ),
   })
   .strict();
 

@@ -22,6 +22,7 @@ export function fixtureSite(): SiteModel {
         dek: 'What happened in May.',
         published: parsePartialDate('2024-05')!,
         source: { name: 'Example Institute', url: 'https://example.com/newer' },
+        takeaways: ['Both experts tie oil to tariffs.', 'Prices & tariffs <move> together.'],
         body: 'The introduction of the newer piece.',
       },
     ],
@@ -70,6 +71,7 @@ export function fixtureSite(): SiteModel {
         question: 'What about tariffs?',
         order: 1,
         themes: ['trade', 'energy'],
+        bottomLine: 'Ann Bell expects oil & gas to <follow> tariffs.',
         body: 'Tariffs rose.\n\nOil followed the tariffs.',
       },
       {
