@@ -68,6 +68,34 @@ describe('cmsConfig', () => {
     expect(fieldAt('commentaries', 'analysis').multiple).toBeUndefined();
   });
 
+  test('the editors’ summaries are forms with the schema’s limits: a bottom line, and a list of one to five takeaways', () => {
+    const [analysisSchema, commentarySchema] = [SCHEMAS.analyses, SCHEMAS.commentaries];
+    const takeaways = analysisSchema.shape.takeaways.unwrap();
+    const item = takeaways.element;
+    expect(fieldAt('commentaries', 'bottomLine')).toMatchObject({
+      widget: 'string',
+      required: false,
+      maxlength: z.toJSONSchema(commentarySchema.shape.bottomLine.unwrap()).maxLength,
+    });
+    expect(fieldAt('analyses', 'takeaways')).toMatchObject({
+      widget: 'list',
+      required: false,
+      min: 1,
+      max: z.toJSONSchema(takeaways, { unrepresentable: 'any' }).maxItems,
+      field: {
+        name: 'takeaway',
+        widget: 'string',
+        required: true,
+        hint: item.description,
+        maxlength: z.toJSONSchema(item, { unrepresentable: 'any' }).maxLength,
+      },
+    });
+    expect(fieldAt('commentaries', 'bottomLine').maxlength).toBeGreaterThan(0);
+    expect(fieldAt('analyses', 'takeaways').field?.maxlength).toBeGreaterThan(0);
+    // A plain list of terms keeps its one-line-per-item form, without per-item limits.
+    expect(fieldAt('themes', 'terms').field).toBeUndefined();
+  });
+
   test('a commentary is saved as <analysis>/<expert>.md in its folder', () => {
     expect(collection('commentaries')).toMatchObject({
       folder: 'content/commentaries',

@@ -19,9 +19,15 @@ export interface CmsField {
   /** A regular expression (as text) the value must match, and the message when it does not. */
   pattern?: [string, string];
   fields?: CmsField[];
+  /** A list of plain values: the one field each item is edited with. */
+  field?: CmsField;
   collection?: CollectionName;
   multiple?: boolean;
   min?: number;
+  /** Lists: the most items. */
+  max?: number;
+  /** Text: the most characters. */
+  maxlength?: number;
   value_type?: 'int';
   value_field?: string;
   /** Markdown fields: which editors are offered. */
@@ -138,6 +144,7 @@ export function cmsField(collection: CollectionName, name: string, field: z.ZodT
   }
   if (inner instanceof z.ZodArray) {
     const min = typeof input.minItems === 'number' ? { min: input.minItems } : {};
+    const max = typeof input.maxItems === 'number' ? { max: input.maxItems } : {};
     if (target) {
       return {
         ...base,
@@ -148,7 +155,13 @@ export function cmsField(collection: CollectionName, name: string, field: z.ZodT
         ...relationDisplay(target),
       };
     }
-    return { ...base, widget: 'list', ...min };
+    const item = inner.element as z.ZodType;
+    // Items with a length limit (takeaways) get a field each, so a comma or a long sentence stays one item.
+    if (typeof jsonOf(item, 'input').maxLength === 'number') {
+      const field = cmsField(collection, name.replace(/s$/, ''), item);
+      return { ...base, widget: 'list', ...min, ...max, field: { ...field, required: true } };
+    }
+    return { ...base, widget: 'list', ...min, ...max };
   }
   if (target) return { ...base, widget: 'relation', collection: target, ...relationDisplay(target) };
   if (inner instanceof z.ZodNumber) {
@@ -172,7 +185,7 @@ export function cmsField(collection: CollectionName, name: string, field: z.ZodT
       pattern: ['^\\s*https?://\\S+\\s*$', 'write the full address, starting with https://'],
     };
   }
-  return base;
+  return typeof input.maxLength === 'number' ? { ...base, maxlength: input.maxLength } : base;
 }
 
 /** How a relation field lists and searches the entries it can point to, by the entry's identifying field. */

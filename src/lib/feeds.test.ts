@@ -147,7 +147,9 @@ describe('editors’ summaries in the feeds', () => {
   test('an expert’s entry is summarised by its bottom line when it has one, and opens with it', () => {
     const [newer, older] = expertFeed(site, ctx, 'ann-bell').entries;
     expect(newer!.summary).toBe('Ann Bell expects oil & gas to <follow> tariffs.');
-    expect(newer!.contentHtml).toMatch(/^<p><strong>Editors’ bottom line:<\/strong> Ann Bell expects oil &amp; gas/);
+    expect(newer!.contentHtml).toMatch(
+      /^<p><strong>Editors’ bottom line:<\/strong> Ann Bell expects oil &amp; gas/,
+    );
     expect(older!.summary).toBe('Ann Bell answers in “An Older Analysis”.');
     expect(older!.contentHtml).not.toContain('bottom line');
   });

@@ -90,6 +90,19 @@ describe('analysisFile', () => {
     expect(source).toMatch(/# When the piece appeared: YYYY, YYYY-MM or YYYY-MM-DD[^\n]*\npublished: ""/);
     expect(source).toMatch(/# photo:\n#   caption: ""/);
   });
+
+  test('offers the editors’ takeaways, commented out, and accepts them once written', () => {
+    expect(source).toMatch(
+      /# Optional: 1 to 5 takeaways, the editors’ summary[^\n]*\n# takeaways:\n# {3}- ""/,
+    );
+    const filled = source
+      .replace('dek: ""', 'dek: "One sentence."')
+      .replace('published: ""', 'published: 2025-01')
+      .replace('name: ""', 'name: Example')
+      .replace('url: ""', 'url: https://example.org/')
+      .replace('# takeaways:\n#   - ""', 'takeaways:\n  - "Trade talks resumed."');
+    expect(analysisSchema.parse(frontmatterOf(filled)).takeaways).toEqual(['Trade talks resumed.']);
+  });
 });
 
 describe('commentaryFile', () => {
@@ -116,5 +129,14 @@ describe('commentaryFile', () => {
   test('becomes valid once a theme is uncommented and the question written', () => {
     const filled = source.replace('question: ""', 'question: "Why?"').replace('  # - water', '  - water');
     expect(commentarySchema.parse(frontmatterOf(filled)).themes).toEqual(['water']);
+  });
+
+  test('offers the editors’ bottom line, commented out, and accepts it once written', () => {
+    expect(source).toMatch(/# Optional: the editors’ bottom line[^\n]*\n# bottomLine: ""/);
+    const filled = source
+      .replace('question: ""', 'question: "Why?"')
+      .replace('  # - water', '  - water')
+      .replace('# bottomLine: ""', 'bottomLine: "Water sharing is the crux."');
+    expect(commentarySchema.parse(frontmatterOf(filled)).bottomLine).toBe('Water sharing is the crux.');
   });
 });

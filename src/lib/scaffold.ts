@@ -100,6 +100,9 @@ export function analysisFile(title: string): string {
     '#   credit: ""',
     explain(s, ['disclaimer'], 'Remove the # sign to use it.'),
     '# disclaimer: ""',
+    explain(s, ['takeaways'], 'Remove the # signs to use them; add a line per takeaway.'),
+    '# takeaways:',
+    '#   - ""',
     '---',
     '',
   ].join('\n');
@@ -134,6 +137,8 @@ export function commentaryFile({ analysis, expert, inventory: known }: Commentar
     'question: ""',
     explain(s, ['order'], taken.length ? `Taken already: ${taken.join(', ')}.` : ''),
     `order: ${nextOrder(taken)}`,
+    explain(s, ['bottomLine'], 'Remove the # sign to use it.'),
+    '# bottomLine: ""',
     explain(s, ['themes'], 'Remove the # before each theme it speaks to.'),
     '# A passage is tagged with a declared theme when it mentions one of the theme’s terms, and each',
     '# declared theme needs at least one such passage.',

@@ -109,7 +109,11 @@ export const analysisSchema = z
       .describe('optional: the lead photo’s caption and credit (there is no image file)'),
     disclaimer: text().optional().describe('optional: a line shown after the commentaries'),
     takeaways: z
-      .array(summary(TAKEAWAY_MAX).describe(`one plain sentence in our own words, at most ${TAKEAWAY_MAX} characters`))
+      .array(
+        summary(TAKEAWAY_MAX).describe(
+          `one plain sentence in our own words, at most ${TAKEAWAY_MAX} characters`,
+        ),
+      )
       .min(1, 'list at least one takeaway, or remove the field')
       .max(TAKEAWAYS_MAX, `keep to at most ${TAKEAWAYS_MAX} takeaways: the rest belongs in the introduction`)
       .optional()

@@ -27,9 +27,9 @@ describe('sentenceCount', () => {
 
 describe('summaryProblem', () => {
   test('accepts one plain sentence', () => {
-    expect(summaryProblem('Both governments want steadier ties, but neither expects a new framing.', 300)).toBe(
-      undefined,
-    );
+    expect(
+      summaryProblem('Both governments want steadier ties, but neither expects a new framing.', 300),
+    ).toBe(undefined);
   });
 
   test.each([
@@ -96,7 +96,12 @@ describe('bottomLineOnce', () => {
     const a = { id: 'a', bottomLine: 'A in short.' };
     const b = { id: 'b' };
     const items = [{ commentary: a }, { commentary: a }, { commentary: b }, { commentary: a }];
-    expect(bottomLineOnce(items).map((i) => i.bottomLine)).toEqual(['A in short.', undefined, undefined, undefined]);
+    expect(bottomLineOnce(items).map((i) => i.bottomLine)).toEqual([
+      'A in short.',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
