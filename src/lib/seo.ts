@@ -199,6 +199,8 @@ export function commentaryHead(
         '@type': 'Article',
         '@id': `${url}#article`,
         headline: commentary.question,
+        // The editors' bottom line, when there is one, is the article's description as on the page.
+        ...(commentary.bottomLine ? { description: commentary.bottomLine } : {}),
         url,
         mainEntityOfPage: url,
         datePublished: analysis.published.iso,
