@@ -46,6 +46,7 @@ const site = buildModel({
       question: 'What about trade?',
       order: 1,
       themes: ['energy', 'trade'],
+      bottomLine: 'Zebrafish tariffs came before everything else.',
       body: 'Tariffs on oil came first.\n\nNothing else changed.',
     },
   ],
@@ -103,6 +104,12 @@ describe('searchDocuments', () => {
       for (const [, value] of d.content.matchAll(/data-pagefind-meta="[^"]+" content="([^"]*)"/g))
         expect(value).not.toMatch(/\p{L}/u);
     }
+  });
+
+  test('marks a record whose commentary has a bottom line with an empty meta, and never indexes the bottom line', () => {
+    expect(html(newer)).toContain('<meta data-pagefind-meta="bottomLine[content]" content="">');
+    expect(html('/commentaries/old/ann-lee/')).not.toContain('bottomLine');
+    for (const d of documents) expect(d.content).not.toContain('Zebrafish');
   });
 
   test('indexes an analysis’s introduction under its title', () => {

@@ -14,6 +14,7 @@ import { escapeHtml } from './citation';
 import type { openData } from './data';
 import type { SiteModel } from './model';
 import { THEME_RECORD, analysisFilterValue, encodePassageThemes, type Facet } from './search';
+import { BOTTOM_LINE_META } from './summaries';
 import { paths } from './urls';
 
 /** The open-data export as the build writes it to `data/commentaries.json`. */
@@ -87,6 +88,8 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
     // read from the record's text (their sections, by id), a theme's title from the theme facet.
     const head = [
       meta('passages', encodePassageThemes(c.passages, themeOrder)),
+      // An empty flag, no word: the result fetches the bottom line itself (summaries.ts).
+      ...(c.bottomLine === null ? [] : [meta(BOTTOM_LINE_META, '')]),
       filter('expert', c.expert),
       filter('analysis', analysisFilterValue(c.analysis, analysisTitle)),
       ...tagged.map((id) => filter('theme', id)),

@@ -136,7 +136,14 @@ describe('analysisHead', () => {
 
 describe('commentaryHead: the bottom line', () => {
   const article = (id: string) =>
-    ofType(commentaryHead(site, site.commentaries.find((c) => c.id === id)!, links).jsonLd, 'Article');
+    ofType(
+      commentaryHead(
+        site,
+        site.commentaries.find((c) => c.id === id)!,
+        links,
+      ).jsonLd,
+      'Article',
+    );
 
   test('describes the article when the commentary has one, and is left out when not', () => {
     expect(article('newer/ann-bell').description).toBe(

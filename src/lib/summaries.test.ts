@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { analysisSchema, commentarySchema } from './schemas';
 import {
   BOTTOM_LINE_MAX,
+  BOTTOM_LINE_META,
+  bottomLineSource,
+  bottomLinesFile,
   bottomLineOnce,
   commentaryDescription,
   sentenceCount,
@@ -109,5 +112,22 @@ describe('commentaryDescription', () => {
   test('is the bottom line when there is one, else who answers what, where', () => {
     expect(commentaryDescription({ question: 'Q?', bottomLine: 'In short.' }, 'Ann', 'T')).toBe('In short.');
     expect(commentaryDescription({ question: 'Q?' }, 'Ann', 'T')).toBe('Ann answers “Q?” in “T”.');
+  });
+});
+
+describe('the bottom lines of search results', () => {
+  test('an analysis’s file holds the bottom lines of its commentaries that have one, by id', () => {
+    expect(bottomLinesFile([{ id: 'a/x', bottomLine: 'X in short.' }, { id: 'a/y' }])).toEqual({
+      bottomLines: { 'a/x': 'X in short.' },
+    });
+  });
+
+  test('a record marked as having one names its analysis and commentary, from its filters', () => {
+    const filters = { analysis: ['delta-accord The Delta Accord'], expert: ['ada-ok'] };
+    expect(bottomLineSource({ meta: { [BOTTOM_LINE_META]: '' }, filters })).toEqual({
+      analysis: 'delta-accord',
+      commentary: 'delta-accord/ada-ok',
+    });
+    expect(bottomLineSource({ meta: {}, filters })).toBe(undefined);
   });
 });

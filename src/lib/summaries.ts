@@ -4,6 +4,7 @@
  * analysis, commentary, theme and expert pages, search results, feeds, open data). This module
  * holds the rules the content check applies to them and the small derivations the pages need.
  */
+import { parseAnalysisFilterValue } from './search';
 
 /** The longest bottom line: one sentence of about fifty words, the length a search result or a link preview still shows whole. */
 export const BOTTOM_LINE_MAX = 300;
@@ -101,4 +102,35 @@ export function commentaryDescription(
   analysisTitle: string,
 ): string {
   return commentary.bottomLine ?? `${expertName} answers “${commentary.question}” in “${analysisTitle}”.`;
+}
+
+/**
+ * The meta key that marks a search record whose commentary has a bottom line. Its value is empty:
+ * Pagefind makes metadata searchable, so it holds no word, and the bottom line itself is fetched
+ * from `data/bottom-lines/<analysis>.json` only for results that show it.
+ */
+export const BOTTOM_LINE_META = 'bottomLine';
+
+/** The bottom lines of one analysis's commentaries, by commentary id: the file search results fetch. */
+export function bottomLinesFile(commentaries: readonly { id: string; bottomLine?: string | undefined }[]): {
+  bottomLines: Record<string, string>;
+} {
+  const bottomLines: Record<string, string> = {};
+  for (const c of commentaries) if (c.bottomLine !== undefined) bottomLines[c.id] = c.bottomLine;
+  return { bottomLines };
+}
+
+/**
+ * Where a search record's bottom line is, if it has one: its analysis (the file to fetch) and its
+ * commentary id (`<analysis>/<expert>`, from the record's filters).
+ */
+export function bottomLineSource(record: {
+  meta: Record<string, string>;
+  filters?: Record<string, string[]>;
+}): { analysis: string; commentary: string } | undefined {
+  if (record.meta[BOTTOM_LINE_META] === undefined) return undefined;
+  const value = record.filters?.analysis?.[0];
+  const analysis = value === undefined ? undefined : parseAnalysisFilterValue(value).id;
+  const expert = record.filters?.expert?.[0];
+  return analysis && expert ? { analysis, commentary: `${analysis}/${expert}` } : undefined;
 }

@@ -44,6 +44,8 @@ export function paths(base: string) {
     /** The folder of the search index and Pagefind's script, written by the build. */
     searchBundle: () => at('pagefind/'),
     data: () => at('data/commentaries.json'),
+    /** The bottom lines of one analysis's commentaries, which search results fetch (`summaries.ts`). */
+    bottomLines: (analysisId: string) => at(`data/bottom-lines/${segments(analysisId)}.json`),
     asset: (file: string) => at(file),
     /** The stylesheet of the publication's accent colour, written from site.yml. */
     siteStyles: () => at('site.css'),

@@ -47,6 +47,7 @@ import {
   type ResultItem,
   type SearchState,
 } from '../lib/search';
+import { bottomLineSource } from '../lib/summaries';
 import { urls } from '../lib/urls';
 
 /** The part of Pagefind's documented browser API this page uses (pagefind.js ships no types). */
@@ -77,7 +78,36 @@ interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string>;
+  filters?: Record<string, string[]>;
   anchors: Anchor[];
+}
+
+/** The bottom lines fetched so far, by commentary id, and each analysis's file, fetched once. */
+const bottomLines = new Map<string, string>();
+const bottomLineFiles = new Map<string, Promise<void>>();
+
+/**
+ * Fetches the bottom lines of the analyses of those records that have one (a small file each,
+ * after the records' data and before they are shown, so nothing moves once on screen). A file
+ * that cannot be fetched leaves its results without a bottom line.
+ */
+function fetchBottomLines(fragments: readonly Fragment[]): Promise<unknown> {
+  const files = fragments.flatMap((fragment) => {
+    const source = bottomLineSource(fragment);
+    if (!source || bottomLines.has(source.commentary)) return [];
+    let file = bottomLineFiles.get(source.analysis);
+    if (!file) {
+      file = fetch(urls.bottomLines(source.analysis))
+        .then((response) => (response.ok ? response.json() : { bottomLines: {} }))
+        .then((data: { bottomLines?: Record<string, string> }) => {
+          for (const [id, text] of Object.entries(data.bottomLines ?? {})) bottomLines.set(id, text);
+        })
+        .catch(() => undefined);
+      bottomLineFiles.set(source.analysis, file);
+    }
+    return [file];
+  });
+  return Promise.all(files);
 }
 
 /** A loaded result: its data and what it matched. */
@@ -183,6 +213,8 @@ function start(root: HTMLElement): void {
     phrase: boolean;
     state: SearchState;
     items: number;
+    /** The commentaries whose bottom line a result already shows. */
+    summarised: Set<string>;
   }
 
   /** Runs a search for the state and shows its results, unless a newer search started meanwhile. */
@@ -238,6 +270,7 @@ function start(root: HTMLElement): void {
             phrase: false,
             state,
             items: 0,
+            summarised: new Set(),
           },
           current,
         );
@@ -293,6 +326,7 @@ function start(root: HTMLElement): void {
             phrase: quoted,
             state,
             items: 0,
+            summarised: new Set(),
           },
           current,
         ))
@@ -450,6 +484,7 @@ function start(root: HTMLElement): void {
       const size = session.loaded.length === 0 ? FIRST_BATCH : BATCH;
       const batch = session.hits.slice(session.loaded.length, session.loaded.length + size);
       const fragments = await Promise.all(batch.map((hit) => hit.data()));
+      await fetchBottomLines(fragments);
       fragments.forEach((fragment, i) =>
         session.loaded.push(load(session, fragment, batch[i]!, session.loaded.length >= session.textCount)),
       );
@@ -537,6 +572,21 @@ function start(root: HTMLElement): void {
       context.append(' ', source);
     }
 
+    // The commentary's bottom line, under the first of its results only.
+    const source = bottomLineSource(fragment);
+    const bottomLine = source ? bottomLines.get(source.commentary) : undefined;
+    const summary: HTMLParagraphElement[] = [];
+    if (source && bottomLine && !session.summarised.has(source.commentary)) {
+      session.summarised.add(source.commentary);
+      const line = document.createElement('p');
+      line.className = 'bottom-line meta';
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.textContent = 'Editors’ bottom line:';
+      line.append(label, ` ${bottomLine}`);
+      summary.push(line);
+    }
+
     const words = fragmentWords(fragment);
     const link = document.createElement('a');
     link.className = 'excerpt';
@@ -552,7 +602,7 @@ function start(root: HTMLElement): void {
       ).filter((w) => session.words.some((q) => wordFound(q, [w])));
       link.href = withHighlight(info.kind === 'introduction' ? base : `${base}#question`, said);
       link.textContent = info.kind === 'introduction' ? info.analysis : 'Read the commentary';
-      li.append(context, link);
+      li.append(context, ...summary, link);
       return li;
     }
     const hit = record.match.passages.find((p) => p.id === item.passage);
@@ -569,7 +619,7 @@ function start(root: HTMLElement): void {
       mark.textContent = part.text;
       link.append(mark);
     }
-    li.append(context, link);
+    li.append(context, ...summary, link);
     const themes = (record.passageThemes.get(item.passage) ?? []).map((id) => themeTitle.get(id) ?? id);
     if (themes.length > 0) {
       const line = document.createElement('p');

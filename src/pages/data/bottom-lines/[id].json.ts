@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadSite } from '../../../lib/site';
+import { bottomLinesFile } from '../../../lib/summaries';
+
+/** One small file per analysis whose commentaries have bottom lines: what its search results fetch to show them. */
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  return site.analyses
+    .filter((a) => a.commentaries.some((c) => c.bottomLine !== undefined))
+    .map((a) => ({ params: { id: a.id }, props: { file: bottomLinesFile(a.commentaries) } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ file: ReturnType<typeof bottomLinesFile> }> = ({ props }) =>
+  new Response(`${JSON.stringify(props.file)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
