@@ -44,6 +44,8 @@ export interface FixtureAnalysis {
   title: string;
   published: string;
   source: { name: string; url: string };
+  /** The editors' takeaways, when the fixture gives some. */
+  takeaways?: string[];
 }
 
 export function analysis(id: string): FixtureAnalysis {
@@ -61,6 +63,8 @@ export interface FixtureCommentary {
   question: string;
   order: number;
   themes: string[];
+  /** The editors' bottom line, when the fixture gives one. */
+  bottomLine?: string;
   /** The body's paragraphs, in order: each is one passage. */
   paragraphs: string[];
   /** Its page, relative to the base path. */

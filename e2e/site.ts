@@ -45,7 +45,14 @@ export function pagesToVisit(): string[] {
 
 /** Shape of the open-data export. */
 export interface OpenData {
-  analyses: { id: string; title: string; url: string; published: string; commentaries: string[] }[];
+  analyses: {
+    id: string;
+    title: string;
+    url: string;
+    published: string;
+    takeaways: string[];
+    commentaries: string[];
+  }[];
   experts: { id: string; name: string; url: string }[];
   themes: { id: string; title: string; url: string }[];
   commentaries: {
@@ -54,6 +61,7 @@ export interface OpenData {
     expert: string;
     question: string;
     order: number;
+    bottomLine: string | null;
     url: string;
     themes: string[];
     passages: { id: string; url: string; themes: string[]; text: string }[];
