@@ -381,6 +381,44 @@ const ERRORS = [
     /^must start with https:\/\/ or http:\/\//,
   ],
   [
+    'a bottom line of two sentences',
+    { [ADA]: replace('order: 1\n', 'order: 1\nbottomLine: The rivers rise. The towns flood.\n') },
+    ADA,
+    'bottomLine',
+    /^holds 2 sentences: make it one sentence$/,
+  ],
+  [
+    'a bottom line that quotes the expert',
+    { [ADA]: replace('order: 1\n', 'order: 1\nbottomLine: "“The rivers rise every spring.”"\n') },
+    ADA,
+    'bottomLine',
+    /^is wrapped in quotation marks: write it in the editors’ own words/,
+  ],
+  [
+    'six takeaways',
+    {
+      'analyses/sample-analysis.md': replace(
+        '---\n\n',
+        `takeaways:\n${[1, 2, 3, 4, 5, 6].map((n) => `  - Point ${n} is short.\n`).join('')}---\n\n`,
+      ),
+    },
+    'analyses/sample-analysis.md',
+    'takeaways',
+    /^keep to at most 5 takeaways: the rest belongs in the introduction$/,
+  ],
+  [
+    'a takeaway with a link',
+    {
+      'analyses/sample-analysis.md': replace(
+        '---\n\n',
+        'takeaways:\n  - Read [the piece](https://example.org/) first.\n---\n\n',
+      ),
+    },
+    'analyses/sample-analysis.md',
+    'takeaways[0]',
+    /^must be plain text without links or addresses/,
+  ],
+  [
     'raw HTML inside a paragraph',
     { [ADA]: replace('The rivers rise', 'The <script>alert(document.body)</script> rivers rise') },
     ADA,
