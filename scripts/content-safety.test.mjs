@@ -230,7 +230,7 @@ const ERRORS = [
     { [ADA]: replace('question:', 'questoin:') },
     ADA,
     'questoin',
-    /^is not a field: check its spelling, or remove it; the fields are analysis, expert, question, order, themes$/,
+    /^is not a field: check its spelling, or remove it; the fields are analysis, expert, question, order, themes, bottomLine$/,
   ],
   [
     'an unknown expert',

@@ -139,7 +139,7 @@ describe('issueProblems', () => {
       commentarySchema,
       { ...commentary, questoin: 'Q?' },
       'questoin',
-      /^is not a field: check its spelling, or remove it; the fields are analysis, expert, question, order, themes$/,
+      /^is not a field: check its spelling, or remove it; the fields are analysis, expert, question, order, themes, bottomLine$/,
     ],
     [
       'a misspelt nested field',
