@@ -138,3 +138,37 @@ test('every passage of the seed analysis carries exactly the themes a careful re
     expect([...passage!.themes].sort(), `${expert}: ${opening}`).toEqual([...themes].sort());
   }
 });
+
+/** The words of a text, lower case, without punctuation. */
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu) ?? [];
+
+/** The longest run of consecutive words a summary shares with a text. */
+function longestSharedRun(summary: string, text: string): number {
+  const said = ` ${words(text).join(' ')} `;
+  const mine = words(summary);
+  let longest = 0;
+  for (let start = 0; start < mine.length; start++) {
+    for (let end = start + longest + 1; end <= mine.length; end++) {
+      if (!said.includes(` ${mine.slice(start, end).join(' ')} `)) break;
+      longest = end - start;
+    }
+  }
+  return longest;
+}
+
+test('the seed analysis has takeaways and a bottom line for every commentary, in the editors’ own words', () => {
+  const data = openData();
+  const seed = data.analyses.find((a) => a.id === SEED);
+  expect(seed, `the analysis ${SEED} is published`).toBeDefined();
+  const commentaries = data.commentaries.filter((c) => c.analysis === SEED);
+  const experts = commentaries.flatMap((c) => c.passages.map((p) => p.text)).join('\n');
+  expect(seed!.takeaways.length).toBeGreaterThan(0);
+  // Paraphrase, not quotation: no summary repeats six words in a row of what the experts wrote.
+  for (const takeaway of seed!.takeaways)
+    expect(longestSharedRun(takeaway, experts), takeaway).toBeLessThan(6);
+  for (const c of commentaries) {
+    expect(c.bottomLine, c.id).toBeTruthy();
+    const own = c.passages.map((p) => p.text).join('\n');
+    expect(longestSharedRun(c.bottomLine!, own), c.bottomLine!).toBeLessThan(6);
+  }
+});
