@@ -9,7 +9,7 @@
 // Usage: node scripts/build.mjs [--out dist]   (BASE_PATH, SITE_URL and CONTENT_DIR from the environment)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
@@ -88,8 +88,16 @@ try {
     // No --force: Astro's content store is kept between builds, so that an unchanged file is not
     // read into an entry again. Entries are keyed by the digest of their file's text, and the
     // content loader (src/lib/content-loader.ts) drops them all when its own code changes.
-    produce: async (staging, signal) =>
-      (await run(bin('astro'), ['build', '--outDir', staging], signal)) === 0,
+    // Astro builds into a folder whose name does not change between builds, then it becomes the
+    // staging folder: the output folder is part of the code Astro's incremental build hashes
+    // (astro.config.mjs), so a new name each time would render every page again.
+    produce: async (staging, signal) => {
+      const astroOut = join(work, `${basename(out)}.astro`);
+      await rm(astroOut, { recursive: true, force: true });
+      if ((await run(bin('astro'), ['build', '--outDir', astroOut], signal)) !== 0) return false;
+      await rename(astroOut, staging);
+      return true;
+    },
     verify: (staging) => existsSync(join(staging, 'index.html')),
   });
 } catch (error) {
