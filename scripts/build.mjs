@@ -27,12 +27,18 @@ const work = resolve('.build');
 // its Content-Security-Policy included, must not depend on the shell it was built from.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
+// Astro's build allocates many short-lived objects (a page's HTML, its props): a larger young
+// generation lets V8 collect them in fewer, cheaper scavenges.
+const ASTRO_ENV = {
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' '),
+};
+
 /** Runs a command with inherited output; resolves with its exit code (1 if killed). */
-function run(command, args, signal) {
+function run(command, args, signal, extraEnv = {}) {
   return new Promise((done) => {
     const child = spawn(command, args, {
       stdio: 'inherit',
-      env: withThisNode({ ...process.env, ...env }),
+      env: withThisNode({ ...process.env, ...env, ...extraEnv }),
       signal,
     });
     child.on('error', (error) => {
@@ -94,7 +100,7 @@ try {
     produce: async (staging, signal) => {
       const astroOut = join(work, `${basename(out)}.astro`);
       await rm(astroOut, { recursive: true, force: true });
-      if ((await run(bin('astro'), ['build', '--outDir', astroOut], signal)) !== 0) return false;
+      if ((await run(bin('astro'), ['build', '--outDir', astroOut], signal, ASTRO_ENV)) !== 0) return false;
       await rename(astroOut, staging);
       return true;
     },

@@ -5,7 +5,7 @@
  * by digesting the values themselves (the page's props and whatever else it reads), never a
  * summary of them. Each object of the model is digested once per build, however many pages show it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const digests = new WeakMap<object, string>();
 
@@ -19,23 +19,24 @@ export function digestOf(value: unknown): string {
   }
   const known = digests.get(value);
   if (known) return known;
-  const hash = createHash('sha256');
-  if (value instanceof Date) hash.update(`Date ${value.toISOString()}`);
-  else if (value instanceof URL) hash.update(`URL ${value.href}`);
+  // One string per object, hashed in one call: far cheaper than a hash object per value.
+  let text: string;
+  if (value instanceof Date) text = `Date ${value.toISOString()}`;
+  else if (value instanceof URL) text = `URL ${value.href}`;
   else if (value instanceof Map) {
-    hash.update('Map');
-    for (const [k, v] of value) hash.update(`${digestOf(k)}=${digestOf(v)};`);
+    text = 'Map';
+    for (const [k, v] of value) text += `${digestOf(k)}=${digestOf(v)};`;
   } else if (value instanceof Set) {
-    hash.update('Set');
-    for (const v of value) hash.update(`${digestOf(v)};`);
+    text = 'Set';
+    for (const v of value) text += `${digestOf(v)};`;
   } else if (Array.isArray(value)) {
-    hash.update('Array');
-    for (const v of value) hash.update(`${digestOf(v)};`);
+    text = 'Array';
+    for (const v of value) text += `${digestOf(v)};`;
   } else {
-    hash.update('Object');
-    for (const [k, v] of Object.entries(value)) hash.update(`${JSON.stringify(k)}=${digestOf(v)};`);
+    text = 'Object';
+    for (const [k, v] of Object.entries(value)) text += `${JSON.stringify(k)}=${digestOf(v)};`;
   }
-  const digest = hash.digest('base64url');
+  const digest = hash('sha256', text, 'base64url');
   digests.set(value, digest);
   return digest;
 }
