@@ -8,7 +8,7 @@
 // under way and publishes nothing.
 // Usage: node scripts/build.mjs [--out dist]   (BASE_PATH, SITE_URL and CONTENT_DIR from the environment)
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,6 +85,38 @@ if (checked !== 0) {
   stop(`the content has errors (listed above, each with the file and the field to fix in ${contentDir}/)`);
 }
 
+/** True while the process with this id runs. */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * The folder Astro builds into: the same for every build of this project (whatever --out says),
+ * so that Astro's incremental build can reuse pages; a build started while another runs gets a
+ * folder of its own (and renders every page), so that two builds never write into one folder.
+ */
+function claimAstroFolder() {
+  const stable = join(work, 'astro-out');
+  const lockFile = `${stable}.lock`;
+  const release = () => rmSync(lockFile, { force: true });
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    return { path: stable, release };
+  } catch {
+    const owner = Number(readFileSync(lockFile, 'utf8'));
+    if (!running(owner)) {
+      writeFileSync(lockFile, String(process.pid));
+      return { path: stable, release };
+    }
+    return { path: join(work, `astro-out-${process.pid}`), release: () => {} };
+  }
+}
+
 let result;
 try {
   result = await publish({
@@ -98,11 +130,16 @@ try {
     // staging folder: the output folder is part of the code Astro's incremental build hashes
     // (astro.config.mjs), so a new name each time would render every page again.
     produce: async (staging, signal) => {
-      const astroOut = join(work, `${basename(out)}.astro`);
-      await rm(astroOut, { recursive: true, force: true });
-      if ((await run(bin('astro'), ['build', '--outDir', astroOut], signal, ASTRO_ENV)) !== 0) return false;
-      await rename(astroOut, staging);
-      return true;
+      const astroOut = claimAstroFolder();
+      try {
+        await rm(astroOut.path, { recursive: true, force: true });
+        const code = await run(bin('astro'), ['build', '--outDir', astroOut.path], signal, ASTRO_ENV);
+        if (code !== 0) return false;
+        await rename(astroOut.path, staging);
+        return true;
+      } finally {
+        astroOut.release();
+      }
     },
     verify: (staging) => existsSync(join(staging, 'index.html')),
   });
