@@ -27,6 +27,9 @@ export default defineConfig({
   // can be tagged; nothing here should rewrite the experts' punctuation.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   devToolbar: { enabled: false },
+  // A rebuild copies from the previous build the pages whose cacheKey (src/lib/page-key.ts) and
+  // code are unchanged, instead of rendering them again.
+  experimental: { incrementalBuild: true },
   // Last step of the build: the passage-level search index (src/integrations/search-index.ts).
   integrations: [searchIndex()],
 });

@@ -6,6 +6,6 @@ import { getViteConfig } from 'astro/config';
 // its own, `npm run test:unit` leaves it out, and `npm test` runs both.
 export default getViteConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}', 'bench/**/*.test.mjs'],
   },
 });

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { buildPhases, processCpu } from './phases.mjs';
 
 export const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 export const OUT = join(ROOT, 'bench', 'out');
@@ -42,7 +43,10 @@ export async function scratchProject(dir, corpus) {
   }
 }
 
-/** Builds a project the way `npm run build` does, measuring wall time, indexing time and peak memory. */
+/**
+ * Builds a project the way `npm run build` does, measuring wall time, indexing time, peak memory,
+ * each phase (`phases.mjs`) and the CPU time of the check's and Astro's processes.
+ */
 export async function build(dir) {
   const rssFile = join(dir, 'maxrss.txt');
   await rm(rssFile, { force: true });
@@ -58,10 +62,18 @@ export async function build(dir) {
   });
   if (result.code !== 0)
     throw new Error(`Build of ${relative(ROOT, dir)} failed:\n${result.output.slice(-3000)}`);
-  const rss = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [0];
+  const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n') : [];
+  const rss = [0, ...lines.map((line) => Number(line.split('\t')[0]) || 0)];
   const indexing = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(result.output);
   const indexMs = indexing ? Number(indexing[1]) : 0;
-  return { totalMs: result.ms, indexMs, astroMs: result.ms - indexMs, peakRss: Math.max(...rss) };
+  return {
+    totalMs: result.ms,
+    indexMs,
+    astroMs: result.ms - indexMs,
+    peakRss: Math.max(...rss),
+    phases: buildPhases(result.output),
+    cpu: processCpu(lines),
+  };
 }
 
 /**

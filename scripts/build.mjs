@@ -8,8 +8,8 @@
 // under way and publishes nothing.
 // Usage: node scripts/build.mjs [--out dist]   (BASE_PATH, SITE_URL and CONTENT_DIR from the environment)
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
@@ -27,12 +27,18 @@ const work = resolve('.build');
 // its Content-Security-Policy included, must not depend on the shell it was built from.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
+// Astro's build allocates many short-lived objects (a page's HTML, its props): a larger young
+// generation lets V8 collect them in fewer, cheaper scavenges.
+const ASTRO_ENV = {
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' '),
+};
+
 /** Runs a command with inherited output; resolves with its exit code (1 if killed). */
-function run(command, args, signal) {
+function run(command, args, signal, extraEnv = {}) {
   return new Promise((done) => {
     const child = spawn(command, args, {
       stdio: 'inherit',
-      env: withThisNode({ ...process.env, ...env }),
+      env: withThisNode({ ...process.env, ...env, ...extraEnv }),
       signal,
     });
     child.on('error', (error) => {
@@ -79,6 +85,38 @@ if (checked !== 0) {
   stop(`the content has errors (listed above, each with the file and the field to fix in ${contentDir}/)`);
 }
 
+/** True while the process with this id runs. */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * The folder Astro builds into: the same for every build of this project (whatever --out says),
+ * so that Astro's incremental build can reuse pages; a build started while another runs gets a
+ * folder of its own (and renders every page), so that two builds never write into one folder.
+ */
+function claimAstroFolder() {
+  const stable = join(work, 'astro-out');
+  const lockFile = `${stable}.lock`;
+  const release = () => rmSync(lockFile, { force: true });
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    return { path: stable, release };
+  } catch {
+    const owner = Number(readFileSync(lockFile, 'utf8'));
+    if (!running(owner)) {
+      writeFileSync(lockFile, String(process.pid));
+      return { path: stable, release };
+    }
+    return { path: join(work, `astro-out-${process.pid}`), release: () => {} };
+  }
+}
+
 let result;
 try {
   result = await publish({
@@ -88,8 +126,21 @@ try {
     // No --force: Astro's content store is kept between builds, so that an unchanged file is not
     // read into an entry again. Entries are keyed by the digest of their file's text, and the
     // content loader (src/lib/content-loader.ts) drops them all when its own code changes.
-    produce: async (staging, signal) =>
-      (await run(bin('astro'), ['build', '--outDir', staging], signal)) === 0,
+    // Astro builds into a folder whose name does not change between builds, then it becomes the
+    // staging folder: the output folder is part of the code Astro's incremental build hashes
+    // (astro.config.mjs), so a new name each time would render every page again.
+    produce: async (staging, signal) => {
+      const astroOut = claimAstroFolder();
+      try {
+        await rm(astroOut.path, { recursive: true, force: true });
+        const code = await run(bin('astro'), ['build', '--outDir', astroOut.path], signal, ASTRO_ENV);
+        if (code !== 0) return false;
+        await rename(astroOut.path, staging);
+        return true;
+      } finally {
+        astroOut.release();
+      }
+    },
     verify: (staging) => existsSync(join(staging, 'index.html')),
   });
 } catch (error) {

@@ -880,12 +880,39 @@ describe('rebuilds that reuse work', () => {
     expect(text).not.toContain(FOOTER);
     expect(themesOf(again.out, RIVERS)).toEqual([]);
 
-    // A clean build of the same files, from an empty content store.
+    // Nothing changed: every page with a cacheKey is copied from the previous build, not rendered.
+    const same = await buildTo('same');
+    const restored = (output) => [...output.matchAll(/ (\S+) \(restored\)/g)].map((m) => m[1]);
+    expect(restored(same.output)).toEqual(
+      expect.arrayContaining([
+        '/commentaries/sample-analysis/ada-example/index.html',
+        '/analyses/sample-analysis/index.html',
+      ]),
+    );
+    expect(snapshot(same.out)).toEqual(snapshot(again.out));
+
+    // A commentary changes: its page is rendered again, with the change.
+    edit(`content/${ADA}`, 'Water is the very first question.', 'Water is the very first and last question.');
+    const one = await buildTo('one');
+    expect(restored(one.output)).not.toContain('/commentaries/sample-analysis/ada-example/index.html');
+    expect(site(one.out)).toContain('Water is the very first and last question.');
+
+    // A dependency changes (the lock file): nothing kept is trusted; every file is read, every page rendered.
+    writeFileSync(join(project, 'package-lock.json'), '{ "lockfileVersion": 3, "changed": true }\n');
+    const dependency = await buildTo('dependency');
+    expect(restored(dependency.output)).toEqual([]);
+    expect([...dependency.output.matchAll(/(\d+) of (\d+) entries read/g)].every((m) => m[1] === m[2])).toBe(
+      true,
+    );
+
+    // A clean build of the same files, from an empty content store and no kept parse or page.
     rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
+    rmSync(join(project, 'node_modules', '.cache'), { recursive: true, force: true });
     rmSync(join(project, '.astro'), { recursive: true, force: true });
     const clean = await buildTo('clean');
     expect(clean.output).toMatch(/2 of 2 entries read/);
-    expect(snapshot(again.out)).toEqual(snapshot(clean.out));
+    expect(snapshot(dependency.out)).toEqual(snapshot(clean.out));
+    expect(snapshot(one.out)).toEqual(snapshot(clean.out));
   });
 });
 

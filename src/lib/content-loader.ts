@@ -15,7 +15,8 @@ import { identify, type IdentifiedFile } from './check';
 import { readCollection } from './content-files';
 import { codeFingerprint } from './fingerprint';
 import { issueProblems, PARSE_OPTIONS } from './issues';
-import { parseBody, type BodyParse } from './markdown';
+import { parseBody, useParseSource, type BodyParse } from './markdown';
+import { ParseCache } from './parse-cache';
 import { SCHEMAS, type CollectionName } from './schemas';
 import { failureMessage } from './validate';
 
@@ -92,6 +93,9 @@ export function contentLoader(collection: CollectionName, contentDir: string): L
   return { name: 'perspectives-content', load: (context) => load(context, collection, contentDir) };
 }
 
+/** The project and code whose parse cache is in use in this process. */
+let parseCacheOf: { root: string; fingerprint: string } | undefined;
+
 async function load(context: LoaderContext, collection: CollectionName, contentDir: string) {
   const { store, meta, logger, watcher } = context;
   const root = fileURLToPath(context.config.root);
@@ -102,6 +106,11 @@ async function load(context: LoaderContext, collection: CollectionName, contentD
   if (meta.get(CODE_KEY) !== fingerprint) {
     store.clear();
     meta.set(CODE_KEY, fingerprint);
+  }
+  // The parses the content check has just made (`npm run build` checks first): read once per process.
+  if (parseCacheOf?.root !== root || parseCacheOf.fingerprint !== fingerprint) {
+    parseCacheOf = { root, fingerprint };
+    useParseSource(ParseCache.read(root, fingerprint));
   }
 
   /** Reads the folder into the store; returns the problems found and the paths (re)parsed. */

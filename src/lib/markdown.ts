@@ -128,13 +128,16 @@ const PARSED_LIMIT = 100_000;
 const parsed = new Map<string, Parsed>();
 const checked = new Map<string, BodyProblem[]>();
 
-/** Parses a markdown body into rendered blocks whose passages carry no themes yet. */
-export function parseBlocks(markdown: string): Parsed {
-  const known = parsed.get(markdown);
-  if (known) return known;
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPassages);
+/** Parses markdown into its syntax tree (remark with GFM): the one parse a body gets. */
+function parseTree(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+}
+
+/** Renders a parsed tree into blocks whose passages carry no themes yet (the tree is marked on the way). */
+function blocksOf(tree: Root, markdown: string): Parsed {
+  const processor = unified().use(remarkPassages);
   const file = new VFile(markdown);
-  const tree = processor.runSync(processor.parse(file), file);
+  processor.runSync(tree, file);
   const passages = file.data.passages ?? [];
   const definitions = tree.children.filter((n): n is Definition => n.type === 'definition');
   const blocks: Block[] = [];
@@ -146,8 +149,45 @@ export function parseBlocks(markdown: string): Parsed {
     if (passage) blocks.push({ kind: 'passage', ...passage, html });
     else if (html.trim() !== '') blocks.push({ kind: 'other', html });
   }
+  return blocks;
+}
+
+/** Remembers a body's problems (memo bounded, see PARSED_LIMIT). */
+function rememberProblems(markdown: string, problems: BodyProblem[]): void {
+  if (checked.size >= PARSED_LIMIT) checked.clear();
+  checked.set(markdown, problems);
+}
+
+/** Remembers a body's blocks (memo bounded, see PARSED_LIMIT). */
+function rememberBlocks(markdown: string, blocks: Parsed): void {
   if (parsed.size >= PARSED_LIMIT) parsed.clear();
   parsed.set(markdown, blocks);
+}
+
+/**
+ * Takes a parse from the parse source (an earlier process's, see `useParseSource`), if it has
+ * one for this body; true when it did.
+ */
+function fromSource(markdown: string): boolean {
+  const earlier = source?.get(markdown);
+  if (!earlier) return false;
+  primeParse(markdown, earlier);
+  return true;
+}
+
+/** Parses a markdown body into rendered blocks whose passages carry no themes yet. */
+export function parseBlocks(markdown: string): Parsed {
+  const known = parsed.get(markdown);
+  if (known) return known;
+  if (fromSource(markdown)) {
+    const earlier = parsed.get(markdown);
+    if (earlier) return earlier;
+  }
+  const tree = parseTree(markdown);
+  // The same parse answers the check, which reads the tree before blocksOf marks it.
+  if (!checked.has(markdown)) rememberProblems(markdown, findBodyProblems(tree));
+  const blocks = blocksOf(tree, markdown);
+  rememberBlocks(markdown, blocks);
   return blocks;
 }
 
@@ -169,12 +209,20 @@ export function parseBody(markdown: string): BodyParse {
  * `bodyProblems` and `parseBlocks` return it without parsing the body again.
  */
 export function primeParse(markdown: string, parse: BodyParse): void {
-  if (checked.size >= PARSED_LIMIT) checked.clear();
-  checked.set(markdown, parse.problems);
-  if (parse.blocks) {
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    parsed.set(markdown, parse.blocks);
-  }
+  rememberProblems(markdown, parse.problems);
+  if (parse.blocks) rememberBlocks(markdown, parse.blocks);
+}
+
+/** Where parses made by another process come from (a cache on disk); looked up before parsing. */
+export interface ParseSource {
+  get(markdown: string): BodyParse | undefined;
+}
+
+let source: ParseSource | undefined;
+
+/** Sets (or, with `undefined`, removes) the parse source consulted before a body is parsed. */
+export function useParseSource(next: ParseSource | undefined): void {
+  source = next;
 }
 
 /** Tags each passage of parsed blocks with the given themes whose terms it mentions (new blocks; the parse is shared). */
@@ -221,15 +269,23 @@ function htmlProblem(value: string): string {
 export function bodyProblems(markdown: string): BodyProblem[] {
   const known = checked.get(markdown);
   if (known) return known;
-  const problems = findBodyProblems(markdown);
-  if (checked.size >= PARSED_LIMIT) checked.clear();
-  checked.set(markdown, problems);
+  if (fromSource(markdown)) return checked.get(markdown)!;
+  const tree = parseTree(markdown);
+  const problems = findBodyProblems(tree);
+  rememberProblems(markdown, problems);
+  // A body without problems is rendered next (by the check and the model): from this same parse.
+  if (problems.length === 0 && !parsed.has(markdown)) {
+    try {
+      rememberBlocks(markdown, blocksOf(tree, markdown));
+    } catch {
+      // parseBlocks parses again and throws to its own caller, who reports it.
+    }
+  }
   return problems;
 }
 
 /** What `bodyProblems` finds, unmemoized. */
-function findBodyProblems(markdown: string): BodyProblem[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+function findBodyProblems(tree: Root): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const htmlLines = new Set<number>();
   const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }];

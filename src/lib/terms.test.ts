@@ -35,3 +35,25 @@ describe('themesIn', () => {
     expect(themesIn('The weather was fine.', themes)).toEqual([]);
   });
 });
+
+describe('themesIn, one expression per theme', () => {
+  const themes = [
+    { id: 'escalation', terms: ['escalat*', 'brinkmanship'] },
+    { id: 'talks', terms: ['face-to-face diplomacy', 'summit'] },
+    { id: 'prices', terms: ['oil price', "OPEC's"] },
+    { id: 'none', terms: ['  '] },
+    { id: 'symbols', terms: ['C++', '(a)'] },
+  ];
+  test.each([
+    'Escalation follows brinkmanship.',
+    'An escalatory step, then a summitry of sorts.',
+    'Face-to-face\n  diplomacy at the summit.',
+    'OPEC’s oil  price rose.',
+    'Deescalation is not escalation? It is.',
+    'Written in C++ (a) list.',
+    'Nothing here.',
+  ])('tags %j as matching each term alone would', (text) => {
+    const oneByOne = themes.filter((t) => termsIn(text, t.terms).length > 0).map((t) => t.id);
+    expect(themesIn(text, themes)).toEqual(oneByOne);
+  });
+});

@@ -30,17 +30,40 @@ export function foldText(text: string): string {
   return result;
 }
 
-/** Compiles one term to a case-insensitive, whole-word regular expression. */
-export function termPattern(term: string): RegExp {
-  const cached = cache.get(term);
-  if (cached) return cached;
+/** The body of a term's pattern, between the whole-word guards. */
+function termCore(term: string): string {
   const folded = foldText(term.trim());
   const prefix = folded.endsWith('*');
   const core = (prefix ? folded.slice(0, -1) : folded)
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\s+/g, String.raw`\s+`);
-  const pattern = new RegExp(`(?<!${WORD})${core}${prefix ? `${WORD}*` : ''}(?!${WORD})`, 'iu');
+  return `${core}${prefix ? `${WORD}*` : ''}`;
+}
+
+/** Compiles one term to a case-insensitive, whole-word regular expression. */
+export function termPattern(term: string): RegExp {
+  const cached = cache.get(term);
+  if (cached) return cached;
+  const pattern = new RegExp(`(?<!${WORD})${termCore(term)}(?!${WORD})`, 'iu');
   cache.set(term, pattern);
+  return pattern;
+}
+
+const anyCache = new Map<string, RegExp | null>();
+
+/**
+ * One expression that matches where any of the terms would: their patterns as alternatives
+ * between the same guards, so that a passage is searched once per theme, not once per term.
+ * `null` when no term has text.
+ */
+export function anyTermPattern(terms: readonly string[]): RegExp | null {
+  const key = terms.join('\u0000');
+  const cached = anyCache.get(key);
+  if (cached !== undefined) return cached;
+  const cores = terms.filter((term) => term.trim() !== '').map(termCore);
+  const pattern = cores.length > 0 ? new RegExp(`(?<!${WORD})(?:${cores.join('|')})(?!${WORD})`, 'iu') : null;
+  if (anyCache.size >= 1000) anyCache.clear();
+  anyCache.set(key, pattern);
   return pattern;
 }
 
@@ -52,5 +75,8 @@ export function termsIn(text: string, terms: readonly string[]): string[] {
 
 /** Returns the ids of the themes whose terms occur in the text, in the order the themes are given. */
 export function themesIn(text: string, themes: readonly ThemeTerms[]): string[] {
-  return themes.filter((theme) => termsIn(text, theme.terms).length > 0).map((theme) => theme.id);
+  const folded = foldText(text);
+  return themes
+    .filter((theme) => anyTermPattern(theme.terms)?.test(folded) ?? false)
+    .map((theme) => theme.id);
 }

@@ -1,0 +1,51 @@
+// What each phase of a build took, read from the build's own log (scripts/build.mjs: the content
+// check, then Astro, whose last step writes the Pagefind index), and the CPU time of each Node
+// process from the benchmark's preload (maxrss.cjs).
+
+/** Seconds in an Astro duration: `6.42s`, `1m 4s`, `984ms`. */
+export function seconds(text) {
+  let total = 0;
+  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|m|s)\b/g))
+    total += Number(n) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+  return total;
+}
+
+/**
+ * The phases of one build, in seconds of wall time, from its log: the content check, Astro's
+ * content sync, its static entrypoints (Vite), page rendering, and the Pagefind index; and how
+ * many pages were rendered or copied from the previous build. A phase missing from the log is `null`.
+ */
+export function buildPhases(log) {
+  // Astro colours its log unless told not to: read it without the escape codes.
+  const text = log.replace(/\u001b\[[0-9;]*m/g, '');
+  const one = (pattern) => {
+    const match = pattern.exec(text);
+    return match ? seconds(match[1]) : null;
+  };
+  const routes = text.split(/generating static routes/)[1]?.split(/✓ Completed in/)[0] ?? '';
+  const entrypoints = text.split(/Building static entrypoints/)[1]?.split(/generating static routes/)[0];
+  const vite = entrypoints ? [...entrypoints.matchAll(/\[vite\] ✓ built in (\S+)/g)] : [];
+  const checked = /ready to publish: .*\((\d+(?:\.\d+)?) s\)/.exec(text);
+  const indexed = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(text);
+  return {
+    check: checked ? Number(checked[1]) : null,
+    contentSync: one(/\[types\] Generated (\S+(?: \S+s)?)/),
+    entrypoints: vite.length > 0 ? vite.reduce((sum, m) => sum + seconds(m[1]), 0) : null,
+    pages: one(/generating static routes[\s\S]*?✓ Completed in (.+?s)\.\s*$/m),
+    pagefind: indexed ? Number(indexed[1]) / 1000 : null,
+    restored: [...routes.matchAll(/ \((?:restored|cached)\)$/gm)].length,
+    rendered: [...routes.matchAll(/├─ .* \(\+\d/g)].length,
+  };
+}
+
+/** CPU seconds by process from the preload's lines: `rss \t cpuMs \t what ran`. */
+export function processCpu(lines) {
+  const cpu = { check: 0, astro: 0, other: 0 };
+  for (const line of lines) {
+    const [, ms, what = ''] = line.split('\t');
+    if (ms === undefined) continue;
+    const key = /check-content|vite-node/.test(what) ? 'check' : /astro/.test(what) ? 'astro' : 'other';
+    cpu[key] += Number(ms) / 1000;
+  }
+  return cpu;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { buildPhases, processCpu, seconds } from './phases.mjs';
+
+// The shape of a real build's log (scripts/build.mjs, Astro 7.3), shortened.
+const LOG = `✓ content/ is ready to publish: 334 analyses, 63 experts, 12 themes, 1000 commentaries (2.4 s).
+09:29:01 [content] Syncing content
+09:29:03 [perspectives-content] 1 of 1000 entries read, the others unchanged since the last run
+09:29:05 [content] Synced content
+09:29:05 [types] Generated 4.06s
+09:29:05 [build] ✓ Completed in 4.10s.
+09:29:05 [build] Building static entrypoints...
+09:29:07 [vite] ✓ built in 2.49s
+09:29:07 [vite] ✓ built in 38ms
+09:29:07 [build] Rearranging server assets...
+
+\u001b[42m\u001b[30m generating static routes \u001b[39m\u001b[49m
+09:29:07   ├─ /404.html (+29ms)
+09:29:08   ├─ /analyses/analysis-00300/index.html (restored)
+09:29:08   ├─ /analyses/analysis-00299/index.html (restored)
+09:29:09   ├─ /commentaries/a/b/index.html (+12ms)
+09:30:11 ✓ Completed in 1m 4s.
+
+09:30:11 [build] ✓ Completed in 1m 6s.
+09:30:15 [perspectives:search-index] Indexed 1346 records for search (3006 KiB in /pagefind/) in 3338 ms.
+09:30:15 [build] 2121 page(s) built in 1m 14s`;
+
+describe('buildPhases', () => {
+  test('reads each phase of a build from its log', () => {
+    expect(buildPhases(LOG)).toEqual({
+      check: 2.4,
+      contentSync: 4.06,
+      entrypoints: 2.49 + 0.038,
+      pages: 64,
+      pagefind: 3.338,
+      restored: 2,
+      rendered: 2,
+    });
+  });
+
+  test('gives null for a phase the log does not show', () => {
+    expect(buildPhases('Build stopped: the content has errors')).toMatchObject({
+      check: null,
+      contentSync: null,
+      pages: null,
+      pagefind: null,
+    });
+  });
+});
+
+describe('seconds', () => {
+  test.each([
+    ['6.42s', 6.42],
+    ['984ms', 0.984],
+    ['1m 4s', 64],
+  ])('reads %s', (text, value) => expect(seconds(text)).toBeCloseTo(value, 6));
+});
+
+describe('processCpu', () => {
+  test('adds up CPU by process: the check, Astro, anything else', () => {
+    expect(
+      processCpu([
+        '100\t2000\tvite-node scripts/check-content.ts',
+        '200\t15000\tastro build --outDir astro-out',
+        '300\t500\tbuild.mjs',
+        '',
+      ]),
+    ).toEqual({ check: 2, astro: 15, other: 0.5 });
+  });
+});

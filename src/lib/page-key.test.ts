@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { digestOf, pageKey } from './page-key';
+
+const commentary = () => ({
+  id: 'a/ben',
+  question: 'What next?',
+  blocks: [{ kind: 'passage', id: 'p-one', text: 'One.', themes: ['water'], html: '<p>One.</p>' }],
+  published: new Date('2024-04-01T00:00:00Z'),
+});
+
+describe('pageKey', () => {
+  test('is the same for equal data built separately', () => {
+    expect(pageKey(commentary(), { name: 'Ben' })).toBe(pageKey(commentary(), { name: 'Ben' }));
+  });
+
+  test.each<[string, (c: ReturnType<typeof commentary>) => void]>([
+    ['a word of a passage', (c) => (c.blocks[0]!.text = 'Two.')],
+    ['a passage’s themes', (c) => (c.blocks[0]!.themes = [])],
+    ['its HTML', (c) => (c.blocks[0]!.html = '<p>Two.</p>')],
+    ['a date', (c) => (c.published = new Date('2024-05-01T00:00:00Z'))],
+    ['a field added', (c) => Object.assign(c, { note: 'new' })],
+  ])('changes with %s', (_, edit) => {
+    const changed = commentary();
+    edit(changed);
+    expect(pageKey(changed)).not.toBe(pageKey(commentary()));
+  });
+
+  test('tells apart what JSON would not: Maps, Sets, undefined and a string', () => {
+    expect(digestOf(new Map([['water', 1]]))).not.toBe(digestOf(new Map([['water', 2]])));
+    expect(digestOf(new Set(['a']))).not.toBe(digestOf(new Set(['b'])));
+    expect(digestOf([undefined])).not.toBe(digestOf(['<undefined>']));
+    expect(digestOf({ a: undefined })).not.toBe(digestOf({}));
+  });
+
+  test('changes with the order of a list, which a page shows in that order', () => {
+    expect(pageKey(['a', 'b'])).not.toBe(pageKey(['b', 'a']));
+  });
+
+  test('refuses a function, whose result it cannot see', () => {
+    expect(() => pageKey({ analysis: (id: string) => id })).toThrow(/cannot digest a function/);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Cache keys for Astro's incremental builds (`cacheKey` in getStaticPaths): a digest of everything
+ * a page renders from the content. Astro re-renders a page whose key or code changed and copies
+ * the others from the previous build; so a key must cover every value the page shows, and it does
+ * by digesting the values themselves (the page's props and whatever else it reads), never a
+ * summary of them. Each object of the model is digested once per build, however many pages show it.
+ */
+import { hash } from 'node:crypto';
+
+const digests = new WeakMap<object, string>();
+
+/** A digest of a value's content: plain data, arrays, Maps, Sets and Dates; a function is refused. */
+export function digestOf(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function')
+      throw new TypeError('a page key cannot digest a function: pass the data it returns');
+    // `undefined` and symbols have no JSON: name their type, so that they differ from a string.
+    return value === undefined || typeof value === 'symbol' ? `<${typeof value}>` : JSON.stringify(value);
+  }
+  const known = digests.get(value);
+  if (known) return known;
+  // One string per object, hashed in one call: far cheaper than a hash object per value.
+  let text: string;
+  if (value instanceof Date) text = `Date ${value.toISOString()}`;
+  else if (value instanceof URL) text = `URL ${value.href}`;
+  else if (value instanceof Map) {
+    text = 'Map';
+    for (const [k, v] of value) text += `${digestOf(k)}=${digestOf(v)};`;
+  } else if (value instanceof Set) {
+    text = 'Set';
+    for (const v of value) text += `${digestOf(v)};`;
+  } else if (Array.isArray(value)) {
+    text = 'Array';
+    for (const v of value) text += `${digestOf(v)};`;
+  } else {
+    text = 'Object';
+    for (const [k, v] of Object.entries(value)) text += `${JSON.stringify(k)}=${digestOf(v)};`;
+  }
+  const digest = hash('sha256', text, 'base64url');
+  digests.set(value, digest);
+  return digest;
+}
+
+/** The `cacheKey` of a page that renders `parts` (its props, and anything else it reads). */
+export function pageKey(...parts: unknown[]): string {
+  return digestOf(parts);
+}
