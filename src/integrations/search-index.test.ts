@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { SearchDocument } from '../lib/search-index';
-import { withDeadline, writeSearchIndex } from './search-index';
+import { withDeadline, writeDeadline, writeSearchIndex } from './search-index';
 
 const record = (url: string, body: string): SearchDocument => ({
   url,
@@ -60,5 +60,13 @@ describe('withDeadline', () => {
     await expect(withDeadline(new Promise(() => undefined), 20, 'writing the index')).rejects.toThrow(
       /did not finish writing the index within 0.02 s/,
     );
+  });
+});
+
+describe('writeDeadline', () => {
+  test('grows with the index, so that a large archive on a slow machine is not stopped mid-write', () => {
+    expect(writeDeadline(0, 60_000)).toBe(60_000);
+    expect(writeDeadline(13_000, 60_000)).toBeGreaterThan(writeDeadline(1_000, 60_000));
+    expect(writeDeadline(13_000, 60_000)).toBeGreaterThanOrEqual(300_000);
   });
 });

@@ -55,6 +55,14 @@ async function folderSize(path: string): Promise<number> {
   return total;
 }
 
+/** What writing the index may take per record, on top of the base deadline (measured: 60 s was too little for 13,000 records on a loaded 2-core machine). */
+const WRITE_MS_PER_RECORD = 20;
+
+/** The deadline for writing the index, which grows with it: `base` plus 20 ms a record. */
+export function writeDeadline(records: number, base: number = DEADLINE_MS): number {
+  return base + records * WRITE_MS_PER_RECORD;
+}
+
 /** How many records are handed to Pagefind at once: it indexes them concurrently. */
 const BATCH = 64;
 
@@ -90,7 +98,11 @@ export async function writeSearchIndex(
     }
     if (indexed !== records.length)
       throw new Error(`Pagefind indexed ${indexed} records instead of ${records.length}.`);
-    const written = await withDeadline(index.writeFiles({ outputPath }), deadline, 'writing the index');
+    const written = await withDeadline(
+      index.writeFiles({ outputPath }),
+      writeDeadline(records.length, deadline),
+      'writing the index',
+    );
     check(written.errors, `to write the index to ${outputPath}`);
   } finally {
     await withDeadline(pagefind.close(), deadline, 'stopping').catch(() => undefined);
