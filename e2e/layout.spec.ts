@@ -97,6 +97,8 @@ test.describe('on a phone, 390 px', () => {
 test('the side column marks the question being read and counts the passages of each theme', async ({
   page,
 }) => {
+  // Every commentary and analysis page of the fixture, one after the other: more than 30 s on a busy machine.
+  test.setTimeout(120_000);
   /** Each commentary's number of listed questions, by the analysis page it links to. */
   const listed: { path: string; analysis: string; count: number }[] = [];
   for (const path of commentaries()) {
