@@ -46,6 +46,9 @@ onStop((signal) => {
   }
 });
 
+/** The lines that sum up a step that passed: Vitest's counts, what a build or script made. */
+const SUMMARY = /^\s*(Test Files|Tests)\s|^(Built|Added) /;
+
 /** Ends the run with a failed step's exit code, stopping any step still running beside it. */
 function fail(code) {
   for (const child of running) {
@@ -61,7 +64,7 @@ function fail(code) {
 /**
  * Runs one step and resolves when it has passed; a failed step ends the whole run. A step `beside`
  * another runs at the same time (the machine has two cores, and a browser suite keeps one busy): its
- * output is held back, printed in full if it fails and by its last line if it passes.
+ * output is held back, printed in full if it fails and by its summary lines if it passes.
  */
 function step(title, command, args, extraEnv = {}, { beside = false, cwd } = {}) {
   if (!beside) console.log(`\n▶ ${title}`);
@@ -83,7 +86,9 @@ function step(title, command, args, extraEnv = {}, { beside = false, cwd } = {})
       running.delete(child);
       if (beside) {
         const lines = output.trimEnd().split('\n');
-        console.log(`\n▶ ${title} (beside)\n${code === 0 ? lines.at(-1) : lines.join('\n')}`);
+        const summary = lines.filter((line) => SUMMARY.test(line.replace(/\u001b\[[\d;]*m/g, '')));
+        const shown = code !== 0 ? lines : summary.length > 0 ? summary : lines.slice(-1);
+        console.log(`\n▶ ${title} (beside)\n${shown.join('\n')}`);
       }
       if (code !== 0) {
         console.error(`\n✗ ${title} failed.`);
@@ -108,8 +113,12 @@ const build = (title, out, base, contentDir, options) =>
     options,
   );
 const playwrightArgs = process.argv.slice(2);
-await step('Types and lint', 'npm', ['run', '--silent', 'check']);
-await step('Unit tests', 'npm', ['run', '--silent', 'test:unit']);
+// The unit tests run beside the types and lint: neither writes what the other reads (the unit tests'
+// Astro config does not sync the content, astro check does).
+await Promise.all([
+  step('Types and lint', 'npm', ['run', '--silent', 'check']),
+  step('Unit tests', 'npm', ['run', '--silent', 'test:unit'], {}, { beside: true }),
+]);
 await step('Content safety: broken content, atomic and reproducible builds', 'npm', [
   'run',
   '--silent',
