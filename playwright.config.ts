@@ -22,8 +22,8 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   // Two workers even on two cores (Playwright's default would be one): a test spends much of its
-  // time waiting on the browser or the network, which another test's work fills. Specs that share a
-  // port or a build (workspace, identity) run their tests in order, in one worker.
+  // time waiting on the browser or the network, which another test's work fills. The identity spec,
+  // which builds its publication once, runs its tests in order, in one worker.
   workers: Math.max(2, Math.ceil(availableParallelism() / 2)),
   reporter: [['list']],
   timeout: 30_000,
