@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { chromium, defineConfig, devices } from '@playwright/test';
 import { BASE, DIST, ORIGIN, PORT, chromiumPath } from './e2e/env';
 
@@ -20,7 +21,10 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  workers: process.env.CI ? 2 : undefined,
+  // Two workers even on two cores (Playwright's default would be one): a test spends much of its
+  // time waiting on the browser or the network, which another test's work fills. The identity spec,
+  // which builds its publication once, runs its tests in order, in one worker.
+  workers: Math.max(2, Math.ceil(availableParallelism() / 2)),
   reporter: [['list']],
   timeout: 30_000,
   use: {

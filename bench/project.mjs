@@ -76,6 +76,16 @@ export async function build(dir) {
   };
 }
 
+/** The open data of a site cut to the analyses `ids`, with their commentaries, in the site's order. */
+export function onlyAnalyses(data, ids) {
+  const keep = new Set(ids);
+  return {
+    ...data,
+    analyses: data.analyses.filter((a) => keep.has(a.id)),
+    commentaries: data.commentaries.filter((c) => keep.has(c.analysis)),
+  };
+}
+
 /**
  * The real passages, questions, analysis title and themes the generated corpora are made of.
  * Reads them from a site already built from the real content (`dist`), or builds one in bench/out/real.
@@ -90,7 +100,10 @@ export async function realPassages({ dist, log = console.log } = {}) {
     });
     if (result.code !== 0) throw new Error(`The real build failed:\n${result.output.slice(-3000)}`);
   }
-  const data = JSON.parse(await readFile(join(dist, 'data', 'commentaries.json'), 'utf8'));
+  const all = JSON.parse(await readFile(join(dist, 'data', 'commentaries.json'), 'utf8'));
+  // Only the analyses of content/ (a commentary's folder is its analysis's id): the site may hold
+  // more, as npm test's live build does, which adds a generated analysis to a copy of content/.
+  const data = onlyAnalyses(all, await readdir(join(ROOT, 'content', 'commentaries')));
   const themes = [];
   for (const name of (await readdir(join(ROOT, 'content', 'themes'))).sort()) {
     themes.push({

@@ -89,40 +89,57 @@ test.describe('on a phone, 390 px', () => {
   });
 });
 
-test('the side column marks the question being read among the analysis’s questions', async ({ page }) => {
+/**
+ * One visit of each commentary checks both: the side column marks the question being read among the
+ * analysis's questions, and each theme of the side column counts the passages tagged with it on
+ * the page. Then each analysis page is visited once: every question of the analysis is listed.
+ */
+test('the side column marks the question being read and counts the passages of each theme', async ({
+  page,
+}) => {
+  // Every commentary and analysis page of the fixture, one after the other: more than 30 s on a busy machine.
+  test.setTimeout(120_000);
+  /** Each commentary's number of listed questions, by the analysis page it links to. */
+  const listed: { path: string; analysis: string; count: number }[] = [];
   for (const path of commentaries()) {
     await page.goto(path);
     const questions = page.getByRole('navigation', { name: /^In / }).getByRole('listitem');
     const current = questions.filter({ has: page.locator('[aria-current="page"]') });
-    await expect(current).toHaveCount(1);
-    await expect(current).toContainText(
+    await expect(current, path).toHaveCount(1);
+    await expect(current, path).toContainText(
       (await page.getByRole('heading', { level: 1 }).textContent())!.trim(),
     );
-    // Every question of the analysis is listed: as many as the analysis page has.
-    const analysisHref = await page.locator('article header a').first().getAttribute('href');
-    const count = await questions.count();
-    await page.goto(analysisHref!);
-    await expect(page.locator('.answer')).toHaveCount(count);
-  }
-});
+    const analysis = (await page.locator('article header a').first().getAttribute('href'))!;
+    listed.push({ path, analysis, count: await questions.count() });
 
-test('each theme of the side column counts the passages tagged with it on the page', async ({ page }) => {
-  for (const path of commentaries()) {
-    await page.goto(path);
     const items = page.getByRole('region', { name: 'Themes of this commentary' }).getByRole('listitem');
-    expect(await items.count()).toBeGreaterThan(0);
-    for (const item of await items.all()) {
-      const title = (await item.getByRole('link').textContent())!.trim();
-      const said = Number(/(\d+) passages?/.exec((await item.textContent()) ?? '')?.[1]);
-      const tagged = await page
-        .locator('article .passage')
-        .filter({
-          has: page.locator('.tags a', {
-            hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
-          }),
-        })
-        .count();
-      expect(said, `${path} › ${title}`).toBe(tagged);
-    }
+    const themes = await items.evaluateAll((lis) =>
+      lis.map((li) => ({
+        title: (li.querySelector('a')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        said: Number(/(\d+) passages?/.exec(li.textContent ?? '')?.[1]),
+      })),
+    );
+    expect(themes.length, path).toBeGreaterThan(0);
+    // The passages whose tags name each theme exactly, counted on the page in one call.
+    const tagged = await page.locator('article .passage').evaluateAll(
+      (passages, titles) =>
+        titles.map(
+          (title) =>
+            passages.filter((p) =>
+              [...p.querySelectorAll('.tags a')].some(
+                (a) => (a.textContent ?? '').replace(/\s+/g, ' ').trim() === title,
+              ),
+            ).length,
+        ),
+      themes.map((t) => t.title),
+    );
+    themes.forEach(({ title, said }, i) => expect(said, `${path} › ${title}`).toBe(tagged[i]));
+  }
+  // Every question of the analysis is listed: as many as the analysis page has.
+  for (const analysis of new Set(listed.map((l) => l.analysis))) {
+    await page.goto(analysis);
+    const answers = await page.locator('.answer').count();
+    for (const { path, count } of listed.filter((l) => l.analysis === analysis))
+      expect(count, `${path}: the questions of ${analysis}`).toBe(answers);
   }
 });

@@ -10,20 +10,23 @@ import {
   writeFileSync,
 } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { createWorkspaceServer, WORKSPACE_CSP } from '../scripts/workspace';
 import { checkContentFolder } from '../src/lib/content-files';
-import { BASE, DIST, PORT } from './env';
+import { BASE, DIST } from './env';
 
 /**
  * The editors' workspace (Sveltia CMS) driven through its forms, as Sveltia's own tests do: the
  * folder picker returns a folder of the browser's private file system seeded with fixture content,
  * and every request that leaves the machine is refused.
  */
-const CMS_PORT = Number(process.env.E2E_CMS_PORT ?? PORT + 1);
-const ORIGIN = `http://127.0.0.1:${CMS_PORT}`;
-const ADMIN = `${ORIGIN}${BASE}admin/`;
+// Each worker serves the workspace itself, on a port of its own (0: any free one), so that the
+// round trips, the longest tests of the fixture suites, run side by side on two workers.
+const CMS_PORT = Number(process.env.E2E_CMS_PORT ?? 0);
+let ORIGIN = '';
+let ADMIN = '';
 const FIXTURE = 'e2e/fixtures/cms';
 /** Where the seeded files live in the browser: the project's root, with content/ inside. */
 const PROJECT = 'project';
@@ -42,13 +45,12 @@ function filesUnder(dir: string): Record<string, string> {
   return out;
 }
 
-// One server on one port for the whole file, so its tests run one after the other.
-test.describe.configure({ mode: 'serial' });
-
 let server: Server;
 test.beforeAll(async () => {
   server = createWorkspaceServer({ root: DIST, base: BASE, contentDir: 'content' });
   await new Promise<void>((done) => server.listen(CMS_PORT, '127.0.0.1', done));
+  ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ADMIN = `${ORIGIN}${BASE}admin/`;
 });
 test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
@@ -138,21 +140,20 @@ async function editEntry(page: Page, index: number, field: string, change: (valu
 }
 
 /**
- * Saves every entry twice: once with one field changed, once with it changed back. Saving an
- * entry that did not change is not possible (the button is disabled), so this is the way to have
- * the workspace write every file from its forms.
+ * Saves every entry of a collection twice: once with one field changed, once with it changed back.
+ * Saving an entry that did not change is not possible (the button is disabled), so this is the way
+ * to have the workspace write every file from its forms.
  */
-async function saveEveryEntry(page: Page, files: Record<string, string>) {
-  for (const [collection, field] of Object.entries(EDITED)) {
-    const count = Object.keys(files).filter((path) => path.startsWith(`${collection.toLowerCase()}/`)).length;
-    await page.getByRole('treeitem', { name: collection }).click();
-    // Wait for this collection's list: counting at once could count the previous collection's rows.
-    await expect(page.getByRole('main', { name: new RegExp(`${collection}.* Collection$`) })).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'Entries' }).getByRole('row')).toHaveCount(count);
-    for (let i = 0; i < count; i += 1) {
-      await editEntry(page, i, field, (value) => `${value} (draft)`);
-      await editEntry(page, i, field, (value) => value.replace(/ \(draft\)$/, ''));
-    }
+async function saveEveryEntry(page: Page, files: Record<string, string>, collection: keyof typeof EDITED) {
+  const field = EDITED[collection];
+  const count = Object.keys(files).filter((path) => path.startsWith(`${collection.toLowerCase()}/`)).length;
+  await page.getByRole('treeitem', { name: collection }).click();
+  // Wait for this collection's list: counting at once could count the previous collection's rows.
+  await expect(page.getByRole('main', { name: new RegExp(`${collection}.* Collection$`) })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Entries' }).getByRole('row')).toHaveCount(count);
+  for (let i = 0; i < count; i += 1) {
+    await editEntry(page, i, field, (value) => `${value} (draft)`);
+    await editEntry(page, i, field, (value) => value.replace(/ \(draft\)$/, ''));
   }
 }
 
@@ -220,21 +221,24 @@ test('an editor adds a commentary and edits a dek through the forms, offline; th
   ]);
 });
 
+// One test per collection, so that the round trips share out between the workers.
 for (const [name, folder] of [
   ['the fixture content', FIXTURE],
   ['the real content', 'content'],
 ] as const) {
-  test(`saving every entry of ${name} with a change and its undo leaves every file byte-identical`, async ({
-    page,
-  }) => {
-    test.setTimeout(300_000);
-    const before = filesUnder(folder);
-    await offline(page);
-    await seed(page, before);
-    await openWorkspace(page);
-    await saveEveryEntry(page, before);
-    expect(await readBack(page)).toEqual(before);
-  });
+  for (const collection of Object.keys(EDITED) as (keyof typeof EDITED)[]) {
+    test(`saving every entry of ${name}'s ${collection.toLowerCase()} with a change and its undo leaves every file byte-identical`, async ({
+      page,
+    }) => {
+      test.setTimeout(300_000);
+      const before = filesUnder(folder);
+      await offline(page);
+      await seed(page, before);
+      await openWorkspace(page);
+      await saveEveryEntry(page, before, collection);
+      expect(await readBack(page)).toEqual(before);
+    });
+  }
 }
 
 test('the workspace is for this machine only: noindex, its own CSP, not in the built site', async ({
