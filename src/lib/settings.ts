@@ -12,3 +12,5 @@ export const RELATED_EXPERTS_PER_THEME = 4;
 export const RELATED_PASSAGES_PER_EXPERT = 2;
 /** Entries in each Atom feed, newest first: a feed brings news, the archive keeps the rest. */
 export const FEED_ENTRIES = 20;
+/** Words beyond which an expert's bio is pointed out (a warning): a profile's bio is a few lines. */
+export const BIO_MAX_WORDS = 150;
