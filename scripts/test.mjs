@@ -69,6 +69,8 @@ await step('Content safety: broken content, atomic and reproducible builds', 'np
   '--silent',
   'test:content',
 ]);
+// The fixture's images are drawn, not committed (a lead image and a portrait, e2e/fixture-images.mjs).
+await step('Draw the fixture content’s images', process.execPath, ['e2e/fixture-images.mjs']);
 await build(`Build the fixture content under ${env.E2E_BASE}`, env.E2E_DIST, env.E2E_BASE, fixture);
 // A small generated site for e2e/search-relevance.spec.ts (served by the spec itself).
 await step('Build the search relevance corpus', process.execPath, ['e2e/relevance-corpus.mjs']);

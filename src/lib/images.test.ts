@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { imageProblems, imageRelativeToEntry, MAX_IMAGE_BYTES } from './images';
+import { imageProblems, imageRelativeToEntry, MAX_IMAGE_BYTES, srcsetWidths } from './images';
 
 const files: Record<string, number> = {
   'images/lead.jpg': 200_000,
@@ -79,5 +79,16 @@ describe('imageRelativeToEntry', () => {
   test('leaves an entry without an image file as it is', () => {
     const data = photo({});
     expect(imageRelativeToEntry('analyses', data, '/site/content', '/site/content/analyses/a.md')).toBe(data);
+  });
+});
+
+describe('srcsetWidths', () => {
+  test.each([
+    [2000, [480, 960, 1440], [480, 960, 1440]],
+    [1000, [480, 960, 1440], [480, 960, 1000]],
+    [300, [480, 960], [300]],
+    [960, [480, 960], [480, 960]],
+  ])('an image %d px wide is made at %j → %j', (original, wanted, widths) => {
+    expect(srcsetWidths(original, wanted)).toEqual(widths);
   });
 });

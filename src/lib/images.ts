@@ -104,3 +104,10 @@ export function imageRelativeToEntry(
   const file = fromEntry.startsWith('../') ? fromEntry : `./${fromEntry}`;
   return { ...data, [image.field]: { ...record(data[image.field]), file } };
 }
+
+/** The widths to make of an image for its srcset: those wanted that it is wide enough for, and its own width when it is narrower than the widest. */
+export function srcsetWidths(original: number, wanted: readonly number[]): number[] {
+  const fitting = wanted.filter((w) => w <= original);
+  const widest = Math.max(...wanted);
+  return original < widest && !fitting.includes(original) ? [...fitting, original] : fitting;
+}
