@@ -5,6 +5,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
+import { isPipelineImage, type AnalysisEntry } from './model';
 import type { ShareImage } from './seo';
 import { SHARE_IMAGE_WIDTH } from './settings';
 import type { LinkContext } from './urls';
@@ -20,4 +21,19 @@ export async function shareImage(image: ImageMetadata, alt: string, links: LinkC
     height: Math.round((image.height * width) / image.width),
     type: 'image/jpeg',
   };
+}
+
+/** The preview image of each analysis that has a lead image, by id. */
+export async function leadShareImages(
+  analyses: readonly Pick<AnalysisEntry, 'id' | 'photo'>[],
+  links: LinkContext,
+): Promise<Map<string, ShareImage>> {
+  const made = await Promise.all(
+    analyses.map(async ({ id, photo }) =>
+      isPipelineImage(photo?.file)
+        ? ([[id, await shareImage(photo.file, photo.alt ?? '', links)]] as const)
+        : [],
+    ),
+  );
+  return new Map(made.flat());
 }
