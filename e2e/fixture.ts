@@ -33,10 +33,20 @@ export interface FixtureExpert {
   givenName: string;
   familyName: string;
   affiliation: string;
+  role?: string;
+  portrait?: { file: string; alt: string; credit: string };
+  links?: { orcid?: string; institution?: string; social?: string[] };
+  /** The bio's paragraphs as plain words (the file's body), if it has one. */
+  bio: string[];
 }
 
 export function expert(id: string): FixtureExpert {
-  return { id, ...(read(`experts/${id}.md`).data as Omit<FixtureExpert, 'id'>) };
+  const { data, body } = read(`experts/${id}.md`);
+  const bio = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
+  return { id, ...(data as Omit<FixtureExpert, 'id' | 'bio'>), bio };
 }
 
 export interface FixtureAnalysis {
@@ -46,6 +56,7 @@ export interface FixtureAnalysis {
   source: { name: string; url: string };
   /** The editors' takeaways, when the fixture gives some. */
   takeaways?: string[];
+  photo?: { caption: string; credit: string; file?: string; alt?: string };
 }
 
 export function analysis(id: string): FixtureAnalysis {

@@ -14,6 +14,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { run as runIn, scratchProject } from '../bench/project.mjs';
 import { createStaticServer, listen } from './serve.mjs';
 import { lock } from './lock-folder.mjs';
+import { gradientPng } from '../e2e/fixture-images.mjs';
 
 // Real processes on a shared two-core machine: allow for a busy one.
 vi.setConfig({ testTimeout: 120_000 });
@@ -125,6 +127,10 @@ let folders = 0;
 const link = (target) => ({ symlinkTo: target });
 /** A change that makes the path a named pipe (FIFO). */
 const FIFO = { namedPipe: true };
+/** A change that makes the path a sparse file of that many bytes (no disk used, nothing in git). */
+const sparse = (bytes) => ({ sparseBytes: bytes });
+/** A small real PNG, drawn here. */
+const PNG = gradientPng({ width: 64, height: 48, from: [0, 60, 120], to: [200, 180, 120] });
 
 /** Text outside every content folder, which no check or build may ever read. */
 const OUTSIDE = join(tmp, 'outside-the-content-folder.md');
@@ -150,7 +156,10 @@ function contentWith(changes = {}) {
     mkdirSync(dirname(full), { recursive: true });
     if (content.symlinkTo) symlinkSync(resolve(content.symlinkTo), full);
     else if (content.namedPipe) execFileSync('mkfifo', [full]);
-    else writeFileSync(full, content);
+    else if (content.sparseBytes) {
+      writeFileSync(full, '');
+      truncateSync(full, content.sparseBytes);
+    } else writeFileSync(full, content);
   }
   return dir;
 }
@@ -499,6 +508,76 @@ const ERRORS = [
     /^there is no file "logo.svg" in the content folder: add the image there, or correct the path$/,
   ],
   [
+    'a lead image whose file is not there',
+    {
+      'analyses/sample-analysis.md': replace(
+        '---\n\nAn introduction',
+        'photo:\n  file: images/lead.png\n  alt: A river.\n  caption: A river.\n  credit: Sample Desk\n---\n\nAn introduction',
+      ),
+    },
+    'analyses/sample-analysis.md',
+    'photo.file',
+    /^there is no file "images\/lead.png" in the content folder: add the image there, or correct the path$/,
+  ],
+  [
+    'a lead image without alt text',
+    {
+      'images/lead.png': PNG,
+      'analyses/sample-analysis.md': replace(
+        '---\n\nAn introduction',
+        'photo:\n  file: images/lead.png\n  caption: A river.\n  credit: Sample Desk\n---\n\nAn introduction',
+      ),
+    },
+    'analyses/sample-analysis.md',
+    'photo.alt',
+    /^is missing: say in a sentence what the image shows, for readers who cannot see it/,
+  ],
+  [
+    'a portrait over 10 MB',
+    {
+      'images/ada.png': sparse(11 * 1024 * 1024),
+      'experts/ada-example.md': replace(
+        'affiliation: Example Institute\n',
+        'affiliation: Example Institute\nportrait:\n  file: images/ada.png\n  alt: Ada Example\n  credit: Sample Desk\n',
+      ),
+    },
+    'experts/ada-example.md',
+    'portrait.file',
+    /^"images\/ada.png" is 11\.0 MB \(11,534,336 bytes\), more than the 10 MB an image may be: save it smaller/,
+  ],
+  [
+    'a portrait without alt text',
+    {
+      'images/ada.png': PNG,
+      'experts/ada-example.md': replace(
+        'affiliation: Example Institute\n',
+        'affiliation: Example Institute\nportrait:\n  file: images/ada.png\n  credit: Sample Desk\n',
+      ),
+    },
+    'experts/ada-example.md',
+    'portrait.alt',
+    /^is missing/,
+  ],
+  [
+    'an ORCID iD with a wrong check digit',
+    {
+      'experts/ada-example.md': replace(
+        'affiliation: Example Institute\n',
+        'affiliation: Example Institute\nlinks:\n  orcid: 0000-0002-1825-0098\n',
+      ),
+    },
+    'experts/ada-example.md',
+    'links.orcid',
+    /^"0000-0002-1825-0098" is not an ORCID iD/,
+  ],
+  [
+    'a javascript: link in an expert’s bio',
+    { 'experts/ada-example.md': (t) => `${t}\nAda Example writes [here](javascript:alert(1)).\n` },
+    'experts/ada-example.md',
+    'body',
+    /^line 8: the link address "javascript:alert\(1\)" is not allowed/,
+  ],
+  [
     'a publication without site.yml',
     { 'site.yml': null },
     'site.yml',
@@ -652,6 +731,9 @@ describe('npm run build', () => {
       'an accent colour below WCAG AA contrast',
       error('an accent colour too pale to read on the light background'),
     ],
+    ['a lead image whose file is not there', error('a lead image whose file is not there')],
+    ['a lead image without alt text', error('a lead image without alt text')],
+    ['a portrait over 10 MB (which Astro would read and resize)', error('a portrait over 10 MB')],
   ])('stops on %s with the check’s own message, before Astro runs', async (_, [, changes, file, field]) => {
     const dir = contentWith(changes);
     const out = siteOut('never');
@@ -819,6 +901,26 @@ describe('rebuilds that reuse work', () => {
     expect(checked).toMatch(/^error: .*ben-example\.md › file: is a symbolic link/);
     expect(result.output).toContain(checked);
     expect(result.output).not.toContain(SECRET);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  test.each([
+    'a lead image whose file is not there',
+    'a lead image without alt text',
+    'a portrait over 10 MB',
+  ])('a bare astro build refuses %s in the check’s own words (the loader shares its code)', async (what) => {
+    const [, changes, file, field, message] = ERRORS.find(([name]) => name === what);
+    const dir = contentWith(changes);
+    const out = siteOut('bare-image');
+    const result = await run(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
+      CONTENT_DIR: dir,
+      NODE_ENV: 'production',
+    });
+    expect(result.code).not.toBe(0);
+    const checked = (await checkContent(dir)).output;
+    // The build's line is the check's, word for word: the one line about that file and field.
+    expect(lineAbout(result.output, 'error', `${dir}/${file}`, field)).toMatch(message);
+    expect(problemLines(result.output)).toEqual(problemLines(checked));
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 

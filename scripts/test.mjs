@@ -124,6 +124,8 @@ await step('Content safety: broken content, atomic and reproducible builds', 'np
   '--silent',
   'test:content',
 ]);
+// The fixture's images are drawn, not committed (a lead image and a portrait, e2e/fixture-images.mjs).
+await step('Draw the fixture content’s images', process.execPath, ['e2e/fixture-images.mjs']);
 // The relevance corpus (for e2e/search-relevance.spec.ts, which serves it itself) is built in a
 // project of its own (bench/out/relevance), so it can be built beside the fixture content.
 await Promise.all([

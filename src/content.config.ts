@@ -20,9 +20,20 @@ import { siteFileLoader } from './lib/site-loader';
 
 const contentDir = contentDirFromEnv(process.env);
 
-const analyses = defineCollection({ loader: contentLoader('analyses', contentDir), schema: analysisSchema });
+// Lead images and portraits go through Astro's image pipeline; the loader hands image() a path
+// relative to the entry's file, which it resolves from the filePath the loader passes to parseData.
+const photo = analysisSchema.shape.photo.unwrap();
+const analyses = defineCollection({
+  loader: contentLoader('analyses', contentDir),
+  schema: ({ image }) =>
+    analysisSchema.extend({ photo: photo.extend({ file: image().optional() }).optional() }),
+});
 
-const experts = defineCollection({ loader: contentLoader('experts', contentDir), schema: expertSchema });
+const portrait = expertSchema.shape.portrait.unwrap();
+const experts = defineCollection({
+  loader: contentLoader('experts', contentDir),
+  schema: ({ image }) => expertSchema.extend({ portrait: portrait.extend({ file: image() }).optional() }),
+});
 
 const themes = defineCollection({ loader: contentLoader('themes', contentDir), schema: themeSchema });
 

@@ -38,7 +38,9 @@ for (const path of pagesToVisit()) {
     const description = await meta('meta[name="description"]');
     expect.soft(description?.length).toBeGreaterThan(20);
     expect.soft(await meta('meta[property="og:description"]')).toBe(description);
-    expect.soft(await meta('meta[name="twitter:card"]')).toBe('summary');
+    // A large card only for a page with a preview image (an analysis with a lead image).
+    const image = await page.locator('meta[property="og:image"]').count();
+    expect.soft(await meta('meta[name="twitter:card"]')).toBe(image ? 'summary_large_image' : 'summary');
     expect.soft(await meta('meta[property="og:title"]')).toBeTruthy();
   });
 }

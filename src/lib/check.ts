@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import { entryId } from './entry-id';
 import { readFrontmatter, type FrontmatterResult } from './frontmatter';
 import { checkSiteFile, type SiteSource } from './identity';
+import { imageProblems, type FileSize } from './images';
 import { issueProblems, PARSE_OPTIONS } from './issues';
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
 import { COLLECTIONS, SCHEMAS, type CollectionName, type SiteIdentity } from './schemas';
@@ -87,6 +88,8 @@ export interface FolderState {
   refused?: readonly Refused[];
   /** The identity file, `site.yml`; its check is skipped when not given (unit tests of the collections). */
   site?: SiteSource;
+  /** The size of a file of the content folder, for images; their files are not checked when not given. */
+  sizeOf?: FileSize;
 }
 
 /** The problems found, and the entries that read correctly (for the scaffolding scripts). */
@@ -190,11 +193,21 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
         unreadable[collection].push(id);
         continue;
       }
+      if (folders.sizeOf) {
+        const images = imageProblems(collection, read.data, folders.sizeOf);
+        for (const { field, message } of images)
+          problems.push({ level: 'error', file: file.file, field, message });
+        if (images.length > 0) {
+          unreadable[collection].push(id);
+          continue;
+        }
+      }
       const entry = { id, file: file.file, ...(parsed.data as object) };
       const { bodyLine } = read;
       if (collection === 'analyses')
         content.analyses.push({ ...entry, body: read.body, bodyLine } as AnalysisEntry);
-      else if (collection === 'experts') content.experts.push(entry as Expert);
+      else if (collection === 'experts')
+        content.experts.push({ ...entry, body: read.body, bodyLine } as Expert);
       else if (collection === 'themes') content.themes.push(entry as Theme);
       else content.commentaries.push({ ...entry, body: read.body, bodyLine } as CommentaryEntry);
     }

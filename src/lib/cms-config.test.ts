@@ -105,15 +105,32 @@ describe('cmsConfig', () => {
   });
 
   test.each([
-    ['analyses', true],
-    ['commentaries', true],
-    ['experts', false],
-    ['themes', false],
-  ] as const)('%s: a markdown body edited as plain text is %s', (name, hasBody) => {
-    const body = collection(name).fields.find((f) => f.name === 'body');
-    expect(body && { widget: body.widget, modes: body.modes, required: body.required }).toEqual(
-      hasBody ? { widget: 'markdown', modes: ['raw'], required: true } : undefined,
+    ['analyses', 'required'],
+    ['commentaries', 'required'],
+    ['experts', 'optional'],
+    ['themes', 'none'],
+  ] as const)('%s: a markdown body edited as plain text is %s', (name, body) => {
+    const field = collection(name).fields.find((f) => f.name === 'body');
+    expect(field && { widget: field.widget, modes: field.modes, required: field.required }).toEqual(
+      body === 'none' ? undefined : { widget: 'markdown', modes: ['raw'], required: body === 'required' },
     );
+  });
+
+  test.each([
+    ['analyses', 'photo.file', false],
+    ['experts', 'portrait.file', true],
+  ] as const)(
+    '%s › %s is an image picker for the content’s image types, required is %s',
+    (name, path, required) => {
+      const field = fieldAt(name, path);
+      expect(field).toMatchObject({ widget: 'image', required, choose_url: false });
+      expect(field.accept?.split(',')).toEqual(['.jpg', '.jpeg', '.png', '.webp', '.avif']);
+    },
+  );
+
+  test('uploads go to the content folder’s images/, written as a path from the content folder', () => {
+    expect(config).toMatchObject({ media_folder: 'content/images', public_folder: 'images' });
+    expect(cmsConfig({ contentDir: './e2e/fixtures/cms/' }).media_folder).toBe('e2e/fixtures/cms/images');
   });
 
   test('the folders follow the content folder', () => {
@@ -145,7 +162,7 @@ function formAccepts(field: CmsField, value: string): boolean {
 function schemaAccepts(name: CollectionName, path: string, value: unknown): boolean {
   const valid: Record<CollectionName, Record<string, unknown>> = {
     analyses: { title: 't', dek: 'd', published: '2024', source: { name: 'n', url: 'https://example.org/' } },
-    experts: { name: 'n', givenName: 'g', familyName: 'f', affiliation: 'a' },
+    experts: { name: 'n', givenName: 'g', familyName: 'f', affiliation: 'a', links: {} },
     themes: { title: 't', description: 'd', terms: ['x'] },
     commentaries: { analysis: 'a', expert: 'e', question: 'q', order: 1, themes: ['t'] },
   };
@@ -171,6 +188,12 @@ describe('the forms and the schema agree', () => {
     ['analyses', 'source.name', '', false],
     ['analyses', 'disclaimer', 'A line.', true],
     ['experts', 'name', '', false],
+    ['experts', 'links.orcid', 'https://orcid.org/0000-0002-1825-0097', true],
+    ['experts', 'links.orcid', '0000-0002-1825-0097', true],
+    ['experts', 'links.orcid', 'orcid.org/jane', false],
+    ['experts', 'links.institution', 'https://example.org/people/jane', true],
+    ['experts', 'links.institution', 'javascript:alert(1)', false],
+    ['experts', 'role', 'Senior Fellow', true],
     ['themes', 'title', 'Ports', true],
   ] as const)('%s › %s = %j: accepted is %s', (name, path, value, accepted) => {
     expect(schemaAccepts(name, path, value)).toBe(accepted);
@@ -196,6 +219,11 @@ describe('the forms and the schema agree', () => {
   ])('commentaries › themes = %j: accepted is %s', (themes, accepted) => {
     expect(schemaAccepts('commentaries', 'themes', themes)).toBe(accepted);
     expect(themes.length >= (fieldAt('commentaries', 'themes').min ?? 0)).toBe(accepted);
+  });
+
+  test('an ORCID iD with a wrong check digit passes the form and is left to the check', () => {
+    expect(formAccepts(fieldAt('experts', 'links.orcid'), '0000-0002-1825-0098')).toBe(true);
+    expect(schemaAccepts('experts', 'links.orcid', '0000-0002-1825-0098')).toBe(false);
   });
 
   test('an impossible day passes the form and is left to the check', () => {

@@ -7,13 +7,23 @@
  */
 import { z } from 'astro/zod';
 import { PARTIAL_DATE_SHAPE } from './dates';
-import { COLLECTIONS, PARTIAL_DATE_FORMAT, REFERENCES, SCHEMAS, type CollectionName } from './schemas';
+import {
+  COLLECTIONS,
+  IMAGE_FORMAT,
+  IMAGE_TYPES,
+  IMAGES_FOLDER,
+  ORCID_FORMAT,
+  PARTIAL_DATE_FORMAT,
+  REFERENCES,
+  SCHEMAS,
+  type CollectionName,
+} from './schemas';
 
 /** A Sveltia CMS field, as its configuration reference describes it. */
 export interface CmsField {
   name: string;
   label: string;
-  widget: 'string' | 'text' | 'number' | 'list' | 'object' | 'relation' | 'markdown';
+  widget: 'string' | 'text' | 'number' | 'list' | 'object' | 'relation' | 'markdown' | 'image';
   hint?: string;
   required?: boolean;
   /** A regular expression (as text) the value must match, and the message when it does not. */
@@ -34,6 +44,9 @@ export interface CmsField {
   modes?: ['raw'];
   search_fields?: string[];
   display_fields?: string[];
+  /** Image fields: the file types offered, as an `accept` list; no address of another site. */
+  accept?: string;
+  choose_url?: false;
 }
 
 /** A Sveltia CMS folder collection. */
@@ -58,6 +71,7 @@ export interface CmsConfig {
   app_title: string;
   site_url?: string;
   media_folder: string;
+  public_folder: string;
   output: {
     omit_empty_optional_fields: true;
     yaml: { indent_size: 2; indent_sequences: true; quote: 'none' };
@@ -77,9 +91,16 @@ const LABELS: Record<CollectionName, [string, string]> = {
 };
 
 /** What each collection's file holds below the frontmatter, if anything. */
-const BODIES: Partial<Record<CollectionName, string>> = {
-  analyses: 'the introduction, in markdown',
-  commentaries: 'the expert’s answer, one paragraph per passage, a blank line between paragraphs',
+const BODIES: Partial<Record<CollectionName, { hint: string; required: boolean }>> = {
+  analyses: { hint: 'the introduction, in markdown', required: true },
+  experts: {
+    hint: 'optional: the expert’s bio, a few sentences in markdown (facts their institution publishes; nothing invented)',
+    required: false,
+  },
+  commentaries: {
+    hint: 'the expert’s answer, one paragraph per passage, a blank line between paragraphs',
+    required: true,
+  },
 };
 
 /** How each collection's entries are named and listed. */
@@ -179,6 +200,20 @@ export function cmsField(collection: CollectionName, name: string, field: z.ZodT
       pattern: [PARTIAL_DATE_SHAPE.source, 'write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-04'],
     };
   }
+  if (input.format === IMAGE_FORMAT) {
+    // Uploads go to the content folder's images/ (media_folder), written as images/<file> (public_folder).
+    const accept = IMAGE_TYPES.map((t) => `.${t}`).join(',');
+    return { ...base, widget: 'image', accept, choose_url: false };
+  }
+  if (output.format === ORCID_FORMAT) {
+    return {
+      ...base,
+      pattern: [
+        '^\\s*(https?://orcid\\.org/)?\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx]/?\\s*$',
+        'write the ORCID iD as on orcid.org, e.g. https://orcid.org/0000-0002-1825-0097',
+      ],
+    };
+  }
   if (output.format === 'uri') {
     return {
       ...base,
@@ -196,6 +231,9 @@ function relationDisplay(
   return { value_field: '{{slug}}', display_fields: [shown], search_fields: [shown] };
 }
 
+/** The content folder as the workspace writes paths: relative to the project, no leading ./ or trailing /. */
+const folderOf = (contentDir: string) => contentDir.replace(/^\.?\/+|\/+$/g, '');
+
 /** One collection: its folder under the content folder, its fields from the schema, its body if it has one. */
 export function cmsCollection(collection: CollectionName, contentDir: string): CmsCollection {
   const schema = SCHEMAS[collection];
@@ -210,8 +248,8 @@ export function cmsCollection(collection: CollectionName, contentDir: string): C
       label: 'Text',
       widget: 'markdown',
       modes: ['raw'],
-      hint: body,
-      required: true,
+      hint: body.hint,
+      required: body.required,
     });
   const [label, label_singular] = LABELS[collection];
   return {
@@ -219,7 +257,7 @@ export function cmsCollection(collection: CollectionName, contentDir: string): C
     label,
     label_singular,
     description: CHECK_NOTE,
-    folder: `${contentDir.replace(/^\.?\/+|\/+$/g, '')}/${collection}`,
+    folder: `${folderOf(contentDir)}/${collection}`,
     extension: 'md',
     format: 'frontmatter',
     ...ENTRIES[collection],
@@ -235,8 +273,10 @@ export function cmsConfig(options: { contentDir: string; repo?: string; siteUrl?
     backend: { name: 'github', repo: options.repo ?? 'your-organisation/perspectives', branch: 'main' },
     app_title: 'Perspectives: editors’ workspace',
     ...(options.siteUrl ? { site_url: options.siteUrl } : {}),
-    // There are no images to upload: the lead photo is a caption and a credit only.
-    media_folder: 'public',
+    // Lead images and portraits live in the content folder's images/, and the frontmatter names
+    // them from the content folder (images/<file>), as the check and the build read them.
+    media_folder: `${folderOf(options.contentDir)}/${IMAGES_FOLDER}`,
+    public_folder: IMAGES_FOLDER,
     output: {
       omit_empty_optional_fields: true,
       yaml: { indent_size: 2, indent_sequences: true, quote: 'none' },

@@ -40,6 +40,8 @@ export interface ContentFolder {
   ignored: string[];
   refused: Refused[];
   site: SiteSource;
+  /** The size of a file of the content folder (for images), or undefined when it is not one. */
+  sizeOf: (path: string) => number | undefined;
 }
 
 /** What a directory entry that is not a regular file or folder is, for an editor. */
@@ -218,7 +220,23 @@ export async function readContentFolder(root: string, contentDir: string): Promi
     ignored.push(...folder.ignored);
     refused.push(...folder.refused);
   }
-  return { contentDir: shown, files, missing, ignored, refused, site: readSiteFile(root, top) };
+  const sizeOf = (path: string) => contentFileSize(top, path);
+  return { contentDir: shown, files, missing, ignored, refused, site: readSiteFile(root, top), sizeOf };
+}
+
+/**
+ * The size of a regular file inside the content folder `top`, given its path from there; undefined
+ * for anything else (a path leading out of the folder, a link, a folder, nothing).
+ */
+export function contentFileSize(top: string, path: string): number | undefined {
+  const full = resolve(top, path);
+  if (!full.startsWith(top + sep)) return undefined;
+  try {
+    const stats = lstatSync(full);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads `site.yml` as the collections' files are read: a regular file, strict UTF-8. */

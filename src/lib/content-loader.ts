@@ -7,13 +7,15 @@
  * not changed since the last build is not parsed at all. Theme tagging, which depends on other
  * entries, is left to the model (`site.ts`). Uses only the public loader API.
  */
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { identify, type IdentifiedFile } from './check';
-import { readCollection } from './content-files';
+import { contentFileSize, readCollection } from './content-files';
 import { codeFingerprint } from './fingerprint';
+import { imageOf, imageProblems, imageRelativeToEntry } from './images';
 import { issueProblems, PARSE_OPTIONS } from './issues';
 import { parseBody, useParseSource, type BodyParse } from './markdown';
 import { ParseCache } from './parse-cache';
@@ -32,7 +34,7 @@ export interface StoredParse {
 export const CODE_KEY = 'code-fingerprint';
 
 /** Collections whose body is published, and so parsed. */
-const WITH_BODY = new Set<CollectionName>(['analyses', 'commentaries']);
+const WITH_BODY = new Set<CollectionName>(['analyses', 'experts', 'commentaries']);
 
 /** One problem with a file, as `npm run check:content` writes it: `file › field: message`. */
 export function problemLine(file: string, field: string, message: string): string {
@@ -88,6 +90,16 @@ export function isContentPath(folder: string, path: string): boolean {
   return inside.endsWith('.md') && !inside.split(sep).some((part) => part.startsWith('.'));
 }
 
+/** What changes when an image file is replaced: its size and modification time. */
+function imageStamp(top: string, path: string): string {
+  try {
+    const stats = statSync(resolve(top, path));
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'none';
+  }
+}
+
 /** Loads one collection from `contentDir` (relative to the project, or absolute). */
 export function contentLoader(collection: CollectionName, contentDir: string): Loader {
   return { name: 'perspectives-content', load: (context) => load(context, collection, contentDir) };
@@ -99,7 +111,9 @@ let parseCacheOf: { root: string; fingerprint: string } | undefined;
 async function load(context: LoaderContext, collection: CollectionName, contentDir: string) {
   const { store, meta, logger, watcher } = context;
   const root = fileURLToPath(context.config.root);
-  const folder = resolve(root, contentDir, collection);
+  const top = resolve(root, contentDir);
+  const folder = resolve(top, collection);
+  const sizeOf = (path: string) => contentFileSize(top, path);
 
   // Entries stored by other parsing or schema code than this are not trusted.
   const fingerprint = codeFingerprint(root);
@@ -129,12 +143,26 @@ async function load(context: LoaderContext, collection: CollectionName, contentD
       const { id, data } = file;
       const full = resolve(folder, file.file.path);
       const filePath = relative(root, full).split(sep).join('/');
-      const digest = context.generateDigest(file.file.source);
+      // The check's own schema first: its messages, and the image's file checked as the check does.
+      if (SCHEMAS[collection].safeParse(data, PARSE_OPTIONS).success) {
+        const images = imageProblems(collection, data, sizeOf);
+        if (images.length > 0) {
+          problems.push(...images.map((p) => problemLine(file.file.file, p.field, p.message)));
+          continue;
+        }
+      }
+      // An image replaced under the same name changes the entry too (its size, its width and height).
+      const image = imageOf(collection, data)?.file;
+      const digest = context.generateDigest(
+        image === undefined ? file.file.source : `${file.file.source}\u0000${imageStamp(top, image)}`,
+      );
       const existing = store.get(id);
       if (existing?.digest === digest && existing.filePath === filePath) continue;
       let parsed: Record<string, unknown>;
       try {
-        parsed = await context.parseData({ id, data, filePath: full });
+        // Astro's image() resolves a path from the entry's file: editors write it from the content folder.
+        const forAstro = imageRelativeToEntry(collection, data, top, full);
+        parsed = await context.parseData({ id, data: forAstro, filePath: full });
       } catch (error) {
         problems.push(schemaProblem(collection, file, error));
         continue;

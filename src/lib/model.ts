@@ -2,6 +2,7 @@
  * The site's data model, derived once per build from the plain collection entries:
  * rendered and tagged passages, and the groupings the pages show.
  */
+import type { ImageMetadata } from 'astro';
 import { compareNewestFirst, type PartialDate } from './dates';
 import { renderBlocks, type Block, type Passage } from './markdown';
 import { paginate, type Page } from './paging';
@@ -16,13 +17,22 @@ export interface AnalysisEntry {
   published: PartialDate;
   /** Where it first appeared, if not on this site. */
   source?: { name: string; url: string } | undefined;
-  photo?: { caption: string; credit: string };
+  /** The lead photo's caption and credit, and its image when there is a file. */
+  photo?: { caption: string; credit: string; file?: ContentImage; alt?: string };
   disclaimer?: string;
   /** The editors' summary of what the experts say: 1 to 5 plain sentences. */
   takeaways?: string[] | undefined;
   body: string;
   /** The line of its file on which the body begins, when known, for messages about the body. */
   bodyLine?: number;
+}
+
+/** An image of the content: Astro's image in the build, the path as written in the content check. */
+export type ContentImage = ImageMetadata | string;
+
+/** Whether a content image went through Astro's pipeline (it always has in the build). */
+export function isPipelineImage(image: ContentImage | undefined): image is ImageMetadata {
+  return typeof image === 'object';
 }
 
 /** An expert entry. */
@@ -33,6 +43,17 @@ export interface Expert {
   givenName: string;
   familyName: string;
   affiliation: string;
+  /** Their position at their institution. */
+  role?: string;
+  portrait?: { file: ContentImage; alt: string; credit: string };
+  /** Where else to read about them: ORCID's address, their institution's page, public profiles. */
+  links?: { orcid?: string; institution?: string; social?: string[] };
+  /** Their bio in markdown: the file's body, which may be empty. */
+  body?: string;
+  /** The line of its file on which the body begins, when known, for messages about the body. */
+  bodyLine?: number;
+  /** The bio rendered, when there is one (set by the model). */
+  bio?: Block[];
 }
 
 /** A theme entry. */
@@ -144,7 +165,9 @@ export function buildModel(input: {
   themes: Theme[];
   commentaries: CommentaryEntry[];
 }): SiteModel {
-  const experts = [...input.experts].sort(compareExperts);
+  const experts = input.experts
+    .map((e) => (e.body?.trim() ? { ...e, bio: renderBlocks(e.body) } : e))
+    .sort(compareExperts);
   const themes = [...input.themes].sort(compareThemes);
   const themeMap = new Map(themes.map((t) => [t.id, t]));
   const expertMap = new Map(experts.map((e) => [e.id, e]));

@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { HEX_COLOUR } from './contrast';
 import { parsePartialDate } from './dates';
+import { orcidUrl } from './orcid';
 import { accentContrastProblem } from './palette';
 import { isSafeUrl, isWebUrl } from './safe-url';
 import { BOTTOM_LINE_MAX, summaryProblem, TAKEAWAY_MAX, TAKEAWAYS_MAX } from './summaries';
@@ -72,6 +73,48 @@ const term = text().refine((value) => /[\p{L}\p{N}]/u.test(value), {
   error: 'a term needs at least one letter or digit (a lone * would match every word)',
 });
 
+/** The file types an image of the content may be: what Astro's image pipeline resizes and converts. */
+export const IMAGE_TYPES = ['jpg', 'jpeg', 'png', 'webp', 'avif'] as const;
+
+/** A web address (https:// or http://): a javascript: or data: address is a valid URL too, and refused. */
+const webAddress = () =>
+  z
+    .string()
+    .trim()
+    .pipe(z.url().refine(isWebUrl, 'must start with https:// or http://, as the address of a web page does'));
+
+/** The JSON Schema `format` that marks an image file (the workspace offers its image picker). */
+export const IMAGE_FORMAT = 'content-image';
+
+/** The JSON Schema `format` that marks an ORCID iD (the workspace checks its shape). */
+export const ORCID_FORMAT = 'orcid';
+
+/** The folder of the content folder where the workspace puts uploaded images. */
+export const IMAGES_FOLDER = 'images';
+
+/** An image of the content: a path from the content folder to a JPEG, PNG, WebP or AVIF file. */
+const imageFile = () =>
+  text()
+    .refine((value) => new RegExp(`\\.(${IMAGE_TYPES.join('|')})$`, 'i').test(value), {
+      error: `must be an image file ending in ${IMAGE_TYPES.map((t) => `.${t}`).join(', ')}`,
+    })
+    .meta({ format: IMAGE_FORMAT });
+
+/** An ORCID iD, bare or as its address; published as its address. */
+const orcid = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const url = orcidUrl(value);
+    if (url) return url;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an ORCID iD: write it as on orcid.org, e.g. https://orcid.org/0000-0002-1825-0097 (its last character is a check digit)`,
+    });
+    return z.NEVER;
+  })
+  .meta({ format: ORCID_FORMAT });
+
 /** An analysis: one published piece gathering several experts' commentaries. */
 export const analysisSchema = z
   .object({
@@ -83,16 +126,7 @@ export const analysisSchema = z
     source: z
       .object({
         name: text().describe('the publisher’s name, as the piece credits it'),
-        url: z
-          .string()
-          .trim()
-          .pipe(
-            z
-              .url()
-              // A javascript: or data: address is a valid URL too: only a web address may be a link.
-              .refine(isWebUrl, 'must start with https:// or http://, as the address of a web page does'),
-          )
-          .describe('the address of the original piece, starting with https://'),
+        url: webAddress().describe('the address of the original piece, starting with https://'),
       })
       .strict()
       .optional()
@@ -101,12 +135,20 @@ export const analysisSchema = z
       ),
     photo: z
       .object({
+        file: imageFile()
+          .optional()
+          .describe('optional: the lead image, a path from the content folder, e.g. images/harbour.jpg'),
+        alt: text()
+          .optional()
+          .describe('with file: what the image shows, in a sentence, for readers who cannot see it'),
         caption: text().describe('the lead photo’s caption'),
         credit: text().describe('the lead photo’s credit'),
       })
       .strict()
       .optional()
-      .describe('optional: the lead photo’s caption and credit (there is no image file)'),
+      .describe(
+        'optional: the lead photo: its caption and credit, and, when there is an image file, file and alt',
+      ),
     disclaimer: text().optional().describe('optional: a line shown after the commentaries'),
     takeaways: z
       .array(
@@ -130,6 +172,36 @@ export const expertSchema = z
     givenName: text().describe('the given name, for citations and sorting'),
     familyName: text().describe('the family name, for citations ("Doe, Jane") and sorting'),
     affiliation: text().describe('the institution the expert writes for'),
+    role: text()
+      .optional()
+      .describe('optional: the expert’s position, as their institution gives it, e.g. Senior Fellow'),
+    portrait: z
+      .object({
+        file: imageFile().describe('the portrait, a path from the content folder, e.g. images/jane-doe.jpg'),
+        alt: text().describe('what the portrait shows, for readers who cannot see it, e.g. Jane Doe'),
+        credit: text().describe('who took the photograph, or who holds its rights'),
+      })
+      .strict()
+      .optional()
+      .describe('optional: a photograph of the expert: file, alt and credit, each on its own indented line'),
+    links: z
+      .object({
+        orcid: orcid
+          .optional()
+          .describe('optional: the expert’s ORCID iD, e.g. https://orcid.org/0000-0002-1825-0097'),
+        institution: webAddress()
+          .optional()
+          .describe('optional: the expert’s page at their institution, starting with https://'),
+        social: z
+          .array(webAddress())
+          .optional()
+          .describe(
+            'optional: the expert’s public profiles elsewhere, one address per line as "  - https://…"',
+          ),
+      })
+      .strict()
+      .optional()
+      .describe('optional: where else to read about the expert: orcid, institution and social'),
   })
   .strict();
 

@@ -5,9 +5,16 @@ import {
   commentaryHead,
   expertHead,
   homeHead,
+  profileLd,
+  profileLinks,
   serializeJsonLd,
+  shareImageMeta,
   themeHead,
+  twitterCard,
+  withShareImage,
 } from './seo';
+import { renderBlocks } from './markdown';
+import type { Expert } from './model';
 import { fixtureSite } from './site.fixture';
 import { absolute, paths, type LinkContext } from './urls';
 
@@ -204,5 +211,79 @@ describe('expertHead and themeHead', () => {
       { title: 'Energy: commentaries', href: 'https://example.org/base/themes/energy/feed.xml' },
     ]);
     expect(ofType(head.jsonLd, 'CollectionPage').url).toBe('https://example.org/base/themes/energy/');
+  });
+});
+
+describe('expert profiles in JSON-LD', () => {
+  const plain = site.expert('eve-fox');
+  const profiled: Expert = {
+    ...plain,
+    role: 'Senior Fellow',
+    links: {
+      orcid: 'https://orcid.org/0000-0002-1825-0097',
+      institution: 'https://example.org/people/eve-fox',
+      social: ['https://www.social.example.net/@eve'],
+    },
+    bio: renderBlocks('Eve Fox studies *grids*.\n\nShe writes [here](https://example.org/).'),
+  };
+
+  test('a Person without profile fields has none of jobTitle, description, image or sameAs', () => {
+    const person = profileLd(plain, links);
+    for (const key of ['jobTitle', 'description', 'image', 'sameAs']) expect(person).not.toHaveProperty(key);
+  });
+
+  test('a profiled Person carries its role, its bio as plain text, its portrait and its links', () => {
+    const head = expertHead(profiled, links, 'https://example.org/base/_astro/eve.png');
+    expect(ofType(head.jsonLd, 'ProfilePage').mainEntity).toMatchObject({
+      jobTitle: 'Senior Fellow',
+      description: 'Eve Fox studies grids. She writes here.',
+      image: 'https://example.org/base/_astro/eve.png',
+      sameAs: [
+        'https://orcid.org/0000-0002-1825-0097',
+        'https://example.org/people/eve-fox',
+        'https://www.social.example.net/@eve',
+      ],
+    });
+  });
+
+  test('profile links are labelled for readers: the ORCID iD, the institution, the host of each profile', () => {
+    expect(profileLinks(profiled).map((l) => l.label)).toEqual([
+      'ORCID 0000-0002-1825-0097',
+      `Profile at ${plain.affiliation}`,
+      'social.example.net',
+    ]);
+  });
+
+  test('never links an address that is not a web address, even one the check let through', () => {
+    expect(profileLinks({ ...plain, links: { social: ['javascript:alert(1)'] } })).toEqual([]);
+  });
+});
+
+describe('link-preview images', () => {
+  const image = {
+    url: 'https://example.org/base/_astro/a.jpeg',
+    alt: 'A river.',
+    width: 1200,
+    height: 675,
+    type: 'image/jpeg',
+  };
+
+  test('a page with an image has its Open Graph and Twitter tags and a large card', () => {
+    const head = withShareImage(homeHead(links), image);
+    expect(twitterCard(head)).toBe('summary_large_image');
+    expect(shareImageMeta(head.image)).toEqual(
+      expect.arrayContaining([
+        { property: 'og:image', content: image.url },
+        { property: 'og:image:width', content: '1200' },
+        { property: 'og:image:alt', content: 'A river.' },
+        { name: 'twitter:image', content: image.url },
+      ]),
+    );
+  });
+
+  test('a page without one keeps the summary card and no image tag', () => {
+    const head = withShareImage(homeHead(links), undefined);
+    expect(twitterCard(head)).toBe('summary');
+    expect(shareImageMeta(head.image)).toEqual([]);
   });
 });

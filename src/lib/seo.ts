@@ -38,6 +38,41 @@ export interface PageHead {
   feeds: FeedLink[];
   /** A schema.org graph. */
   jsonLd?: Record<string, unknown>;
+  /** The image link previews show (og:image, twitter:image), if the page has one. */
+  image?: ShareImage;
+}
+
+/** An image for link previews: a JPEG made from the content's image, its URL absolute. */
+export interface ShareImage {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+  type: string;
+}
+
+/** A page's head with its link-preview image (the image's Open Graph and Twitter tags follow from it). */
+export function withShareImage(head: PageHead, image: ShareImage | undefined): PageHead {
+  return image ? { ...head, image } : head;
+}
+
+/** The Open Graph and Twitter tags of a page's link-preview image: none without one. */
+export function shareImageMeta(image: ShareImage | undefined): MetaTag[] {
+  if (!image) return [];
+  return [
+    { property: 'og:image', content: image.url },
+    { property: 'og:image:type', content: image.type },
+    { property: 'og:image:width', content: String(image.width) },
+    { property: 'og:image:height', content: String(image.height) },
+    { property: 'og:image:alt', content: image.alt },
+    { name: 'twitter:image', content: image.url },
+    { name: 'twitter:image:alt', content: image.alt },
+  ];
+}
+
+/** The Twitter card: a large image when the page has an image to show, else the text summary. */
+export function twitterCard(head: Pick<PageHead, 'image'>): 'summary' | 'summary_large_image' {
+  return head.image ? 'summary_large_image' : 'summary';
 }
 
 /**
@@ -80,6 +115,41 @@ export function personLd(expert: Expert, links: LinkContext) {
     familyName: expert.familyName,
     url,
     affiliation: { '@type': 'Organization', name: expert.affiliation },
+  };
+}
+
+/** The profile links of an expert, each with the words a reader sees: ORCID, their institution's page, other profiles. */
+export function profileLinks(
+  expert: Pick<Expert, 'links' | 'affiliation'>,
+): { label: string; href: string }[] {
+  const { orcid, institution, social = [] } = expert.links ?? {};
+  const host = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+  return [
+    ...(orcid ? [{ label: `ORCID ${orcid.replace(/^https:\/\/orcid\.org\//, '')}`, href: orcid }] : []),
+    ...(institution ? [{ label: `Profile at ${expert.affiliation}`, href: institution }] : []),
+    ...social.map((url) => ({ label: host(url), href: url })),
+  ].filter((link) => isWebUrl(link.href));
+}
+
+/** An expert's bio as plain text, for the JSON-LD `description`: its passages' words, or nothing. */
+export function bioText(expert: Pick<Expert, 'bio'>): string | undefined {
+  const text = (expert.bio ?? []).flatMap((b) => (b.kind === 'passage' ? [b.text] : [])).join(' ');
+  return text === '' ? undefined : text;
+}
+
+/**
+ * An expert as the main entity of their profile page: the `Person` with what the profile shows,
+ * each only when the content has it: `jobTitle`, `description`, `image` (absolute) and `sameAs`.
+ */
+export function profileLd(expert: Expert, links: LinkContext, image?: string) {
+  const description = bioText(expert);
+  const sameAs = profileLinks(expert).map((link) => link.href);
+  return {
+    ...personLd(expert, links),
+    ...(expert.role ? { jobTitle: expert.role } : {}),
+    ...(description ? { description } : {}),
+    ...(image ? { image } : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
   };
 }
 
@@ -228,8 +298,8 @@ export function commentaryHead(
   };
 }
 
-/** Metadata of an expert page: a profile, with the expert's feed. */
-export function expertHead(expert: Expert, links: LinkContext): PageHead {
+/** Metadata of an expert page: a profile, with the expert's feed; `portrait` is the absolute URL of their portrait. */
+export function expertHead(expert: Expert, links: LinkContext, portrait?: string): PageHead {
   const url = links.absolute(links.urls.expert(expert.id));
   return {
     type: 'profile',
@@ -239,7 +309,7 @@ export function expertHead(expert: Expert, links: LinkContext): PageHead {
     ],
     feeds: [expertFeedLink(expert, links)],
     jsonLd: graph(
-      { '@type': 'ProfilePage', url, mainEntity: personLd(expert, links) },
+      { '@type': 'ProfilePage', url, mainEntity: profileLd(expert, links, portrait) },
       breadcrumbList([
         home(links),
         { name: 'Experts', url: links.absolute(links.urls.experts()) },

@@ -12,3 +12,13 @@ export const RELATED_EXPERTS_PER_THEME = 4;
 export const RELATED_PASSAGES_PER_EXPERT = 2;
 /** Entries in each Atom feed, newest first: a feed brings news, the archive keeps the rest. */
 export const FEED_ENTRIES = 20;
+/** Words beyond which an expert's bio is pointed out (a warning): a profile's bio is a few lines. */
+export const BIO_MAX_WORDS = 150;
+/** Width of the link-preview image made from a lead image (1,200 px is what Open Graph readers show best). */
+export const SHARE_IMAGE_WIDTH = 1200;
+/** Widths made of a lead image for its srcset, in CSS pixels at one and two device pixels a CSS pixel. */
+export const LEAD_IMAGE_WIDTHS = [480, 720, 960, 1440] as const;
+/** Side of a portrait on an expert's profile, in CSS pixels (its srcset has it at 1× and 2×). */
+export const PORTRAIT_SIZE = 160;
+/** Side of a portrait in the list of experts, in CSS pixels. */
+export const PORTRAIT_THUMB_SIZE = 56;

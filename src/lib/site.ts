@@ -45,7 +45,7 @@ export async function loadContent(): Promise<ContentInput> {
       ...bodyOf(e),
       ...e.data,
     })),
-    experts: byId(experts).map((e) => ({ id: e.id, file: file(e), ...e.data })),
+    experts: byId(experts).map((e) => ({ id: e.id, file: file(e), ...bodyOf(e), ...e.data })),
     themes: byId(themes).map((e) => ({ id: e.id, file: file(e), ...e.data })),
     commentaries: byId(commentaries).map((e) => ({
       id: e.id,

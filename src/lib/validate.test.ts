@@ -153,3 +153,38 @@ describe('openingWords', () => {
     expect(openingWords(text)).toBe(expected);
   });
 });
+
+describe('an expert’s bio (the file’s body)', () => {
+  const withBio = (body: string, bodyLine = 7) =>
+    corpus((input) => {
+      input.experts[0] = { ...input.experts[0]!, body, bodyLine };
+    });
+  const about = (body: string) =>
+    validateContent(withBio(body)).filter((p) => p.file === 'content/experts/ada.md');
+
+  test('a short bio in markdown passes', () => {
+    expect(about('Ada studies *rivers* at [the institute](https://example.org/).')).toEqual([]);
+  });
+
+  test('refuses an unsafe link at its line in the file, as in any body', () => {
+    expect(about('Ada writes\n[here](javascript:alert(1)).')).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        field: 'body',
+        message: expect.stringMatching(/^line 8: the link address "javascript:alert\(1\)" is not allowed/),
+      }),
+    ]);
+  });
+
+  test('warns about a bio longer than a profile needs, with its word count', () => {
+    const long = Array.from({ length: 151 }, (_, i) => `word${i}`).join(' ');
+    expect(about(long)).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        field: 'body',
+        message: expect.stringMatching(/^the bio has 151 words/),
+      }),
+    ]);
+    expect(about(long.split(' ').slice(0, 150).join(' '))).toEqual([]);
+  });
+});

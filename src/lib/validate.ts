@@ -5,6 +5,7 @@
  */
 import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from './model';
 import { bodyProblems, parseBlocks, type Block } from './markdown';
+import { BIO_MAX_WORDS } from './settings';
 import { termsIn } from './terms';
 
 /** One problem found in the content, located for an editor. */
@@ -118,6 +119,31 @@ export function validateContent(input: ContentInput, options: ValidateOptions = 
       const rendered = renderedOrProblem(analysis.body, file);
       if (isProblem(rendered)) problems.push(rendered);
     }
+  }
+
+  // An expert's body is their bio: optional, checked as every body is, and meant to be short.
+  for (const expert of input.experts) {
+    if (!expert.body?.trim()) continue;
+    const file = fileOf(expert, 'experts');
+    const errors = bodyErrors(
+      { body: expert.body, ...(expert.bodyLine === undefined ? {} : { bodyLine: expert.bodyLine }) },
+      file,
+    );
+    problems.push(...errors);
+    if (errors.length > 0) continue;
+    const rendered = renderedOrProblem(expert.body, file);
+    if (isProblem(rendered)) {
+      problems.push(rendered);
+      continue;
+    }
+    const words = rendered.flatMap((b) => (b.kind === 'passage' ? b.text.split(/\s+/).filter(Boolean) : []));
+    if (words.length > BIO_MAX_WORDS)
+      problems.push({
+        level: 'warning',
+        file,
+        field: 'body',
+        message: `the bio has ${words.length} words: a profile reads best in ${BIO_MAX_WORDS} or fewer; keep what a reader needs to weigh the expert’s commentaries`,
+      });
   }
 
   for (const c of input.commentaries) {
