@@ -105,6 +105,19 @@ describe('searchDocuments', () => {
     }
   });
 
+  test('tags commentaries and introductions with their analysis’s year and date as written, themes with neither', () => {
+    const dates = (url: string) =>
+      [...html(url).matchAll(/data-pagefind-filter="(year|published)\[content\]" content="([^"]*)"/g)].map(
+        (m) => `${m[1]}=${m[2]}`,
+      );
+    expect(dates(newer)).toEqual(['year=2024', 'published=2024-05']);
+    expect(dates('/commentaries/old/ann-lee/')).toEqual(['year=2023', 'published=2023-01']);
+    expect(dates('/analyses/new/#introduction')).toEqual(['year=2024', 'published=2024-05']);
+    expect(dates('/themes/energy/')).toEqual([]);
+    // Pagefind's sort would add every record's place to the metadata each first search loads.
+    for (const d of documents) expect(d.content).not.toContain('data-pagefind-sort');
+  });
+
   test('indexes an analysis’s introduction under its title', () => {
     expect(html('/analyses/new/#introduction')).toContain('<a id="introduction"></a><p>Intro.</p>');
   });
@@ -130,13 +143,28 @@ describe('themeText', () => {
 });
 
 describe('facetOptions', () => {
-  test('lists experts and themes by id and label, in the site’s order, and no analysis', () => {
+  test('lists experts, themes and years by id and label, in the site’s order (years newest first), and no analysis', () => {
     expect(facetOptions(site)).toEqual({
       expert: [{ id: 'ann-lee', label: 'Ann Lee' }],
       theme: [
         { id: 'energy', label: 'Energy and oil' },
         { id: 'trade', label: 'Trade' },
       ],
+      year: [
+        { id: '2024', label: '2024' },
+        { id: '2023', label: '2023' },
+      ],
     });
+  });
+
+  test('lists a year once, however many analyses it has', () => {
+    const years = facetOptions({
+      ...site,
+      analyses: [
+        ...site.analyses,
+        { ...site.analyses[0]!, id: 'again', published: parsePartialDate('2024')! },
+      ],
+    }).year.map((y) => y.id);
+    expect(years).toEqual(['2024', '2023']);
   });
 });
