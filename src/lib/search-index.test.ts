@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { openData } from './data';
 import { parsePartialDate } from './dates';
 import { buildModel } from './model';
-import { facetOptions, searchDocuments, themeText } from './search-index';
+import { parseDateFilterValue } from './search';
+import { dateFilterValue, facetOptions, searchDocuments, themeText } from './search-index';
 import { paths } from './urls';
 
 const site = buildModel({
@@ -110,9 +111,9 @@ describe('searchDocuments', () => {
       [...html(url).matchAll(/data-pagefind-filter="(year|published)\[content\]" content="([^"]*)"/g)].map(
         (m) => `${m[1]}=${m[2]}`,
       );
-    expect(dates(newer)).toEqual(['year=2024', 'published=2024-05']);
-    expect(dates('/commentaries/old/ann-lee/')).toEqual(['year=2023', 'published=2023-01']);
-    expect(dates('/analyses/new/#introduction')).toEqual(['year=2024', 'published=2024-05']);
+    expect(dates(newer)).toEqual(['year=2024', 'published=2024-05 May 2024']);
+    expect(dates('/commentaries/old/ann-lee/')).toEqual(['year=2023', 'published=2023-01 January 2023']);
+    expect(dates('/analyses/new/#introduction')).toEqual(['year=2024', 'published=2024-05 May 2024']);
     expect(dates('/themes/energy/')).toEqual([]);
     // Pagefind's sort would add every record's place to the metadata each first search loads.
     for (const d of documents) expect(d.content).not.toContain('data-pagefind-sort');
@@ -133,6 +134,17 @@ describe('searchDocuments', () => {
   });
 });
 
+describe('dateFilterValue', () => {
+  test.each([
+    ['2024', '2024 2024'],
+    ['2024-04', '2024-04 April 2024'],
+    ['2024-04-26', '2024-04-26 26 April 2024'],
+  ])('%s is %j: as written, then as shown', (iso, expected) => {
+    expect(dateFilterValue(parsePartialDate(iso)!)).toBe(expected);
+    expect(parseDateFilterValue(expected)).toEqual({ iso, label: expected.slice(iso.length + 1) });
+  });
+});
+
 describe('themeText', () => {
   test.each([
     [{ title: 'Trade', terms: ['tariff*', 'WTO'] }, 'Trade; tariff; WTO'],
@@ -143,28 +155,13 @@ describe('themeText', () => {
 });
 
 describe('facetOptions', () => {
-  test('lists experts, themes and years by id and label, in the site’s order (years newest first), and no analysis', () => {
+  test('lists experts and themes by id and label, in the site’s order, and no analysis or year', () => {
     expect(facetOptions(site)).toEqual({
       expert: [{ id: 'ann-lee', label: 'Ann Lee' }],
       theme: [
         { id: 'energy', label: 'Energy and oil' },
         { id: 'trade', label: 'Trade' },
       ],
-      year: [
-        { id: '2024', label: '2024' },
-        { id: '2023', label: '2023' },
-      ],
     });
-  });
-
-  test('lists a year once, however many analyses it has', () => {
-    const years = facetOptions({
-      ...site,
-      analyses: [
-        ...site.analyses,
-        { ...site.analyses[0]!, id: 'again', published: parsePartialDate('2024')! },
-      ],
-    }).year.map((y) => y.id);
-    expect(years).toEqual(['2024', '2023']);
   });
 });

@@ -12,7 +12,7 @@
  */
 import { escapeHtml } from './citation';
 import type { openData } from './data';
-import { parsePartialDate } from './dates';
+import { formatPartialDate, parsePartialDate, type PartialDate } from './dates';
 import type { SiteModel } from './model';
 import { DATE_FILTER, THEME_RECORD, analysisFilterValue, encodePassageThemes, type Facet } from './search';
 import { paths } from './urls';
@@ -62,6 +62,14 @@ const filter = (key: Facet | typeof DATE_FILTER, value: string) =>
 const block = (id: string, text: string, weight?: number) =>
   `<a id="${escapeHtml(id)}"></a><p${weight === undefined ? '' : ` data-pagefind-weight="${weight}"`}>${escapeHtml(text)}</p>`;
 
+/**
+ * The value of a record's date in Pagefind's `DATE_FILTER`: the date as written, a space, the date
+ * as a reader sees it (`2024-04 April 2024`), so that the search page needs no calendar of its own.
+ */
+export function dateFilterValue(date: PartialDate): string {
+  return `${date.iso} ${formatPartialDate(date)}`;
+}
+
 /** A theme's searchable text: its title and its terms, without the `*` of a prefix term. */
 export function themeText(theme: { title: string; terms?: readonly string[] }): string {
   const terms = (theme.terms ?? []).map((t) => t.replace(/\*/g, '')).filter((t) => t.trim() !== '');
@@ -72,8 +80,8 @@ export function themeText(theme: { title: string; terms?: readonly string[] }): 
  * Builds the records: a commentary's question, expert and analysis title, its passages (each
  * under its own id), and the titles and terms of the themes its passages are tagged with; an
  * analysis's introduction, under its title. Experts, themes and analyses are filters by id; a
- * commentary and an introduction also carry their analysis's year (a facet) and date as written
- * (`DATE_FILTER`: shown with each result, and what the search page orders newest first by).
+ * commentary and an introduction also carry their analysis's year (a facet) and date
+ * (`dateFilterValue`: shown with each result, and what the search page orders newest first by).
  */
 export function searchDocuments(data: OpenData): SearchDocument[] {
   const expertName = new Map(data.experts.map((e) => [e.id, e.name]));
@@ -82,7 +90,7 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
   const dated = (published: string) => {
     const date = parsePartialDate(published);
     if (!date) throw new Error(`"${published}" is not a publication date.`);
-    return [filter('year', String(date.year)), filter(DATE_FILTER, date.iso)];
+    return [filter('year', String(date.year)), filter(DATE_FILTER, dateFilterValue(date))];
   };
   const page = (head: string[], body: string[]) =>
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head.join('')}</head><body>${body.join('')}</body></html>`;
@@ -139,18 +147,15 @@ export interface FacetOption {
 }
 
 /**
- * The experts, themes and years a reader can filter by, in the site's order (experts by family
- * name, themes by title, years newest first: one a year, so the list grows slowly). Analyses are
- * not listed on the page: they grow with the archive, so the page shows the analyses the results
- * come from, from Pagefind's counts.
+ * The experts and themes a reader can filter by, in the site's order (experts by family name,
+ * themes by title). Analyses and years are not listed on the page: they grow with the archive, so
+ * the page shows the analyses and years the results come from, from Pagefind's counts.
  */
 export function facetOptions(
-  site: Pick<SiteModel, 'experts' | 'themes' | 'analyses'>,
-): Record<'expert' | 'theme' | 'year', FacetOption[]> {
-  const years = [...new Set(site.analyses.map((a) => a.published.year))].sort((a, b) => b - a);
+  site: Pick<SiteModel, 'experts' | 'themes'>,
+): Record<'expert' | 'theme', FacetOption[]> {
   return {
     expert: site.experts.map((e) => ({ id: e.id, label: e.name })),
     theme: site.themes.map((t) => ({ id: t.id, label: t.title })),
-    year: years.map((y) => ({ id: String(y), label: String(y) })),
   };
 }

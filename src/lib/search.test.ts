@@ -23,6 +23,7 @@ import {
   matchesQuery,
   parseSearchState,
   newestDates,
+  parseDateFilterValue,
   phraseFirst,
   queryWords,
   relevantLocations,
@@ -348,19 +349,54 @@ describe('pagefindFilters', () => {
   });
 });
 
+describe('parseDateFilterValue', () => {
+  test.each([
+    ['2024-04 April 2024', { iso: '2024-04', label: 'April 2024' }],
+    ['2024-04-26 26 April 2024', { iso: '2024-04-26', label: '26 April 2024' }],
+    ['2024', { iso: '2024', label: '2024' }],
+  ])('reads %j', (value, expected) => {
+    expect(parseDateFilterValue(value)).toEqual(expected);
+  });
+});
+
 describe('newestDates', () => {
-  test.each<[string, Record<string, number>, string[]]>([
-    ['newest first', { '2021-03': 2, '2024-11': 1, '2022-07-19': 3 }, ['2024-11', '2022-07-19', '2021-03']],
+  const value = (iso: string) => `${iso} label of ${iso}`;
+  const counts = (entries: [string, number][]) =>
+    Object.fromEntries(entries.map(([iso, n]) => [value(iso), n]));
+  test.each<[string, [string, number][], string[]]>([
+    [
+      'newest first',
+      [
+        ['2021-03', 2],
+        ['2024-11', 1],
+        ['2022-07-19', 3],
+      ],
+      ['2024-11', '2022-07-19', '2021-03'],
+    ],
     [
       'a month-only date after the days of its month, a year-only date after its months',
-      { '2024-04': 1, '2024-04-26': 1, '2024-04-01': 1, '2024': 1, '2024-01': 1, '2023-12-31': 1 },
-      ['2024-04-26', '2024-04-01', '2024-04', '2024-01', '2024', '2023-12-31'],
+      [
+        ['2024-04', 1],
+        ['2024-04-26', 1],
+        ['2024-04-01', 1],
+        ['2024', 1],
+        ['2024-01', 1],
+        ['2023-12-31', 1],
+        ['2024-12', 1],
+      ],
+      ['2024-12', '2024-04-26', '2024-04-01', '2024-04', '2024-01', '2024', '2023-12-31'],
     ],
-    ['dates without results left out', { '2024-04': 0, '2023-01': 4 }, ['2023-01']],
-    ['values that are not dates left out', { 'April 2024': 3, '2024-02-30': 1, '2020': 1 }, ['2020']],
-    ['nothing for no counts', {}, []],
-  ])('%s', (_, counts, expected) => {
-    expect(newestDates(counts)).toEqual(expected);
+    [
+      'dates without results left out',
+      [
+        ['2024-04', 0],
+        ['2023-01', 4],
+      ],
+      ['2023-01'],
+    ],
+    ['nothing for no counts', [], []],
+  ])('%s', (_, entries, expected) => {
+    expect(newestDates(counts(entries))).toEqual(expected.map(value));
   });
 });
 

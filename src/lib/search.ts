@@ -2,7 +2,6 @@
  * The search page's logic that does not touch the DOM: the state kept in the URL, the filters
  * and ranking handed to Pagefind, and the shaping of its results.
  */
-import { compareNewestFirst, parsePartialDate, type PartialDate } from './dates';
 
 /**
  * The facets a reader can narrow by, by id: Pagefind filters of the same names (see search-index.ts).
@@ -23,24 +22,36 @@ export interface SearchState {
 }
 
 /**
- * Pagefind's filter that holds a record's publication date as written (`2024-04`, see
- * search-index.ts): shown with each result, and what results are ordered newest first by. Not a
- * facet: the page reads its values from Pagefind's counts, so it lists no date itself.
+ * Pagefind's filter that holds a record's publication date: the date as written and as a reader
+ * sees it (`dateFilterValue` in search-index.ts: `2024-04 April 2024`), shown with each result and
+ * what results are ordered newest first by. Not a facet: the page reads its values from Pagefind's
+ * counts, so it lists no date itself.
  */
 export const DATE_FILTER = 'published';
 
+/** The date as written (`2024-04`) and as shown (`April 2024`) of a `DATE_FILTER` value. */
+export function parseDateFilterValue(value: string): { iso: string; label: string } {
+  const space = value.indexOf(' ');
+  return space === -1
+    ? { iso: value, label: value }
+    : { iso: value.slice(0, space), label: value.slice(space + 1) };
+}
+
 /**
- * The dates a search's results were published on, from Pagefind's counts of `DATE_FILTER` values,
- * newest first: a less precise date after the more precise ones it contains (`2024-04` after
- * `2024-04-26`, `2024` after `2024-01`). Dates without results and values that are not dates are left out.
+ * The `DATE_FILTER` values a search's results have, from Pagefind's counts, newest first: a less
+ * precise date after the more precise ones it contains (`2024-04` after `2024-04-26`, `2024` after
+ * `2024-01`). Values without results are left out. Dates are compared as written: `YYYY`,
+ * `YYYY-MM` or `YYYY-MM-DD`, checked by the build.
  */
 export function newestDates(counts: Readonly<Record<string, number>>): string[] {
-  const dates = Object.entries(counts).flatMap(([value, n]) => {
-    const date = n > 0 ? parsePartialDate(value) : undefined;
-    return date ? [date] : [];
-  });
-  const precision = (d: PartialDate) => (d.day !== undefined ? 2 : d.month !== undefined ? 1 : 0);
-  return dates.sort((a, b) => compareNewestFirst(a, b) || precision(b) - precision(a)).map((d) => d.iso);
+  const key = (value: string) => {
+    const { iso } = parseDateFilterValue(value);
+    // The start of its period, then its precision (0 a year, 1 a month, 2 a day): the more precise first.
+    return `${`${iso}-01-01`.slice(0, 10)}${(iso.length - 4) / 3}`;
+  };
+  return Object.keys(counts)
+    .filter((value) => (counts[value] ?? 0) > 0)
+    .sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
 }
 
 /** Pagefind's ranking, tuned for records that are commentaries of a few paragraphs (see each line). */

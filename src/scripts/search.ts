@@ -24,6 +24,7 @@ import {
   matchRecord,
   newestDates,
   pagefindFilters,
+  parseDateFilterValue,
   pagefindQuery,
   parseAnalysisFilterValue,
   decodePassageThemes,
@@ -50,7 +51,6 @@ import {
   type SearchState,
   type Sort,
 } from '../lib/search';
-import { formatPartialDate, parsePartialDate } from '../lib/dates';
 import { urls } from '../lib/urls';
 
 /** The part of Pagefind's documented browser API this page uses (pagefind.js ships no types). */
@@ -116,7 +116,11 @@ function start(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
-  const analysisList = root.querySelector<HTMLUListElement>('[data-facet-list="analysis"]')!;
+  // The facets whose values the page lists from Pagefind's counts: they grow with the archive.
+  const lists = {
+    analysis: root.querySelector<HTMLUListElement>('[data-facet-list="analysis"]')!,
+    year: root.querySelector<HTMLUListElement>('[data-facet-list="year"]')!,
+  };
   const analysisNote = root.querySelector<HTMLElement>('[data-facet-note="analysis"]')!;
   const boxes = () => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
   const sorts = [...root.querySelectorAll<HTMLInputElement>('input[name="sort"]')];
@@ -164,12 +168,14 @@ function start(root: HTMLElement): void {
     return { q: input.value.trim(), filters, sort };
   };
 
-  /** Shows a state in the form. Chosen analyses are listed even before their counts are known. */
+  /** Shows a state in the form. Chosen analyses and years are listed even before their counts are known. */
   const showState = (state: SearchState) => {
     input.value = state.q;
-    for (const id of state.filters.analysis) {
-      if (!analysisList.querySelector(`input[value="${CSS.escape(id)}"]`))
-        analysisList.append(analysisBox(id, id));
+    for (const facet of ['analysis', 'year'] as const) {
+      for (const id of state.filters[facet]) {
+        if (!lists[facet].querySelector(`input[value="${CSS.escape(id)}"]`))
+          lists[facet].append(valueBox(facet, id, id));
+      }
     }
     for (const box of boxes()) box.checked = state.filters[box.name as Facet].includes(box.value);
     for (const radio of sorts) radio.checked = radio.value === state.sort;
@@ -399,13 +405,13 @@ function start(root: HTMLElement): void {
   /** How many analyses the facet lists besides those chosen. */
   const ANALYSES_LISTED = 10;
 
-  /** A checkbox for an analysis, labelled with its title. */
-  function analysisBox(id: string, title: string): HTMLLIElement {
+  /** A checkbox for a value of a listed facet (an analysis, labelled with its title, or a year). */
+  function valueBox(facet: keyof typeof lists, id: string, title: string): HTMLLIElement {
     const item = document.createElement('li');
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
-    box.name = 'analysis';
+    box.name = facet;
     box.value = id;
     box.setAttribute('form', 'search-form');
     box.addEventListener('change', () => commit('step'));
@@ -421,25 +427,30 @@ function start(root: HTMLElement): void {
 
   /** Updates a facet's counts; values that would add nothing are dimmed (but stay usable). */
   function showCounts(facet: Facet, counts: Record<string, number>, state: SearchState): void {
-    if (facet === 'analysis') {
-      // The analyses the results come from, most results first, and those chosen.
+    if (facet === 'analysis' || facet === 'year') {
+      // The analyses the results come from, most results first, and those chosen; the years, newest first.
+      const years = facet === 'year';
       const values = Object.entries(counts)
-        .map(([value, n]) => ({ ...parseAnalysisFilterValue(value), n }))
-        .filter(({ id, n }) => n > 0 || state.filters.analysis.includes(id))
-        .sort((a, b) => b.n - a.n || a.title.localeCompare(b.title));
-      const chosen = values.filter((v) => state.filters.analysis.includes(v.id));
-      const others = values.filter((v) => !state.filters.analysis.includes(v.id)).slice(0, ANALYSES_LISTED);
-      const listed = [...chosen, ...others];
-      const items = listed.map(({ id, title }) => analysisBox(id, title));
+        .map(([value, n]) => ({
+          ...(years ? { id: value, title: value } : parseAnalysisFilterValue(value)),
+          n,
+        }))
+        .filter(({ id, n }) => n > 0 || state.filters[facet].includes(id))
+        .sort((a, b) => (years ? b.id.localeCompare(a.id) : b.n - a.n || a.title.localeCompare(b.title)));
+      const chosen = values.filter((v) => state.filters[facet].includes(v.id));
+      const others = values.filter((v) => !state.filters[facet].includes(v.id));
+      const listed = years ? values : [...chosen, ...others.slice(0, ANALYSES_LISTED)];
+      const items = listed.map(({ id, title }) => valueBox(facet, id, title));
       const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
-      analysisList.replaceChildren(...items);
-      for (const box of analysisList.querySelectorAll('input')) {
-        box.checked = state.filters.analysis.includes(box.value);
-        if (focused?.name === 'analysis' && focused.value === box.value) box.focus();
+      lists[facet].replaceChildren(...items);
+      for (const box of lists[facet].querySelectorAll('input')) {
+        box.checked = state.filters[facet].includes(box.value);
+        if (focused?.name === facet && focused.value === box.value) box.focus();
       }
       const hiddenCount = values.length - listed.length;
-      analysisNote.textContent =
-        hiddenCount > 0 ? `and ${hiddenCount} more; narrow the search to list them.` : '';
+      if (!years)
+        analysisNote.textContent =
+          hiddenCount > 0 ? `and ${hiddenCount} more; narrow the search to list them.` : '';
     }
     for (const box of boxes()) {
       if (box.name !== facet) continue;
@@ -594,11 +605,12 @@ function start(root: HTMLElement): void {
       const source = document.createElement('span');
       source.className = 'meta';
       source.textContent = `in ${info.analysis}`;
-      const date = parsePartialDate(fragment.filters[DATE_FILTER]?.[0] ?? '');
-      if (date) {
+      const published = fragment.filters[DATE_FILTER]?.[0];
+      if (published) {
+        const { iso, label } = parseDateFilterValue(published);
         const time = document.createElement('time');
-        time.dateTime = date.iso;
-        time.textContent = formatPartialDate(date);
+        time.dateTime = iso;
+        time.textContent = label;
         source.append(', ', time);
       }
       context.append(' ', source);
