@@ -31,10 +31,8 @@ export const DATE_FILTER = 'published';
 
 /** The date as written (`2024-04`) and as shown (`April 2024`) of a `DATE_FILTER` value. */
 export function parseDateFilterValue(value: string): { iso: string; label: string } {
-  const space = value.indexOf(' ');
-  return space === -1
-    ? { iso: value, label: value }
-    : { iso: value.slice(0, space), label: value.slice(space + 1) };
+  const { id, title } = parseAnalysisFilterValue(value);
+  return { iso: id, label: title };
 }
 
 /**
@@ -44,14 +42,14 @@ export function parseDateFilterValue(value: string): { iso: string; label: strin
  * `YYYY-MM` or `YYYY-MM-DD`, checked by the build.
  */
 export function newestDates(counts: Readonly<Record<string, number>>): string[] {
+  // The start of its period, then its precision (0 a year, 1 a month, 2 a day): the more precise first.
   const key = (value: string) => {
-    const { iso } = parseDateFilterValue(value);
-    // The start of its period, then its precision (0 a year, 1 a month, 2 a day): the more precise first.
+    const iso = value.split(' ')[0]!;
     return `${`${iso}-01-01`.slice(0, 10)}${(iso.length - 4) / 3}`;
   };
   return Object.keys(counts)
-    .filter((value) => (counts[value] ?? 0) > 0)
-    .sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+    .filter((value) => counts[value]! > 0)
+    .sort((a, b) => key(b).localeCompare(key(a)));
 }
 
 /** Pagefind's ranking, tuned for records that are commentaries of a few paragraphs (see each line). */
