@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// node bench/measure-dist.mjs <dist> [--relevance] [--no-typing]: the search figures of an already built site,
-// without building it again (bench/run.mjs builds and measures; this only measures).
+// node bench/measure-dist.mjs <dist> [--relevance] [--no-typing] [--newest]: the search figures of an already
+// built site, without building it again (bench/run.mjs builds and measures; this only measures). --newest
+// opens each first search ordered newest first (`&sort=newest`).
 import { measureSearch } from './search.mjs';
 
 const [dist, ...flags] = process.argv.slice(2);
 if (!dist) {
-  console.error('Usage: node bench/measure-dist.mjs <dist folder> [--relevance] [--no-typing]');
+  console.error('Usage: node bench/measure-dist.mjs <dist folder> [--relevance] [--no-typing] [--newest]');
   process.exit(2);
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const found = await measureSearch(dist, {
   ...(flags.includes('--relevance') ? {} : { relevanceQueries: [] }),
   typing: !flags.includes('--no-typing'),
+  params: flags.includes('--newest') ? '&sort=newest' : '',
 });
 for (const s of [found.word, found.phrase, found.place]) {
   console.log(

@@ -29,7 +29,7 @@ const sent = (body) => Math.min(body.length, gzipSync(body).length);
  * includes what the page loads after them (Pagefind's filters, for the counts). `toResults` counts
  * only the page and the requests the browser started before the results showed.
  */
-async function firstSearch(browser, origin, query) {
+async function firstSearch(browser, origin, query, params = '') {
   const context = await browser.newContext();
   // When the result summary first appears, in the page's own clock (that of Resource Timing).
   await context.addInitScript(() => {
@@ -50,7 +50,7 @@ async function firstSearch(browser, origin, query) {
     );
   });
   const started = Date.now();
-  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}${params}`);
   const status = page.locator('[data-search-status]');
   await status.filter({ hasText: /match/ }).waitFor({ timeout: 60_000 });
   const ms = Date.now() - started;
@@ -198,8 +198,14 @@ async function relevance(browser, origin, dist, queries) {
   return rows;
 }
 
-/** Serves `dist` at the domain root and measures the first search for each query, typing, and relevance. */
-export async function measureSearch(dist, { relevanceQueries = RELEVANCE_QUERIES, typing = true } = {}) {
+/**
+ * Serves `dist` at the domain root and measures the first search for each query, typing, and relevance.
+ * `params` are added to each first search's address, e.g. `&sort=newest`.
+ */
+export async function measureSearch(
+  dist,
+  { relevanceQueries = RELEVANCE_QUERIES, typing = true, params = '' } = {},
+) {
   const server = createStaticServer({ root: dist, base: '/' });
   const { port } = await listen(server, 0, '127.0.0.1');
   const browser = await chromium.launch({
@@ -210,9 +216,9 @@ export async function measureSearch(dist, { relevanceQueries = RELEVANCE_QUERIES
   try {
     const origin = `http://127.0.0.1:${port}`;
     return {
-      word: await firstSearch(browser, origin, QUERIES.word),
-      phrase: await firstSearch(browser, origin, QUERIES.phrase),
-      place: await firstSearch(browser, origin, QUERIES.place),
+      word: await firstSearch(browser, origin, QUERIES.word, params),
+      phrase: await firstSearch(browser, origin, QUERIES.phrase, params),
+      place: await firstSearch(browser, origin, QUERIES.place, params),
       typing: typing ? await keystrokeToResults(browser, origin, QUERIES.word) : null,
       relevance: await relevance(browser, origin, dist, relevanceQueries),
     };

@@ -387,6 +387,8 @@ test.describe('keyboard', () => {
     await page.keyboard.press('/');
     await expect(box(page)).toBeFocused();
     await page.keyboard.press('Tab'); // the Search button
+    await page.keyboard.press('Tab'); // the order, one stop for its two choices
+    await expect(page.getByRole('radio', { name: 'Most relevant first' })).toBeFocused();
     await page.keyboard.press('Tab');
     const first = results(page).first().getByRole('link');
     await expect(first).toBeFocused();

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { openData } from './data';
 import { parsePartialDate } from './dates';
 import { buildModel } from './model';
-import { facetOptions, searchDocuments, themeText } from './search-index';
+import { parseDateFilterValue } from './search';
+import { dateFilterValue, facetOptions, searchDocuments, themeText } from './search-index';
 import { paths } from './urls';
 
 const site = buildModel({
@@ -112,6 +113,19 @@ describe('searchDocuments', () => {
     for (const d of documents) expect(d.content).not.toContain('Zebrafish');
   });
 
+  test('tags commentaries and introductions with their analysis’s year and date as written, themes with neither', () => {
+    const dates = (url: string) =>
+      [...html(url).matchAll(/data-pagefind-filter="(year|published)\[content\]" content="([^"]*)"/g)].map(
+        (m) => `${m[1]}=${m[2]}`,
+      );
+    expect(dates(newer)).toEqual(['year=2024', 'published=2024-05 May 2024']);
+    expect(dates('/commentaries/old/ann-lee/')).toEqual(['year=2023', 'published=2023-01 January 2023']);
+    expect(dates('/analyses/new/#introduction')).toEqual(['year=2024', 'published=2024-05 May 2024']);
+    expect(dates('/themes/energy/')).toEqual([]);
+    // Pagefind's sort would add every record's place to the metadata each first search loads.
+    for (const d of documents) expect(d.content).not.toContain('data-pagefind-sort');
+  });
+
   test('indexes an analysis’s introduction under its title', () => {
     expect(html('/analyses/new/#introduction')).toContain('<a id="introduction"></a><p>Intro.</p>');
   });
@@ -127,6 +141,17 @@ describe('searchDocuments', () => {
   });
 });
 
+describe('dateFilterValue', () => {
+  test.each([
+    ['2024', '2024 2024'],
+    ['2024-04', '2024-04 April 2024'],
+    ['2024-04-26', '2024-04-26 26 April 2024'],
+  ])('%s is %j: as written, then as shown', (iso, expected) => {
+    expect(dateFilterValue(parsePartialDate(iso)!)).toBe(expected);
+    expect(parseDateFilterValue(expected)).toEqual({ iso, label: expected.slice(iso.length + 1) });
+  });
+});
+
 describe('themeText', () => {
   test.each([
     [{ title: 'Trade', terms: ['tariff*', 'WTO'] }, 'Trade; tariff; WTO'],
@@ -137,7 +162,7 @@ describe('themeText', () => {
 });
 
 describe('facetOptions', () => {
-  test('lists experts and themes by id and label, in the site’s order, and no analysis', () => {
+  test('lists experts and themes by id and label, in the site’s order, and no analysis or year', () => {
     expect(facetOptions(site)).toEqual({
       expert: [{ id: 'ann-lee', label: 'Ann Lee' }],
       theme: [

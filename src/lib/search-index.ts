@@ -12,8 +12,9 @@
  */
 import { escapeHtml } from './citation';
 import type { openData } from './data';
+import { formatPartialDate, parsePartialDate, type PartialDate } from './dates';
 import type { SiteModel } from './model';
-import { THEME_RECORD, analysisFilterValue, encodePassageThemes, type Facet } from './search';
+import { DATE_FILTER, THEME_RECORD, analysisFilterValue, encodePassageThemes, type Facet } from './search';
 import { BOTTOM_LINE_META } from './summaries';
 import { paths } from './urls';
 
@@ -55,12 +56,20 @@ const root = paths('/');
 
 const meta = (key: string, value: string) =>
   `<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`;
-const filter = (key: Facet, value: string) =>
+const filter = (key: Facet | typeof DATE_FILTER, value: string) =>
   `<meta data-pagefind-filter="${key}[content]" content="${escapeHtml(value)}">`;
 // The id is on an empty element before the text: Pagefind's anchors carry their element's own
 // text, which would repeat every passage in each result's data.
 const block = (id: string, text: string, weight?: number) =>
   `<a id="${escapeHtml(id)}"></a><p${weight === undefined ? '' : ` data-pagefind-weight="${weight}"`}>${escapeHtml(text)}</p>`;
+
+/**
+ * The value of a record's date in Pagefind's `DATE_FILTER`: the date as written, a space, the date
+ * as a reader sees it (`2024-04 April 2024`), so that the search page needs no calendar of its own.
+ */
+export function dateFilterValue(date: PartialDate): string {
+  return `${date.iso} ${formatPartialDate(date)}`;
+}
 
 /** A theme's searchable text: its title and its terms, without the `*` of a prefix term. */
 export function themeText(theme: { title: string; terms?: readonly string[] }): string {
@@ -71,18 +80,27 @@ export function themeText(theme: { title: string; terms?: readonly string[] }): 
 /**
  * Builds the records: a commentary's question, expert and analysis title, its passages (each
  * under its own id), and the titles and terms of the themes its passages are tagged with; an
- * analysis's introduction, under its title. Experts, themes and analyses are filters by id.
+ * analysis's introduction, under its title. Experts, themes and analyses are filters by id; a
+ * commentary and an introduction also carry their analysis's year (a facet) and date
+ * (`dateFilterValue`: shown with each result, and what the search page orders newest first by).
  */
 export function searchDocuments(data: OpenData): SearchDocument[] {
   const expertName = new Map(data.experts.map((e) => [e.id, e.name]));
   const themeOrder = data.themes.map((t) => t.id);
   const analyses = new Map(data.analyses.map((a) => [a.id, a]));
+  const dated = (published: string) => {
+    const date = parsePartialDate(published);
+    if (!date) throw new Error(`"${published}" is not a publication date.`);
+    return [filter('year', String(date.year)), filter(DATE_FILTER, dateFilterValue(date))];
+  };
   const page = (head: string[], body: string[]) =>
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head.join('')}</head><body>${body.join('')}</body></html>`;
 
   const commentaries = data.commentaries.map((c) => {
     const tagged = [...new Set(c.passages.flatMap((p) => p.themes))];
-    const analysisTitle = analyses.get(c.analysis)?.title ?? c.analysis;
+    const analysis = analyses.get(c.analysis);
+    if (!analysis) throw new Error(`Commentary ${c.id} names an analysis the data does not have.`);
+    const analysisTitle = analysis.title;
     // The one meta key: each passage's themes as places in the site's theme list. Pagefind makes
     // metadata searchable, so no meta holds a word: the question, expert and analysis title are
     // read from the record's text (their sections, by id), a theme's title from the theme facet.
@@ -93,6 +111,7 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
       filter('expert', c.expert),
       filter('analysis', analysisFilterValue(c.analysis, analysisTitle)),
       ...tagged.map((id) => filter('theme', id)),
+      ...dated(analysis.published),
     ];
     const body = [
       block(SECTION.question, c.question, WEIGHTS.question),
@@ -106,7 +125,7 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
   const introductions = data.analyses
     .filter((a) => a.introduction.trim() !== '')
     .map((a) => {
-      const head = [filter('analysis', analysisFilterValue(a.id, a.title))];
+      const head = [filter('analysis', analysisFilterValue(a.id, a.title)), ...dated(a.published)];
       const body = [
         block(SECTION.analysis, a.title, WEIGHTS.analysis),
         block(SECTION.introduction, a.introduction.replace(/\n/g, ' ')),
@@ -132,8 +151,8 @@ export interface FacetOption {
 
 /**
  * The experts and themes a reader can filter by, in the site's order (experts by family name,
- * themes by title). Analyses are not listed on the page: they grow with the archive, so the page
- * shows the analyses the results come from, from Pagefind's counts.
+ * themes by title). Analyses and years are not listed on the page: they grow with the archive, so
+ * the page shows the analyses and years the results come from, from Pagefind's counts.
  */
 export function facetOptions(
   site: Pick<SiteModel, 'experts' | 'themes'>,

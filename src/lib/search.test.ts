@@ -22,6 +22,8 @@ import {
   pagefindQuery,
   matchesQuery,
   parseSearchState,
+  newestDates,
+  parseDateFilterValue,
   phraseFirst,
   queryWords,
   relevantLocations,
@@ -35,9 +37,14 @@ import {
   type SearchState,
 } from './search';
 
-const state = (q: string, filters: Partial<SearchState['filters']> = {}): SearchState => ({
+const state = (
+  q: string,
+  filters: Partial<SearchState['filters']> = {},
+  sort: SearchState['sort'] = 'relevance',
+): SearchState => ({
   q,
-  filters: { expert: [], theme: [], analysis: [], ...filters },
+  filters: { expert: [], theme: [], analysis: [], year: [], ...filters },
+  sort,
 });
 
 describe('the search state in the URL', () => {
@@ -50,6 +57,9 @@ describe('the search state in the URL', () => {
       state('', { theme: ['taiwan', 'south-china-sea'], analysis: ['blinken-china-trip'] }),
     ],
     ['?q=%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E', state('<img src=x onerror=alert(1)>')],
+    ['?q=delta&year=2024&year=2021', state('delta', { year: ['2024', '2021'] })],
+    ['?q=delta&sort=newest', state('delta', {}, 'newest')],
+    ['?expert=a&year=2022&sort=newest', state('', { expert: ['a'], year: ['2022'] }, 'newest')],
   ])('round-trips %j', (search, expected) => {
     expect(parseSearchState(search)).toEqual(expected);
     expect(searchQueryString(expected)).toBe(search);
@@ -61,9 +71,19 @@ describe('the search state in the URL', () => {
     );
   });
 
+  test.each(['?q=delta&sort=oldest', '?q=delta&sort=', '?q=delta&sort=relevance'])(
+    'reads %j as sorted by relevance, the default, which the URL leaves out',
+    (search) => {
+      expect(parseSearchState(search)).toEqual(state('delta'));
+      expect(searchQueryString(parseSearchState(search))).toBe('?q=delta');
+    },
+  );
+
   test.each([
     [state(''), false],
     [state('taiwan'), false],
+    [state('', {}, 'newest'), false],
+    [state('', { year: ['2024'] }), true],
     [state('', { theme: ['taiwan'] }), true],
   ])('knows whether filters are chosen in %j', (s, expected) => {
     expect(hasFilters(s)).toBe(expected);
@@ -313,6 +333,12 @@ describe('pagefindFilters', () => {
       { analysis: { any: ['gone'] } },
     ],
     [
+      'years widen each other and narrow the other facets',
+      state('x', { expert: ['a'], year: ['2024', '2023'] }),
+      undefined,
+      { expert: { any: ['a'] }, year: { any: ['2024', '2023'] } },
+    ],
+    [
       'one facet left out, to count it',
       state('x', { expert: ['a'], theme: ['t'] }),
       'expert',
@@ -320,6 +346,57 @@ describe('pagefindFilters', () => {
     ],
   ])('%s', (_, input, without, expected) => {
     expect(pagefindFilters(input, analyses, without as never)).toEqual(expected);
+  });
+});
+
+describe('parseDateFilterValue', () => {
+  test.each([
+    ['2024-04 April 2024', { iso: '2024-04', label: 'April 2024' }],
+    ['2024-04-26 26 April 2024', { iso: '2024-04-26', label: '26 April 2024' }],
+    ['2024', { iso: '2024', label: '2024' }],
+  ])('reads %j', (value, expected) => {
+    expect(parseDateFilterValue(value)).toEqual(expected);
+  });
+});
+
+describe('newestDates', () => {
+  const value = (iso: string) => `${iso} label of ${iso}`;
+  const counts = (entries: [string, number][]) =>
+    Object.fromEntries(entries.map(([iso, n]) => [value(iso), n]));
+  test.each<[string, [string, number][], string[]]>([
+    [
+      'newest first',
+      [
+        ['2021-03', 2],
+        ['2024-11', 1],
+        ['2022-07-19', 3],
+      ],
+      ['2024-11', '2022-07-19', '2021-03'],
+    ],
+    [
+      'a month-only date after the days of its month, a year-only date after its months',
+      [
+        ['2024-04', 1],
+        ['2024-04-26', 1],
+        ['2024-04-01', 1],
+        ['2024', 1],
+        ['2024-01', 1],
+        ['2023-12-31', 1],
+        ['2024-12', 1],
+      ],
+      ['2024-12', '2024-04-26', '2024-04-01', '2024-04', '2024-01', '2024', '2023-12-31'],
+    ],
+    [
+      'dates without results left out',
+      [
+        ['2024-04', 0],
+        ['2023-01', 4],
+      ],
+      ['2023-01'],
+    ],
+    ['nothing for no counts', [], []],
+  ])('%s', (_, entries, expected) => {
+    expect(newestDates(counts(entries))).toEqual(expected.map(value));
   });
 });
 

@@ -3,14 +3,53 @@
  * and ranking handed to Pagefind, and the shaping of its results.
  */
 
-/** The facets a reader can narrow by, by id: Pagefind filters of the same names (see search-index.ts). */
-export const FACETS = ['expert', 'theme', 'analysis'] as const;
+/**
+ * The facets a reader can narrow by, by id: Pagefind filters of the same names (see search-index.ts).
+ * A year's id is the year itself (`2024`).
+ */
+export const FACETS = ['expert', 'theme', 'analysis', 'year'] as const;
 export type Facet = (typeof FACETS)[number];
 
-/** What a reader asked for: a query and, per facet, the ids they chose. */
+/** The orders a reader can list results in: Pagefind's relevance (the default), or newest first. */
+export const SORTS = ['relevance', 'newest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** What a reader asked for: a query, per facet the ids they chose, and the order of the results. */
 export interface SearchState {
   q: string;
   filters: Record<Facet, string[]>;
+  sort: Sort;
+}
+
+/**
+ * Pagefind's filter that holds a record's publication date: the date as written and as a reader
+ * sees it (`dateFilterValue` in search-index.ts: `2024-04 April 2024`), shown with each result and
+ * what results are ordered newest first by. Not a facet: the page reads its values from Pagefind's
+ * counts, so it lists no date itself.
+ */
+export const DATE_FILTER = 'published';
+
+/** The date as written (`2024-04`) and as shown (`April 2024`) of a `DATE_FILTER` value. */
+export function parseDateFilterValue(value: string): { iso: string; label: string } {
+  const { id, title } = parseAnalysisFilterValue(value);
+  return { iso: id, label: title };
+}
+
+/**
+ * The `DATE_FILTER` values a search's results have, from Pagefind's counts, newest first: a less
+ * precise date after the more precise ones it contains (`2024-04` after `2024-04-26`, `2024` after
+ * `2024-01`). Values without results are left out. Dates are compared as written: `YYYY`,
+ * `YYYY-MM` or `YYYY-MM-DD`, checked by the build.
+ */
+export function newestDates(counts: Readonly<Record<string, number>>): string[] {
+  // The start of its period, then its precision (0 a year, 1 a month, 2 a day): the more precise first.
+  const key = (value: string) => {
+    const iso = value.split(' ')[0]!;
+    return `${`${iso}-01-01`.slice(0, 10)}${(iso.length - 4) / 3}`;
+  };
+  return Object.keys(counts)
+    .filter((value) => counts[value]! > 0)
+    .sort((a, b) => key(b).localeCompare(key(a)));
 }
 
 /** Pagefind's ranking, tuned for records that are commentaries of a few paragraphs (see each line). */
@@ -40,23 +79,33 @@ export const PAGE_SIZE = 10;
 export const THEME_RECORD = { filter: 'record', value: 'theme' } as const;
 
 /** No value chosen in any facet; also the shape of anything kept per facet. */
-export const emptyFilters = (): Record<Facet, string[]> => ({ expert: [], theme: [], analysis: [] });
+export const emptyFilters = (): Record<Facet, string[]> => ({
+  expert: [],
+  theme: [],
+  analysis: [],
+  year: [],
+});
 
-/** Reads the state from a query string (`?q=…&expert=…&theme=…&analysis=…`); unknown keys are ignored. */
+/**
+ * Reads the state from a query string (`?q=…&expert=…&theme=…&analysis=…&year=…&sort=newest`);
+ * unknown keys and orders are ignored.
+ */
 export function parseSearchState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const filters = emptyFilters();
   for (const facet of FACETS) {
     filters[facet] = [...new Set(params.getAll(facet).filter((v) => v.trim() !== ''))];
   }
-  return { q: (params.get('q') ?? '').trim(), filters };
+  const sort = SORTS.find((o) => o === params.get('sort')) ?? 'relevance';
+  return { q: (params.get('q') ?? '').trim(), filters, sort };
 }
 
-/** Writes the state as a query string, without empty parts; the inverse of `parseSearchState`. */
+/** Writes the state as a query string, without empty parts or the default order; the inverse of `parseSearchState`. */
 export function searchQueryString(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q.trim());
   for (const facet of FACETS) for (const value of state.filters[facet]) params.append(facet, value);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -8,6 +8,7 @@
  * few per commentary at a time (see src/lib/search.ts).
  */
 import {
+  DATE_FILTER,
   EXCERPT_WORDS,
   FACETS,
   foldWord,
@@ -21,7 +22,9 @@ import {
   hasFilters,
   isQuoted,
   matchRecord,
+  newestDates,
   pagefindFilters,
+  parseDateFilterValue,
   pagefindQuery,
   parseAnalysisFilterValue,
   decodePassageThemes,
@@ -46,6 +49,7 @@ import {
   type RecordMatch,
   type ResultItem,
   type SearchState,
+  type Sort,
 } from '../lib/search';
 import { bottomLineSource } from '../lib/summaries';
 import { urls } from '../lib/urls';
@@ -59,6 +63,7 @@ interface Pagefind {
   filters(): Promise<Counts>;
 }
 type Counts = Record<string, Record<string, number>>;
+type Filters = Record<string, { any: string[] }>;
 interface Found {
   results: Hit[];
   filters: Counts;
@@ -78,7 +83,8 @@ interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string>;
-  filters?: Record<string, string[]>;
+  /** The record's filter values: its date is `DATE_FILTER`'s. */
+  filters: Record<string, string[]>;
   anchors: Anchor[];
 }
 
@@ -139,9 +145,14 @@ function start(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
-  const analysisList = root.querySelector<HTMLUListElement>('[data-facet-list="analysis"]')!;
+  // The facets whose values the page lists from Pagefind's counts: they grow with the archive.
+  const lists = {
+    analysis: root.querySelector<HTMLUListElement>('[data-facet-list="analysis"]')!,
+    year: root.querySelector<HTMLUListElement>('[data-facet-list="year"]')!,
+  };
   const analysisNote = root.querySelector<HTMLElement>('[data-facet-note="analysis"]')!;
   const boxes = () => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  const sorts = [...root.querySelectorAll<HTMLInputElement>('input[name="sort"]')];
   // The themes in the site's order, with their titles: a record's meta names themes by place.
   const themeBoxes = [...root.querySelectorAll<HTMLInputElement>('input[name="theme"]')];
   const themeOrder = themeBoxes.map((b) => b.value);
@@ -182,31 +193,35 @@ function start(root: HTMLElement): void {
   const formState = (): SearchState => {
     const filters = emptyFilters();
     for (const box of boxes()) if (box.checked) filters[box.name as Facet].push(box.value);
-    return { q: input.value.trim(), filters };
+    const sort = (sorts.find((r) => r.checked)?.value ?? 'relevance') as Sort;
+    return { q: input.value.trim(), filters, sort };
   };
 
-  /** Shows a state in the form. Chosen analyses are listed even before their counts are known. */
+  /** Shows a state in the form. Chosen analyses and years are listed even before their counts are known. */
   const showState = (state: SearchState) => {
     input.value = state.q;
-    for (const id of state.filters.analysis) {
-      if (!analysisList.querySelector(`input[value="${CSS.escape(id)}"]`))
-        analysisList.append(analysisBox(id, id));
+    for (const facet of ['analysis', 'year'] as const) {
+      for (const id of state.filters[facet]) {
+        if (!lists[facet].querySelector(`input[value="${CSS.escape(id)}"]`))
+          lists[facet].append(valueBox(facet, id, id));
+      }
     }
     for (const box of boxes()) box.checked = state.filters[box.name as Facet].includes(box.value);
+    for (const radio of sorts) radio.checked = radio.value === state.sort;
   };
 
   let ticket = 0;
   /** The search on screen: its results in Pagefind's order, those loaded, and how many items are shown. */
   let shown: Session | undefined;
   interface Session {
-    /** The records that say the words, then (once asked for) those tagged with a matched theme. */
+    /** The records found so far, in order: those that say the words, then those tagged with a matched theme. */
     hits: Hit[];
-    /** How many of `hits` say the words; the others are there by a matched theme. */
-    textCount: number;
+    /** The hits that are there by a matched theme, not by their text. */
+    themed: Set<Hit>;
     /** The ids of the themes whose title or terms the query matched. */
     themes: string[];
-    /** Finds the records tagged with a matched theme, once every record saying the words is loaded. */
-    themed: (() => Promise<Hit[]>) | null;
+    /** The searches that find the next hits, run one at a time once every hit before is loaded. */
+    pending: Pending[];
     loaded: Loaded[];
     words: string[];
     /** Whether the query is a quoted phrase. */
@@ -216,6 +231,43 @@ function start(root: HTMLElement): void {
     /** The commentaries whose bottom line a result already shows. */
     summarised: Set<string>;
   }
+
+  /** A search whose hits come after those found so far; it may leave further searches to run after it. */
+  interface Pending {
+    /** Whether its hits are there by a matched theme. */
+    themed: boolean;
+    next: () => Promise<{ hits: Hit[]; then?: Pending[] }>;
+  }
+
+  /**
+   * The hits of a search newest first, one publication date at a time: Pagefind's counts of the
+   * date filter (loaded with the other filters) say which dates the results have, and a search per
+   * date, run only when the page needs its results, lists that date's results by relevance.
+   * `skip`: records listed already.
+   */
+  const newestFirst = (
+    pf: Pagefind,
+    q: string | null,
+    filters: Filters,
+    themed: boolean,
+    skip: ReadonlySet<string> = new Set(),
+  ): Pending => ({
+    themed,
+    next: async () => {
+      await allFilters();
+      const { filters: counts } = await pf.search(q, { filters });
+      return {
+        hits: [],
+        then: newestDates(counts[DATE_FILTER] ?? {}).map((date) => ({
+          themed,
+          next: async () => {
+            const found = await pf.search(q, { filters: { ...filters, [DATE_FILTER]: { any: [date] } } });
+            return { hits: found.results.filter((r) => !skip.has(r.id)) };
+          },
+        })),
+      };
+    },
+  });
 
   /** Runs a search for the state and shows its results, unless a newer search started meanwhile. */
   async function run(state: SearchState): Promise<void> {
@@ -262,9 +314,9 @@ function start(root: HTMLElement): void {
         await showSession(
           {
             hits: [],
-            textCount: 0,
+            themed: new Set(),
             themes: [],
-            themed: null,
+            pending: [],
             loaded: [],
             words: [],
             phrase: false,
@@ -284,9 +336,12 @@ function start(root: HTMLElement): void {
       }
       const words = query === null ? [] : queryWords(query);
       const quoted = query !== null && isQuoted(query);
+      const newest = state.sort === 'newest';
+      const q = query === null ? null : pagefindQuery(query);
       const [found, phrase, themes] = await Promise.all([
-        search(query === null ? null : pagefindQuery(query)),
-        query !== null && !quoted && words.length > 1
+        search(q),
+        // Newest first, a phrase's results are ordered by date, not put first.
+        query !== null && !quoted && words.length > 1 && !newest
           ? search(`"${words.join(' ')}"`)
           : Promise.resolve(null),
         query === null
@@ -302,25 +357,33 @@ function start(root: HTMLElement): void {
       const themeIds = (themes?.themes ?? [])
         .map((t) => t.id)
         .filter((id) => state.filters.theme.length === 0 || state.filters.theme.includes(id));
-      const tagged =
-        themeIds.length === 0
-          ? null
-          : async () => {
-              const filters = { ...pagefindFilters(state, analyses, 'theme'), theme: { any: themeIds } };
-              const saying = new Set(text.map((r) => r.id));
-              return (await pf.search(null, { filters })).results.filter((r) => !saying.has(r.id));
-            };
+      const saying = new Set(text.map((r) => r.id));
+      const taggedFilters = { ...pagefindFilters(state, analyses, 'theme'), theme: { any: themeIds } };
+      const findTagged = async () =>
+        (await pf.search(null, { filters: taggedFilters })).results.filter((r) => !saying.has(r.id));
       // When no text says the words, the themes' records are the results.
-      const themedOnly = text.length === 0 && tagged !== null;
-      const hits = themedOnly ? await tagged() : text;
+      const themedOnly = text.length === 0 && themeIds.length > 0;
+      const taggedHits = themedOnly ? await findTagged() : [];
       if (!current()) return;
+      // Newest first, the hits come date by date; by relevance, all at once.
+      const pending: Pending[] = [];
+      let hits: Hit[] = [];
+      if (!themedOnly) {
+        if (newest) pending.push(newestFirst(pf, q, pagefindFilters(state, analyses), false));
+        else hits = text;
+      }
+      if (themeIds.length > 0) {
+        if (newest) pending.push(newestFirst(pf, null, taggedFilters, true, saying));
+        else if (themedOnly) hits = taggedHits;
+        else pending.push({ themed: true, next: async () => ({ hits: await findTagged() }) });
+      }
       if (
         !(await showSession(
           {
             hits,
-            textCount: themedOnly ? 0 : hits.length,
+            themed: new Set(themedOnly && !newest ? hits : []),
             themes: themeIds,
-            themed: themedOnly ? null : tagged,
+            pending,
             loaded: [],
             words,
             phrase: quoted,
@@ -334,7 +397,7 @@ function start(root: HTMLElement): void {
         return;
       const titles = (themes?.themes ?? []).filter((t) => themeIds.includes(t.id)).map((t) => t.title);
       status.textContent = resultSummary({
-        count: hits.length,
+        count: themedOnly ? taggedHits.length : text.length,
         query: state.q,
         filtered: hasFilters(state),
         missing,
@@ -375,13 +438,13 @@ function start(root: HTMLElement): void {
   /** How many analyses the facet lists besides those chosen. */
   const ANALYSES_LISTED = 10;
 
-  /** A checkbox for an analysis, labelled with its title. */
-  function analysisBox(id: string, title: string): HTMLLIElement {
+  /** A checkbox for a value of a listed facet (an analysis, labelled with its title, or a year). */
+  function valueBox(facet: keyof typeof lists, id: string, title: string): HTMLLIElement {
     const item = document.createElement('li');
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
-    box.name = 'analysis';
+    box.name = facet;
     box.value = id;
     box.setAttribute('form', 'search-form');
     box.addEventListener('change', () => commit('step'));
@@ -397,25 +460,30 @@ function start(root: HTMLElement): void {
 
   /** Updates a facet's counts; values that would add nothing are dimmed (but stay usable). */
   function showCounts(facet: Facet, counts: Record<string, number>, state: SearchState): void {
-    if (facet === 'analysis') {
-      // The analyses the results come from, most results first, and those chosen.
+    if (facet === 'analysis' || facet === 'year') {
+      // The analyses the results come from, most results first, and those chosen; the years, newest first.
+      const years = facet === 'year';
       const values = Object.entries(counts)
-        .map(([value, n]) => ({ ...parseAnalysisFilterValue(value), n }))
-        .filter(({ id, n }) => n > 0 || state.filters.analysis.includes(id))
-        .sort((a, b) => b.n - a.n || a.title.localeCompare(b.title));
-      const chosen = values.filter((v) => state.filters.analysis.includes(v.id));
-      const others = values.filter((v) => !state.filters.analysis.includes(v.id)).slice(0, ANALYSES_LISTED);
-      const listed = [...chosen, ...others];
-      const items = listed.map(({ id, title }) => analysisBox(id, title));
+        .map(([value, n]) => ({
+          ...(years ? { id: value, title: value } : parseAnalysisFilterValue(value)),
+          n,
+        }))
+        .filter(({ id, n }) => n > 0 || state.filters[facet].includes(id))
+        .sort((a, b) => (years ? b.id.localeCompare(a.id) : b.n - a.n || a.title.localeCompare(b.title)));
+      const chosen = values.filter((v) => state.filters[facet].includes(v.id));
+      const others = values.filter((v) => !state.filters[facet].includes(v.id));
+      const listed = years ? values : [...chosen, ...others.slice(0, ANALYSES_LISTED)];
+      const items = listed.map(({ id, title }) => valueBox(facet, id, title));
       const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
-      analysisList.replaceChildren(...items);
-      for (const box of analysisList.querySelectorAll('input')) {
-        box.checked = state.filters.analysis.includes(box.value);
-        if (focused?.name === 'analysis' && focused.value === box.value) box.focus();
+      lists[facet].replaceChildren(...items);
+      for (const box of lists[facet].querySelectorAll('input')) {
+        box.checked = state.filters[facet].includes(box.value);
+        if (focused?.name === facet && focused.value === box.value) box.focus();
       }
       const hiddenCount = values.length - listed.length;
-      analysisNote.textContent =
-        hiddenCount > 0 ? `and ${hiddenCount} more; narrow the search to list them.` : '';
+      if (!years)
+        analysisNote.textContent =
+          hiddenCount > 0 ? `and ${hiddenCount} more; narrow the search to list them.` : '';
     }
     for (const box of boxes()) {
       if (box.name !== facet) continue;
@@ -474,11 +542,11 @@ function start(root: HTMLElement): void {
    * record is loaded; returns up to `count` items after those shown.
    */
   async function nextItems(session: Session, count: number, enough = count): Promise<ResultItem[]> {
-    const complete = () => session.loaded.length >= session.hits.length && session.themed === null;
+    const complete = () => session.loaded.length >= session.hits.length && session.pending.length === 0;
     let items = arrange(session.loaded, complete());
     while (items.length < session.items + enough && !complete()) {
       if (session.loaded.length >= session.hits.length) {
-        await findThemed(session);
+        await pull(session);
         continue;
       }
       const size = session.loaded.length === 0 ? FIRST_BATCH : BATCH;
@@ -486,23 +554,25 @@ function start(root: HTMLElement): void {
       const fragments = await Promise.all(batch.map((hit) => hit.data()));
       await fetchBottomLines(fragments);
       fragments.forEach((fragment, i) =>
-        session.loaded.push(load(session, fragment, batch[i]!, session.loaded.length >= session.textCount)),
+        session.loaded.push(load(session, fragment, batch[i]!, session.themed.has(batch[i]!))),
       );
       items = arrange(session.loaded, complete());
     }
     return items.slice(session.items, session.items + count);
   }
 
-  /** Adds the records tagged with a matched theme after those that say the words. */
-  async function findThemed(session: Session): Promise<void> {
-    const find = session.themed;
-    if (!find) return;
-    session.themed = null;
-    session.hits = [...session.hits, ...(await find())];
+  /** Runs the next pending search and adds its hits after those found so far. */
+  async function pull(session: Session): Promise<void> {
+    const pending = session.pending.shift();
+    if (!pending) return;
+    const { hits, then = [] } = await pending.next();
+    session.hits.push(...hits);
+    if (pending.themed) for (const hit of hits) session.themed.add(hit);
+    session.pending.unshift(...then);
   }
 
   async function hasMore(session: Session): Promise<boolean> {
-    if (session.loaded.length >= session.hits.length) await findThemed(session);
+    while (session.loaded.length >= session.hits.length && session.pending.length > 0) await pull(session);
     if (session.loaded.length < session.hits.length) return true;
     return arrange(session.loaded, true).length > session.items;
   }
@@ -569,6 +639,14 @@ function start(root: HTMLElement): void {
       const source = document.createElement('span');
       source.className = 'meta';
       source.textContent = `in ${info.analysis}`;
+      const published = fragment.filters[DATE_FILTER]?.[0];
+      if (published) {
+        const { iso, label } = parseDateFilterValue(published);
+        const time = document.createElement('time');
+        time.dateTime = iso;
+        time.textContent = label;
+        source.append(', ', time);
+      }
       context.append(' ', source);
     }
 
@@ -661,6 +739,7 @@ function start(root: HTMLElement): void {
     commit('step');
   });
   for (const box of boxes()) box.addEventListener('change', () => commit('step'));
+  for (const radio of sorts) radio.addEventListener('change', () => commit('step'));
   clear.addEventListener('click', () => {
     for (const box of boxes()) box.checked = false;
     commit('step');
