@@ -5,17 +5,9 @@
  */
 import { highlightRanges, highlightTerms } from '../lib/highlight';
 import './copy';
+import { focusSearchOnSlash } from './shortcut';
 
-document.addEventListener('keydown', (event) => {
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-  const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select');
-  if (typing || (event.target instanceof HTMLElement && event.target.isContentEditable)) return;
-  const box = document.querySelector<HTMLInputElement>('[data-search-input]');
-  if (!box) return;
-  event.preventDefault();
-  box.focus();
-  box.select();
-});
+focusSearchOnSlash();
 
 /** Wraps the matching words of every text node under `scope` in <mark>, outside passage chrome. */
 function mark(scope: Element, terms: string[]): void {

@@ -53,6 +53,7 @@ import {
 } from '../lib/search';
 import { bottomLineSource } from '../lib/summaries';
 import { urls } from '../lib/urls';
+import { focusSearchOnSlash } from './shortcut';
 
 /** The part of Pagefind's documented browser API this page uses (pagefind.js ships no types). */
 interface Pagefind {
@@ -134,6 +135,8 @@ const TYPING_PAUSE_MS = 60;
 const BATCH = 10;
 const FIRST_BATCH = 1;
 
+// The search page leaves the reading script out (BaseLayout's readingScript): the shortcut is here.
+focusSearchOnSlash();
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
 
