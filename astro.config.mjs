@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
-import { hostingFromEnv } from './src/lib/hosting.mjs';
-import { searchIndex } from './src/integrations/search-index';
+import { hostingFromEnv } from './src/outputs/hosting.mjs';
+import { searchIndex } from './src/search/build/integration';
 
 const { base, site } = hostingFromEnv(process.env);
 
@@ -23,13 +23,13 @@ export default defineConfig({
     // every script must be a file of the site.
     build: { assetsInlineLimit: 0 },
   },
-  // Commentary markdown is rendered by our own pipeline (src/lib/markdown.ts) so that passages
+  // Commentary markdown is rendered by our own pipeline (src/content/markdown.ts) so that passages
   // can be tagged; nothing here should rewrite the experts' punctuation.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   devToolbar: { enabled: false },
-  // A rebuild copies from the previous build the pages whose cacheKey (src/lib/page-key.ts) and
+  // A rebuild copies from the previous build the pages whose cacheKey (src/outputs/page-key.ts) and
   // code are unchanged, instead of rendering them again.
   experimental: { incrementalBuild: true },
-  // Last step of the build: the passage-level search index (src/integrations/search-index.ts).
+  // Last step of the build: the passage-level search index (src/search/build/integration.ts).
   integrations: [searchIndex()],
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { THEME_COLUMN_PREVIEW } from '../src/lib/settings';
+import { THEME_COLUMN_PREVIEW } from '../src/model/settings';
 import { BASE } from './env';
 import { expert, fixtureIds, passage } from './fixture';
 import { openData } from './site';

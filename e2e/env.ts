@@ -1,6 +1,6 @@
 /** Where the e2e suite finds the built site: the test command builds it under a sub-path. */
 import { existsSync } from 'node:fs';
-import { normalizeBase } from '../src/lib/hosting.mjs';
+import { normalizeBase } from '../src/outputs/hosting.mjs';
 
 export const BASE = normalizeBase(process.env.E2E_BASE ?? '/some/sub/path/');
 export const DIST = process.env.E2E_DIST ?? '.build/test-dist';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { ARCHIVE_PAGE_SIZE, HOME_ANALYSES, THEME_COLUMN_PREVIEW } from '../src/lib/settings';
+import { ARCHIVE_PAGE_SIZE, HOME_ANALYSES, THEME_COLUMN_PREVIEW } from '../src/model/settings';
 import { analysis, commentary, expert, fixtureIds, passage, theme } from './fixture';
 import { openData } from './site';
 

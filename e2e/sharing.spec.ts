@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { FEED_ENTRIES } from '../src/lib/settings';
+import { FEED_ENTRIES } from '../src/model/settings';
 import { BASE, PUBLIC } from './env';
 import { analysis, commentariesOf, commentary, expert, fixtureIds } from './fixture';
 import { builtHtmlFiles } from './site';

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { createWorkspaceServer, WORKSPACE_CSP } from '../scripts/workspace';
-import { checkContentFolder } from '../src/lib/content-files';
+import { checkContentFolder } from '../src/content/files';
 import { BASE, DIST } from './env';
 
 /**

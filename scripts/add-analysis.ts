@@ -2,7 +2,7 @@
 // `vite-node scripts/add-analysis.ts <copy of content/>`. Used by scripts/test.mjs.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readFrontmatter } from '../src/lib/frontmatter';
+import { readFrontmatter } from '../src/content/frontmatter';
 import { addedAnalysis } from './added-analysis';
 
 const dir = process.argv[2];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../src/lib/frontmatter';
+import { readFrontmatter } from '../src/content/frontmatter';
 import { ADDED_EXPERT, ADDED_ID, addedAnalysis, newerDate, sentences } from './added-analysis';
 
 const input = {

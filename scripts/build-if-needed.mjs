@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
-import { hostingFromEnv } from '../src/lib/hosting.mjs';
+import { contentDirFromEnv } from '../src/content/dir.mjs';
+import { hostingFromEnv } from '../src/outputs/hosting.mjs';
 import { exitCodeFor, onStop } from './signals.mjs';
 
 const STAMP = '.build/stamp-dist.json';

@@ -12,8 +12,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
-import { hostingFromEnv } from '../src/lib/hosting.mjs';
+import { contentDirFromEnv } from '../src/content/dir.mjs';
+import { hostingFromEnv } from '../src/outputs/hosting.mjs';
 import { PublishError, publish, recover } from './publish.mjs';
 import { requireSupportedNode, withThisNode } from './runtime.mjs';
 import { exitCodeFor, onStop } from './signals.mjs';
@@ -125,7 +125,7 @@ try {
     signal: interruption.signal,
     // No --force: Astro's content store is kept between builds, so that an unchanged file is not
     // read into an entry again. Entries are keyed by the digest of their file's text, and the
-    // content loader (src/lib/content-loader.ts) drops them all when its own code changes.
+    // content loader (src/content/loader.ts) drops them all when its own code changes.
     // Astro builds into a folder whose name does not change between builds, then it becomes the
     // staging folder: the output folder is part of the code Astro's incremental build hashes
     // (astro.config.mjs), so a new name each time would render every page again.

@@ -1,12 +1,12 @@
 // Checks the content without building it: the same checks, with the same messages, that
 // `npm run build` runs first. Exits 1 when there is an error; warnings only inform.
 // Usage: npm run check:content   (CONTENT_DIR picks another content folder)
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
-import { checkContentFolder } from '../src/lib/content-files';
-import { useParseSource } from '../src/lib/markdown';
-import { ParseCache } from '../src/lib/parse-cache';
-import { plural as count } from '../src/lib/text';
-import { formatProblems } from '../src/lib/validate';
+import { contentDirFromEnv } from '../src/content/dir.mjs';
+import { checkContentFolder } from '../src/content/files';
+import { useParseSource } from '../src/content/markdown';
+import { ParseCache } from '../src/content/parse-cache';
+import { plural as count } from '../src/util/text';
+import { formatProblems } from '../src/content/validate';
 
 const started = performance.now();
 const contentDir = contentDirFromEnv(process.env);

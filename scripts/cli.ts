@@ -1,7 +1,7 @@
 // What the editors' scripts share: stopping with a message, and reading what the content folder holds.
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
-import { readContentFolder } from '../src/lib/content-files';
-import { inventory, type Inventory } from '../src/lib/scaffold';
+import { contentDirFromEnv } from '../src/content/dir.mjs';
+import { readContentFolder } from '../src/content/files';
+import { inventory, type Inventory } from '../src/content/scaffold';
 
 /** Stops with a message for the editor. */
 export function refuse(message: string): never {

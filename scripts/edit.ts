@@ -2,8 +2,8 @@
 // and says what to click. Usage: npm run edit   (PORT, HOST, BASE_PATH, CONTENT_DIR; CMS_REPO=owner/name
 // for signing in to GitHub instead of working on this folder)
 import { isAbsolute, relative, resolve } from 'node:path';
-import { contentDirFromEnv } from '../src/lib/content-dir.mjs';
-import { hostingFromEnv } from '../src/lib/hosting.mjs';
+import { contentDirFromEnv } from '../src/content/dir.mjs';
+import { hostingFromEnv } from '../src/outputs/hosting.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { listen } from './serve.mjs';
 import { createWorkspaceServer } from './workspace';

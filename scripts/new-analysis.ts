@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath } from '../src/lib/content-files';
-import { analysisFile, analysisId } from '../src/lib/scaffold';
+import { displayPath } from '../src/content/files';
+import { analysisFile, analysisId } from '../src/content/scaffold';
 import { contentHere, refuse } from './cli';
 
 const { values, positionals } = parseArgs({

@@ -3,8 +3,8 @@
 // Usage: npm run new:commentary -- <analysis> <expert>
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { displayPath } from '../src/lib/content-files';
-import { commentaryFile } from '../src/lib/scaffold';
+import { displayPath } from '../src/content/files';
+import { commentaryFile } from '../src/content/scaffold';
 import { contentHere, refuse } from './cli';
 
 const { root, contentDir, known } = await contentHere();

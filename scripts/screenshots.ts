@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { chromiumPath } from '../e2e/env';
-import { normalizeBase } from '../src/lib/hosting.mjs';
+import { normalizeBase } from '../src/outputs/hosting.mjs';
 import { createStaticServer, listen } from './serve.mjs';
 
 const { values } = parseArgs({

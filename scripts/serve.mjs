@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { normalizeBase } from '../src/lib/hosting.mjs';
+import { normalizeBase } from '../src/outputs/hosting.mjs';
 import { exitCodeFor, onStop } from './signals.mjs';
 
 const TYPES = {

@@ -2,7 +2,7 @@
 // Builds the site if the content, code or hosting settings changed since the last build, then serves it.
 // Ctrl+C, SIGTERM, SIGHUP or the end of `npm start` stops the build (which then publishes nothing)
 // or the server, whichever is running.
-import { hostingFromEnv } from '../src/lib/hosting.mjs';
+import { hostingFromEnv } from '../src/outputs/hosting.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { requireSupportedNode } from './runtime.mjs';
 import { createStaticServer, listen } from './serve.mjs';

@@ -1,12 +1,12 @@
 /**
  * The four collections, and the publication's identity (`site.yml`). Each collection is a folder
  * of markdown under `content/` (or CONTENT_DIR); a file's name (its path, for commentaries) is its
- * id. The schemas live in `lib/schemas.ts` and the loader in `lib/content-loader.ts`, both shared
+ * id. The schemas live in `content/schemas.ts` and the loader in `content/loader.ts`, both shared
  * with `npm run check:content`. Editors' reference: CONTRIBUTING.md.
  */
 import { defineCollection, reference } from 'astro:content';
-import { contentDirFromEnv } from './lib/content-dir.mjs';
-import { contentLoader } from './lib/content-loader';
+import { contentDirFromEnv } from './content/dir.mjs';
+import { contentLoader } from './content/loader';
 import {
   analysisSchema,
   commentarySchema,
@@ -15,8 +15,8 @@ import {
   siteSchema,
   themeList,
   themeSchema,
-} from './lib/schemas';
-import { siteFileLoader } from './lib/site-loader';
+} from './content/schemas';
+import { siteFileLoader } from './content/site-loader';
 
 const contentDir = contentDirFromEnv(process.env);
 

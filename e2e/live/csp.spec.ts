@@ -24,7 +24,7 @@ test('search works under the Content-Security-Policy: Pagefind, its WebAssembly 
   await page.getByRole('region', { name: 'Results', exact: true }).getByRole('link').first().click();
   await expect(page.locator(':target mark').first()).toBeVisible();
   expect(requests.some((p) => /\/pagefind\/filter\/[^/]+\.pf_filter$/.test(p))).toBe(true);
-  // Searching runs on the page (noWorker, src/scripts/search.ts): the worker is never fetched.
+  // Searching runs on the page (noWorker, src/search/browser/search-page.ts): the worker is never fetched.
   expect(requests.some((p) => p.endsWith('/pagefind/pagefind-worker.js'))).toBe(false);
   expect(requests.some((p) => /\/pagefind\/wasm\.en\.pagefind$/.test(p))).toBe(true);
   expect(problems).toEqual([]);

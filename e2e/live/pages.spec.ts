@@ -19,7 +19,7 @@ test('reading pages ship one tiny script and no search code', () => {
     expect(html, url).not.toMatch(/pagefind/i);
     scripts.add(src!);
   }
-  // The same file everywhere: `/` to search and the highlight on landing (src/scripts/reading.ts).
+  // The same file everywhere: `/` to search and the highlight on landing (src/search/browser/reading.ts).
   expect(scripts.size).toBe(1);
   const [src] = [...scripts];
   const body = readFileSync(join(DIST, src!.slice(BASE.length)));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { FEED_ENTRIES } from '../../src/lib/settings';
+import { FEED_ENTRIES } from '../../src/model/settings';
 import { BASE, ORIGIN, PUBLIC } from '../env';
 import { builtHtmlFiles, builtPages, openData } from '../site';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../lib/sitemap';
-import { links } from '../lib/urls';
+import { robotsTxt } from '../outputs/sitemap';
+import { links } from '../outputs/urls';
 
 /**
  * Crawlers read robots.txt only at the root of a host: when the site is served under a sub-path,

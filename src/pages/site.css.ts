@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { accentStylesheet } from '../lib/identity';
-import { loadIdentity } from '../lib/site';
+import { accentStylesheet } from '../content/identity';
+import { loadIdentity } from '../content/site';
 
 /** The accent colour of site.yml as a stylesheet file: the CSP allows no inline style. */
 export const GET: APIRoute = async () =>

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../lib/site';
-import { sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from '../lib/sitemap';
-import { links } from '../lib/urls';
+import { loadSite } from '../content/site';
+import { sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from '../outputs/sitemap';
+import { links } from '../outputs/urls';
 
 /**
  * Every page, by absolute URL, for search engines. Past the protocol's 50,000 URLs a file, this is

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { openData } from '../../lib/data';
-import { loadSite } from '../../lib/site';
-import { urls } from '../../lib/urls';
+import { openData } from '../../outputs/open-data';
+import { loadSite } from '../../content/site';
+import { urls } from '../../outputs/urls';
 
 /** The open-data export, written at build time. */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { citationFile, citeAnalysis } from '../../../lib/citation';
-import { loadLinks, loadSite } from '../../../lib/site';
-import { CITATION_FORMATS } from '../../../lib/urls';
+import { citationFile, citeAnalysis } from '../../../outputs/citation';
+import { loadLinks, loadSite } from '../../../content/site';
+import { CITATION_FORMATS } from '../../../outputs/urls';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite } from '../../../lib/site';
-import { bottomLinesFile } from '../../../lib/summaries';
+import { loadSite } from '../../../content/site';
+import { bottomLinesFile } from '../../../model/summaries';
 
 /** One small file per analysis whose commentaries have bottom lines: what its search results fetch to show them. */
 export const getStaticPaths = (async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { atomFeed, expertFeed } from '../../../lib/feeds';
-import { loadLinks, loadSite } from '../../../lib/site';
+import { atomFeed, expertFeed } from '../../../outputs/feeds';
+import { loadLinks, loadSite } from '../../../content/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

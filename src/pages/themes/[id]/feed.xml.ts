@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { atomFeed, themeFeed } from '../../../lib/feeds';
-import { loadLinks, loadSite } from '../../../lib/site';
+import { atomFeed, themeFeed } from '../../../outputs/feeds';
+import { loadLinks, loadSite } from '../../../content/site';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

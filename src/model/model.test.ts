@@ -1,0 +1,171 @@
+import { describe, expect, test } from 'vitest';
+import { parsePartialDate } from '../util/dates';
+import {
+  analysisQuestions,
+  buildModel,
+  commentaryThemeCounts,
+  groupBy,
+  type AnalysisEntry,
+  type CommentaryEntry,
+  type Expert,
+  type Theme,
+} from './model';
+import { fixtureSite } from './site.fixture';
+
+const expert = (id: string, givenName: string, familyName: string): Expert => ({
+  id,
+  name: `${givenName} ${familyName}`,
+  givenName,
+  familyName,
+  affiliation: 'Institute',
+});
+const theme = (id: string, title: string, terms: string[]): Theme => ({
+  id,
+  title,
+  description: title,
+  terms,
+});
+const analysis = (id: string, published: string): AnalysisEntry => ({
+  id,
+  title: `Analysis ${id}`,
+  dek: 'A dek.',
+  published: parsePartialDate(published)!,
+  source: { name: 'Source', url: 'https://example.org/' },
+  body: 'An introduction.',
+});
+const commentary = (
+  id: string,
+  analysisId: string,
+  expertId: string,
+  order: number,
+  themes: string[],
+  body: string,
+): CommentaryEntry => ({
+  id,
+  analysis: analysisId,
+  expert: expertId,
+  question: `Q ${id}?`,
+  order,
+  themes,
+  body,
+});
+
+const input = {
+  analyses: [analysis('old', '2023-01'), analysis('new', '2024-06')],
+  experts: [expert('zed', 'Ann', 'Zed'), expert('abe', 'Bo', 'Abe')],
+  themes: [theme('water', 'Water', ['river*', 'dam']), theme('energy', 'Energy', ['oil', 'dam'])],
+  commentaries: [
+    commentary('old/zed', 'old', 'zed', 1, ['water'], 'Rivers rose.\n\nNothing here.'),
+    commentary('new/zed', 'new', 'zed', 2, ['water', 'energy'], 'The dam holds oil? No: a dam.'),
+    commentary('new/abe', 'new', 'abe', 1, ['energy'], 'Oil prices fell.\n\nThe river is low.'),
+  ],
+};
+
+describe('buildModel', () => {
+  const site = buildModel(input);
+
+  test('lists analyses newest first with their commentaries in published order', () => {
+    expect(site.analyses.map((a) => a.id)).toEqual(['new', 'old']);
+    expect(site.analysis('new').commentaries.map((c) => c.id)).toEqual(['new/abe', 'new/zed']);
+  });
+
+  test('sorts experts by family name and themes by title', () => {
+    expect(site.experts.map((e) => e.id)).toEqual(['abe', 'zed']);
+    expect(site.themes.map((t) => t.id)).toEqual(['energy', 'water']);
+  });
+
+  test('tags a passage only with themes its commentary declares', () => {
+    // "The river is low." mentions a water term, but new/abe declares only energy.
+    expect(site.commentaries.find((c) => c.id === 'new/abe')!.passages.map((p) => p.themes)).toEqual([
+      ['energy'],
+      [],
+    ]);
+  });
+
+  test('groups passages by theme and expert, experts in site order', () => {
+    expect(site.columnsFor('water').map((c) => [c.expert.id, c.passages.map((p) => p.passage.text)])).toEqual(
+      [['zed', ['The dam holds oil? No: a dam.', 'Rivers rose.']]],
+    );
+    expect(site.columnsFor('energy').map((c) => c.expert.id)).toEqual(['abe', 'zed']);
+  });
+
+  test('counts passages per theme and expert, zero where there are none', () => {
+    expect(site.count('water', 'zed')).toBe(2);
+    expect(site.count('water', 'abe')).toBe(0);
+    expect(site.count('energy', 'abe')).toBe(1);
+  });
+
+  test('sums a theme’s passages and names its experts in site order', () => {
+    expect(site.themeSummary('energy')).toEqual({
+      passages: 2,
+      experts: [site.expert('abe'), site.expert('zed')],
+    });
+    expect(site.themeSummary('nothing')).toEqual({ passages: 0, experts: [] });
+  });
+
+  test('lists the themes an expert speaks to, with counts, leaving out the others', () => {
+    expect(site.themesBy('abe').map(({ theme, count }) => [theme.id, count])).toEqual([['energy', 1]]);
+    expect(site.themesBy('zed').map(({ theme, count }) => [theme.id, count])).toEqual([
+      ['energy', 1],
+      ['water', 2],
+    ]);
+  });
+
+  test('lists an expert’s commentaries newest analysis first', () => {
+    expect(site.commentariesBy('zed').map((c) => c.id)).toEqual(['new/zed', 'old/zed']);
+    expect(site.commentariesBy('nobody')).toEqual([]);
+  });
+
+  test('throws a clear error for an unknown id', () => {
+    expect(() => site.expert('nobody')).toThrow('No expert with id "nobody".');
+  });
+});
+
+describe('groupBy', () => {
+  test('keeps first-seen key order and item order within a group', () => {
+    expect([...groupBy(['b1', 'a1', 'b2'], (s) => s[0]!)]).toEqual([
+      ['b', ['b1', 'b2']],
+      ['a', ['a1']],
+    ]);
+  });
+});
+
+describe('commentaryThemeCounts', () => {
+  const site = fixtureSite();
+  test('counts the passages that speak to each declared theme, in declared order', () => {
+    const counts = commentaryThemeCounts(
+      site.commentaries.find((c) => c.id === 'newer/ann-bell')!,
+      site.theme,
+    );
+    // "Tariffs rose." speaks to trade; "Oil followed the tariffs." to trade and energy.
+    expect(counts.map(({ theme, count }) => [theme.id, count])).toEqual([
+      ['trade', 2],
+      ['energy', 1],
+    ]);
+  });
+  test('agrees with the theme pages’ count of each expert’s passages where an expert wrote one commentary', () => {
+    const c = site.commentaries.find((x) => x.id === 'newer/cy-dunn')!;
+    for (const { theme, count } of commentaryThemeCounts(c, site.theme))
+      expect(count).toBe(site.count(theme.id, c.expert));
+  });
+});
+
+describe('analysisQuestions', () => {
+  const site = fixtureSite();
+  const newer = site.analysis('newer');
+  test('lists the questions in published order with their experts, marking the current one', () => {
+    expect(
+      analysisQuestions(newer, site.expert, 'newer/cy-dunn').map((q) => [
+        q.question,
+        q.expert.name,
+        q.current,
+      ]),
+    ).toEqual([
+      ['What about tariffs?', 'Ann Bell', false],
+      ['And oil?', 'Cy Dunn', true],
+    ]);
+  });
+  test('marks none when the reader is on the analysis itself', () => {
+    expect(analysisQuestions(newer, site.expert).some((q) => q.current)).toBe(false);
+  });
+});

@@ -1,0 +1,321 @@
+/**
+ * The site's data model, derived once per build from the plain collection entries:
+ * rendered and tagged passages, and the groupings the pages show.
+ */
+import type { ImageMetadata } from 'astro';
+import { compareNewestFirst, type PartialDate } from '../util/dates';
+import { renderBlocks, type Block, type Passage } from '../content/markdown';
+import { paginate, type Page } from './paging';
+import { ARCHIVE_PAGE_SIZE, THEME_COLUMN_PREVIEW } from './settings';
+
+/** An analysis entry as the pages need it. */
+export interface AnalysisEntry {
+  id: string;
+  file?: string;
+  title: string;
+  dek: string;
+  published: PartialDate;
+  /** Where it first appeared, if not on this site. */
+  source?: { name: string; url: string } | undefined;
+  /** The lead photo's caption and credit, and its image when there is a file. */
+  photo?: { caption: string; credit: string; file?: ContentImage; alt?: string };
+  disclaimer?: string;
+  /** The editors' summary of what the experts say: 1 to 5 plain sentences. */
+  takeaways?: string[] | undefined;
+  body: string;
+  /** The line of its file on which the body begins, when known, for messages about the body. */
+  bodyLine?: number;
+}
+
+/** An image of the content: Astro's image in the build, the path as written in the content check. */
+export type ContentImage = ImageMetadata | string;
+
+/** Whether a content image went through Astro's pipeline (it always has in the build). */
+export function isPipelineImage(image: ContentImage | undefined): image is ImageMetadata {
+  return typeof image === 'object';
+}
+
+/** An expert entry. */
+export interface Expert {
+  id: string;
+  file?: string;
+  name: string;
+  givenName: string;
+  familyName: string;
+  affiliation: string;
+  /** Their position at their institution. */
+  role?: string;
+  portrait?: { file: ContentImage; alt: string; credit: string };
+  /** Where else to read about them: ORCID's address, their institution's page, public profiles. */
+  links?: { orcid?: string; institution?: string; social?: string[] };
+  /** Their bio in markdown: the file's body, which may be empty. */
+  body?: string;
+  /** The line of its file on which the body begins, when known, for messages about the body. */
+  bodyLine?: number;
+  /** The bio rendered, when there is one (set by the model). */
+  bio?: Block[];
+}
+
+/** A theme entry. */
+export interface Theme {
+  id: string;
+  file?: string;
+  title: string;
+  description: string;
+  terms: string[];
+}
+
+/** A commentary entry with its references resolved to ids. */
+export interface CommentaryEntry {
+  id: string;
+  file?: string;
+  analysis: string;
+  expert: string;
+  question: string;
+  order: number;
+  themes: string[];
+  /** The editors' one-sentence summary of the answer. */
+  bottomLine?: string | undefined;
+  body: string;
+  /** The line of its file on which the body begins, when known, for messages about the body. */
+  bodyLine?: number;
+}
+
+/** A commentary with its body rendered into tagged passages. */
+export interface Commentary extends CommentaryEntry {
+  blocks: Block[];
+  passages: Passage[];
+}
+
+/** An analysis with its introduction rendered and its commentaries in published order. */
+export interface Analysis extends AnalysisEntry {
+  intro: Block[];
+  commentaries: Commentary[];
+}
+
+/** A passage together with where it stands: what a theme page or search result shows. */
+export interface PassageInContext {
+  passage: Passage & { html: string };
+  commentary: Commentary;
+}
+
+/** One expert's passages on one theme. */
+export interface ExpertColumn {
+  expert: Expert;
+  passages: PassageInContext[];
+}
+
+/** Everything the pages render, computed once. */
+export interface SiteModel {
+  analyses: Analysis[];
+  experts: Expert[];
+  themes: Theme[];
+  commentaries: Commentary[];
+  analysis: (id: string) => Analysis;
+  expert: (id: string) => Expert;
+  theme: (id: string) => Theme;
+  /** Commentaries by an expert, newest analysis first. */
+  commentariesBy: (expertId: string) => Commentary[];
+  /** Per theme, each expert who speaks to it with their passages, experts in site order. */
+  columnsFor: (themeId: string) => ExpertColumn[];
+  /** Number of passages an expert devotes to a theme. */
+  count: (themeId: string, expertId: string) => number;
+  /** How many passages speak to a theme, and which experts wrote them. */
+  themeSummary: (themeId: string) => { passages: number; experts: Expert[] };
+  /** The themes an expert speaks to, in theme order, with their passage counts. */
+  themesBy: (expertId: string) => { theme: Theme; count: number }[];
+}
+
+/** Orders experts by family name, then given name. */
+export function compareExperts(a: Expert, b: Expert): number {
+  return a.familyName.localeCompare(b.familyName, 'en') || a.givenName.localeCompare(b.givenName, 'en');
+}
+
+/** Orders themes by title. */
+export function compareThemes(a: Theme, b: Theme): number {
+  return a.title.localeCompare(b.title, 'en');
+}
+
+/** Looks an id up in a map, or throws naming what was missing. */
+function lookup<T>(map: Map<string, T>, kind: string) {
+  return (id: string): T => {
+    const found = map.get(id);
+    if (!found) throw new Error(`No ${kind} with id "${id}".`);
+    return found;
+  };
+}
+
+/** Renders a commentary's body, tagging each passage with the declared themes its terms mention. */
+export function renderCommentary(entry: CommentaryEntry, themes: ReadonlyMap<string, Theme>): Commentary {
+  const declared = entry.themes.flatMap((id) => {
+    const theme = themes.get(id);
+    return theme ? [{ id: theme.id, terms: theme.terms }] : [];
+  });
+  const blocks = renderBlocks(entry.body, { themes: declared });
+  const passages = blocks.flatMap((b) =>
+    b.kind === 'passage' ? [{ id: b.id, text: b.text, themes: b.themes }] : [],
+  );
+  return { ...entry, blocks, passages };
+}
+
+/** Builds the site model from validated entries. References must already be known to exist. */
+export function buildModel(input: {
+  analyses: AnalysisEntry[];
+  experts: Expert[];
+  themes: Theme[];
+  commentaries: CommentaryEntry[];
+}): SiteModel {
+  const experts = input.experts
+    .map((e) => (e.body?.trim() ? { ...e, bio: renderBlocks(e.body) } : e))
+    .sort(compareExperts);
+  const themes = [...input.themes].sort(compareThemes);
+  const themeMap = new Map(themes.map((t) => [t.id, t]));
+  const expertMap = new Map(experts.map((e) => [e.id, e]));
+
+  const commentaries = input.commentaries.map((entry) => renderCommentary(entry, themeMap));
+  const byAnalysis = groupBy(commentaries, (c) => c.analysis);
+  const analyses: Analysis[] = input.analyses
+    .map((entry) => ({
+      ...entry,
+      intro: renderBlocks(entry.body),
+      commentaries: [...(byAnalysis.get(entry.id) ?? [])].sort((a, b) => a.order - b.order),
+    }))
+    .sort((a, b) => compareNewestFirst(a.published, b.published) || a.title.localeCompare(b.title, 'en'));
+  const analysisMap = new Map(analyses.map((a) => [a.id, a]));
+
+  // Commentaries in reading order: newest analysis first, then the order within the analysis.
+  const ordered = analyses.flatMap((a) => a.commentaries);
+  const byExpert = groupBy(ordered, (c) => c.expert);
+  const columns = themeColumns(ordered, themes, experts);
+  const count = (themeId: string, expertId: string) =>
+    columns.get(themeId)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0;
+
+  return {
+    analyses,
+    experts,
+    themes,
+    commentaries: ordered,
+    analysis: lookup(analysisMap, 'analysis'),
+    expert: lookup(expertMap, 'expert'),
+    theme: lookup(themeMap, 'theme'),
+    commentariesBy: (expertId) => byExpert.get(expertId) ?? [],
+    columnsFor: (themeId) => columns.get(themeId) ?? [],
+    count,
+    themeSummary: (themeId) => {
+      const list = columns.get(themeId) ?? [];
+      return {
+        passages: list.reduce((sum, c) => sum + c.passages.length, 0),
+        experts: list.map((c) => c.expert),
+      };
+    },
+    themesBy: (expertId) =>
+      themes.flatMap((theme) => {
+        const n = count(theme.id, expertId);
+        return n > 0 ? [{ theme, count: n }] : [];
+      }),
+  };
+}
+
+/** The themes an analysis's commentaries declare, each once, in the order they first appear. */
+export function analysisThemeIds(analysis: Pick<Analysis, 'commentaries'>): string[] {
+  return [...new Set(analysis.commentaries.flatMap((c) => c.themes))];
+}
+
+/** The pages of the analyses archive (`urls.analyses(n)`), newest analysis first. */
+export function archivePages(site: Pick<SiteModel, 'analyses'>): Page<Analysis>[] {
+  return paginate(site.analyses, ARCHIVE_PAGE_SIZE);
+}
+
+/**
+ * A theme's expert columns too long for the theme page, which shows `THEME_COLUMN_PREVIEW` passages
+ * of each: each gets a page of its own (`urls.themeByExpert`).
+ */
+export function ownPageColumns(site: Pick<SiteModel, 'columnsFor'>, themeId: string): ExpertColumn[] {
+  return site.columnsFor(themeId).filter((column) => column.passages.length > THEME_COLUMN_PREVIEW);
+}
+
+/** Groups items by a key, keeping their order within each group. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * For each theme, the experts who speak to it (in the given expert order) with the passages
+ * tagged with it (in the given commentary order). Computed in one pass over all passages.
+ */
+export function themeColumns(
+  commentaries: readonly Commentary[],
+  themes: readonly Theme[],
+  experts: readonly Expert[],
+): Map<string, ExpertColumn[]> {
+  const cells = new Map<string, PassageInContext[]>();
+  for (const commentary of commentaries) {
+    for (const block of commentary.blocks) {
+      if (block.kind !== 'passage') continue;
+      for (const themeId of block.themes) {
+        const key = `${themeId}\u0000${commentary.expert}`;
+        const cell = cells.get(key) ?? [];
+        cell.push({ passage: block, commentary });
+        cells.set(key, cell);
+      }
+    }
+  }
+  const result = new Map<string, ExpertColumn[]>();
+  for (const theme of themes) {
+    result.set(
+      theme.id,
+      experts.flatMap((expert) => {
+        const passages = cells.get(`${theme.id}\u0000${expert.id}`);
+        return passages ? [{ expert, passages }] : [];
+      }),
+    );
+  }
+  return result;
+}
+
+/** A theme a commentary declares, with how many of its passages speak to it. */
+export interface ThemeCount {
+  theme: Theme;
+  count: number;
+}
+
+/** The themes a commentary declares, in its declared order, each with its number of passages. */
+export function commentaryThemeCounts(
+  commentary: Pick<Commentary, 'themes' | 'passages'>,
+  theme: (id: string) => Theme,
+): ThemeCount[] {
+  return commentary.themes.map((id) => ({
+    theme: theme(id),
+    count: commentary.passages.filter((p) => p.themes.includes(id)).length,
+  }));
+}
+
+/** One question of an analysis, for a list that marks the one being read. */
+export interface QuestionLink {
+  commentaryId: string;
+  question: string;
+  expert: Expert;
+  /** True for the commentary the reader is on. */
+  current: boolean;
+}
+
+/** The questions of an analysis in published order, the one of `currentId` marked as current. */
+export function analysisQuestions(
+  analysis: Pick<Analysis, 'commentaries'>,
+  expert: (id: string) => Expert,
+  currentId?: string,
+): QuestionLink[] {
+  return analysis.commentaries.map((c) => ({
+    commentaryId: c.id,
+    question: c.question,
+    expert: expert(c.expert),
+    current: c.id === currentId,
+  }));
+}
