@@ -28,7 +28,7 @@ export function openData(site: SiteModel, urls: Urls) {
       /** The editors' takeaways, in their own words; empty when the analysis has none. */
       takeaways: a.takeaways ?? [],
       commentaries: a.commentaries.map((c) => c.id),
-      /** The introduction as plain text, a paragraph per line (searchable, see src/search/build/records.ts). */
+      /** The introduction as plain text, a paragraph per line. */
       introduction: a.intro
         .map((b) => (b.kind === 'passage' ? b.text : plainText(b.html)))
         .filter((t) => t !== '')

@@ -1,7 +1,8 @@
 /**
- * The search index, written as the last step of `astro build`: one Pagefind record per commentary
- * and per analysis introduction (see records.ts), read from the open-data export the
- * build has just written. No page of the site is indexed.
+ * The search index, written as the last step of `astro build`: one Pagefind record per commentary,
+ * per analysis introduction and per theme (see records.ts), derived from the site model by the
+ * build's own `search-records.json` route, which is read here and removed. No page of the site
+ * is indexed.
  * Any failure stops the build with its cause; a build never succeeds without its index.
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchDocuments, type OpenData, type SearchDocument } from './records';
+import { RECORDS_FILE, type SearchDocument } from './records';
 import { paths } from '../../outputs/urls';
 
 /** Files of Pagefind's bundle the site never loads: its ready-made interfaces and highlighter. */
@@ -128,9 +129,14 @@ export function searchIndex(): AstroIntegration {
         const site = paths('/');
         const started = performance.now();
         try {
-          const data = JSON.parse(await readFile(join(out, site.data()), 'utf8')) as OpenData;
+          const recordsFile = join(out, RECORDS_FILE);
+          if (!existsSync(recordsFile))
+            throw new Error(`the build wrote no ${RECORDS_FILE} (src/pages/${RECORDS_FILE}.ts).`);
+          const documents = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
+          // The records are for Pagefind only: never published.
+          await rm(recordsFile);
           const bundle = join(out, site.searchBundle());
-          const { records, bytes } = await writeSearchIndex(searchDocuments(data), bundle);
+          const { records, bytes } = await writeSearchIndex(documents, bundle);
           logger.info(
             `Indexed ${records} records for search (${Math.round(bytes / 1024)} KiB in ${site.searchBundle()}) in ${Math.round(performance.now() - started)} ms.`,
           );

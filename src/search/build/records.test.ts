@@ -1,10 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { openData } from '../../outputs/open-data';
 import { parsePartialDate } from '../../util/dates';
 import { buildModel } from '../../model/model';
 import { parseDateFilterValue } from '../shared/contract';
-import { dateFilterValue, facetOptions, searchDocuments, themeText } from './records';
+import { dateFilterValue, facetOptions, introductionText, searchDocuments, themeText } from './records';
 import { paths } from '../../outputs/urls';
+
+const ANALYSIS = {
+  id: 'solo',
+  title: 'Solo',
+  dek: 'Dek.',
+  published: parsePartialDate('2024-01')!,
+  source: { name: 'Source', url: 'https://example.org/solo' },
+  body: '',
+};
 
 const site = buildModel({
   analyses: [
@@ -54,7 +62,7 @@ const site = buildModel({
 });
 
 describe('searchDocuments', () => {
-  const documents = searchDocuments(openData(site, paths('/some/sub/path/')));
+  const documents = searchDocuments(site);
   const html = (url: string) => documents.find((d) => d.url === url)?.content ?? '';
   const newer = '/commentaries/new/ann-lee/';
 
@@ -131,9 +139,11 @@ describe('searchDocuments', () => {
   });
 
   test('keeps markup in the text as text', () => {
-    const data = openData(site, paths('/'));
-    data.commentaries[0]!.question = 'Is <b> & "x" safe?';
-    expect(searchDocuments(data)[0]!.content).toContain('Is &lt;b&gt; &amp; &quot;x&quot; safe?');
+    const question = 'Is <b> & "x" safe?';
+    const commentaries = site.commentaries.map((c, i) => (i === 0 ? { ...c, question } : c));
+    expect(searchDocuments({ ...site, commentaries })[0]!.content).toContain(
+      'Is &lt;b&gt; &amp; &quot;x&quot; safe?',
+    );
   });
 
   test('writes every record in the page language', () => {
@@ -149,6 +159,23 @@ describe('dateFilterValue', () => {
   ])('%s is %j: as written, then as shown', (iso, expected) => {
     expect(dateFilterValue(parsePartialDate(iso)!)).toBe(expected);
     expect(parseDateFilterValue(expected)).toEqual({ iso, label: expected.slice(iso.length + 1) });
+  });
+});
+
+describe('introductionText', () => {
+  test.each([
+    ['one paragraph', 'Intro.', 'Intro.'],
+    ['paragraphs, on one line', 'First.\n\nLast\nline.', 'First. Last line.'],
+    ['a heading and its paragraph', '## A *heading*\n\nText.', 'A heading Text.'],
+    ['nothing', '', ''],
+  ])('reads %s as plain text', (_, body, expected) => {
+    const [analysis] = buildModel({
+      analyses: [{ ...ANALYSIS, body }],
+      experts: [],
+      themes: [],
+      commentaries: [],
+    }).analyses;
+    expect(introductionText(analysis!)).toBe(expected);
   });
 });
 

@@ -11,9 +11,10 @@
  * `theme` filter, so theme words do not swell the index chunks every search of them loads.
  */
 import { escapeHtml } from '../../outputs/citation';
-import type { openData } from '../../outputs/open-data';
-import { formatPartialDate, parsePartialDate, type PartialDate } from '../../util/dates';
-import type { SiteModel } from '../../model/model';
+import type { Analysis, SiteModel } from '../../model/model';
+import { BOTTOM_LINE_META } from '../../model/summaries';
+import { plainText } from '../../outputs/open-data';
+import { formatPartialDate, type PartialDate } from '../../util/dates';
 import {
   DATE_FILTER,
   THEME_RECORD,
@@ -21,11 +22,13 @@ import {
   encodePassageThemes,
   type Facet,
 } from '../shared/contract';
-import { BOTTOM_LINE_META } from '../../model/summaries';
 import { paths } from '../../outputs/urls';
 
-/** The open-data export as the build writes it to `data/commentaries.json`. */
-export type OpenData = ReturnType<typeof openData>;
+/**
+ * Where the build writes the records for the index writer (`src/pages/search-records.json.ts`,
+ * relative to the built site); `integration.ts` reads and removes the file, so it is never published.
+ */
+export const RECORDS_FILE = 'search-records.json';
 
 /** The language of every page and record: Pagefind picks the index matching `<html lang>`. */
 export const SEARCH_LANGUAGE = 'en';
@@ -83,26 +86,36 @@ export function themeText(theme: { title: string; terms?: readonly string[] }): 
   return [theme.title, ...terms].join('; ');
 }
 
+/** An analysis's introduction as plain text on one line, one paragraph after another. */
+export function introductionText(analysis: Pick<Analysis, 'intro'>): string {
+  return analysis.intro
+    .map((b) => (b.kind === 'passage' ? b.text : plainText(b.html)))
+    .filter((t) => t !== '')
+    .join('\n')
+    .replace(/\n/g, ' ');
+}
+
 /**
- * Builds the records: a commentary's question, expert and analysis title, its passages (each
- * under its own id), and the titles and terms of the themes its passages are tagged with; an
- * analysis's introduction, under its title. Experts, themes and analyses are filters by id; a
- * commentary and an introduction also carry their analysis's year (a facet) and date
- * (`dateFilterValue`: shown with each result, and what the search page orders newest first by).
+ * Builds the records from the site model: a commentary's question, expert and analysis title,
+ * its passages (each under its own id); an analysis's introduction, under its title; a theme's
+ * title and terms. Experts, themes and analyses are filters by id; a commentary and an
+ * introduction also carry their analysis's year (a facet) and date (`dateFilterValue`: shown with
+ * each result, and what the search page orders newest first by).
  */
-export function searchDocuments(data: OpenData): SearchDocument[] {
-  const expertName = new Map(data.experts.map((e) => [e.id, e.name]));
-  const themeOrder = data.themes.map((t) => t.id);
-  const analyses = new Map(data.analyses.map((a) => [a.id, a]));
-  const dated = (published: string) => {
-    const date = parsePartialDate(published);
-    if (!date) throw new Error(`"${published}" is not a publication date.`);
-    return [filter('year', String(date.year)), filter(DATE_FILTER, dateFilterValue(date))];
-  };
+export function searchDocuments(
+  site: Pick<SiteModel, 'analyses' | 'experts' | 'themes' | 'commentaries'>,
+): SearchDocument[] {
+  const expertName = new Map(site.experts.map((e) => [e.id, e.name]));
+  const themeOrder = site.themes.map((t) => t.id);
+  const analyses = new Map(site.analyses.map((a) => [a.id, a]));
+  const dated = (date: PartialDate) => [
+    filter('year', String(date.year)),
+    filter(DATE_FILTER, dateFilterValue(date)),
+  ];
   const page = (head: string[], body: string[]) =>
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head.join('')}</head><body>${body.join('')}</body></html>`;
 
-  const commentaries = data.commentaries.map((c) => {
+  const commentaries = site.commentaries.map((c) => {
     const tagged = [...new Set(c.passages.flatMap((p) => p.themes))];
     const analysis = analyses.get(c.analysis);
     if (!analysis) throw new Error(`Commentary ${c.id} names an analysis the data does not have.`);
@@ -113,7 +126,7 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
     const head = [
       meta('passages', encodePassageThemes(c.passages, themeOrder)),
       // An empty flag, no word: the result fetches the bottom line itself (summaries.ts).
-      ...(c.bottomLine === null ? [] : [meta(BOTTOM_LINE_META, '')]),
+      ...(c.bottomLine === undefined ? [] : [meta(BOTTOM_LINE_META, '')]),
       filter('expert', c.expert),
       filter('analysis', analysisFilterValue(c.analysis, analysisTitle)),
       ...tagged.map((id) => filter('theme', id)),
@@ -128,18 +141,18 @@ export function searchDocuments(data: OpenData): SearchDocument[] {
     return { url: root.commentary(c.id), content: page(head, body) };
   });
 
-  const introductions = data.analyses
-    .filter((a) => a.introduction.trim() !== '')
-    .map((a) => {
-      const head = [filter('analysis', analysisFilterValue(a.id, a.title)), ...dated(a.published)];
-      const body = [
-        block(SECTION.analysis, a.title, WEIGHTS.analysis),
-        block(SECTION.introduction, a.introduction.replace(/\n/g, ' ')),
-      ];
-      return { url: `${root.analysis(a.id)}#${SECTION.introduction}`, content: page(head, body) };
-    });
+  const introductions = site.analyses.flatMap((a) => {
+    const introduction = introductionText(a);
+    if (introduction.trim() === '') return [];
+    const head = [filter('analysis', analysisFilterValue(a.id, a.title)), ...dated(a.published)];
+    const body = [
+      block(SECTION.analysis, a.title, WEIGHTS.analysis),
+      block(SECTION.introduction, introduction),
+    ];
+    return [{ url: `${root.analysis(a.id)}#${SECTION.introduction}`, content: page(head, body) }];
+  });
 
-  const themeRecords = data.themes.map((t) => {
+  const themeRecords = site.themes.map((t) => {
     const head = [
       `<meta data-pagefind-filter="${THEME_RECORD.filter}[content]" content="${THEME_RECORD.value}">`,
     ];
