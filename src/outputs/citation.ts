@@ -9,6 +9,7 @@
  * source supports; the URL is the page on this site (where the passage anchors are),
  * and the original address goes in the records' notes.
  */
+import { escapeHtml } from '../util/escape';
 import { MONTHS, type PartialDate } from '../util/dates';
 import type { Analysis, Commentary, SiteModel } from '../model/model';
 import type { CitationFormat, LinkContext } from './urls';
@@ -76,11 +77,6 @@ const MLA_MONTHS = [
 ];
 
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
 
 function render(pieces: readonly Piece[]): FormattedCitation {
   return {

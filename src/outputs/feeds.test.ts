@@ -1,14 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate } from '../util/dates';
-import {
-  analysesFeed,
-  atomFeed,
-  atomTimestamp,
-  escapeXml,
-  expertFeed,
-  themeFeed,
-  type FeedContext,
-} from './feeds';
+import { analysesFeed, atomFeed, atomTimestamp, expertFeed, themeFeed, type FeedContext } from './feeds';
 import { fixtureSite } from '../model/site.fixture';
 import { absolute, paths } from './urls';
 
@@ -31,18 +23,6 @@ describe('atomTimestamp', () => {
     ['2024-04-26', '2024-04-26T00:00:00Z'],
   ])('turns %s into the first moment it covers, %s', (iso, expected) => {
     expect(atomTimestamp(parsePartialDate(iso)!)).toBe(expected);
-  });
-});
-
-describe('escapeXml', () => {
-  test.each([
-    ['Tariffs & Oil', 'Tariffs &amp; Oil'],
-    ['<p class="x">it’s</p>', '&lt;p class=&quot;x&quot;&gt;it’s&lt;/p&gt;'],
-    ["O'Brien", 'O&apos;Brien'],
-    ['bell\u0007 and form\u000Cfeed', 'bell and formfeed'],
-    ['tab\tand\nnewline', 'tab\tand\nnewline'],
-  ])('escapes %j', (input, expected) => {
-    expect(escapeXml(input)).toBe(expected);
   });
 });
 

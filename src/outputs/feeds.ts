@@ -5,7 +5,7 @@
  */
 import { compareNewestFirst, type PartialDate } from '../util/dates';
 import type { Block } from '../content/markdown';
-import { escapeHtml } from './citation';
+import { escapeHtml, escapeXml } from '../util/escape';
 import { analysisThemeIds, type Commentary, type PassageInContext, type SiteModel } from '../model/model';
 import { FEED_ENTRIES } from '../model/settings';
 import { plural } from '../util/text';
@@ -55,19 +55,6 @@ export interface Feed {
 export function atomTimestamp(date: PartialDate): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${String(date.year).padStart(4, '0')}-${pad(date.month ?? 1)}-${pad(date.day ?? 1)}T00:00:00Z`;
-}
-
-/** Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      // The control characters XML 1.0 forbids.
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(
-        /[&<>"']/g,
-        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-      )
-  );
 }
 
 function person(tag: string, p: FeedPerson, indent: string): string {

@@ -2,7 +2,7 @@
  * What crawlers read: the sitemap (sitemaps.org protocol 0.9) and robots.txt. Pure; the routes
  * `sitemap.xml.ts` and `robots.txt.ts` bind them to this build's absolute URLs.
  */
-import { escapeXml } from './feeds';
+import { escapeXml } from '../util/escape';
 import { archivePages, ownPageColumns, type SiteModel } from '../model/model';
 import type { paths } from './urls';
 

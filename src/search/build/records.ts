@@ -10,7 +10,7 @@
  * commentary tagged with it: the search page finds the commentaries of a matched theme with the
  * `theme` filter, so theme words do not swell the index chunks every search of them loads.
  */
-import { escapeHtml } from '../../outputs/citation';
+import { escapeHtml } from '../../util/escape';
 import type { Analysis, SiteModel } from '../../model/model';
 import { BOTTOM_LINE_META } from '../../model/summaries';
 import { plainText } from '../../outputs/open-data';
