@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folders of the code that content.config.ts runs: the content layer and what it imports. */
-export const CODE_FOLDERS = ['src/content', 'src/model', 'src/util'] as const;
+export const CODE_FOLDERS = ['src/content', 'src/model', 'src/util', 'src/search/shared'] as const;
 
 /** The files, relative to the project, whose text decides what the loader stores. */
 export function fingerprintInputs(root: string): string[] {

@@ -3,7 +3,6 @@ import { parsePartialDate } from '../../util/dates';
 import { buildModel } from '../../model/model';
 import { parseDateFilterValue } from '../shared/contract';
 import { dateFilterValue, facetOptions, introductionText, searchDocuments, themeText } from './records';
-import { paths } from '../../outputs/urls';
 
 const ANALYSIS = {
   id: 'solo',
