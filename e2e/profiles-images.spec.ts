@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE, ORIGIN, PUBLIC } from './env';
-import { analysis, expert } from './fixture';
+import { analysis, commentariesOf, expert } from './fixture';
 import { FIXTURE_IMAGES } from './fixture-images.mjs';
 import { watch } from './live/watch';
 
@@ -214,6 +214,17 @@ test.describe('an analysis’s lead image', () => {
     await page.goto(`analyses/${CAPTION_ONLY.id}/`);
     await expect(page.locator('meta[property="og:image"]')).toHaveCount(0);
     expect(await meta('meta[name="twitter:card"]')).toBe('summary');
+  });
+
+  test('a commentary’s link preview shows its analysis’s lead image; without one, none', async ({ page }) => {
+    await page.goto(`analyses/${LEAD.id}/`);
+    const lead = await page.locator('meta[property="og:image"]').getAttribute('content');
+    const [first] = commentariesOf(LEAD.id);
+    await page.goto(first!.path);
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', lead!);
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+    await page.goto(commentariesOf(CAPTION_ONLY.id)[0]!.path);
+    await expect(page.locator('meta[property="og:image"]')).toHaveCount(0);
   });
 });
 

@@ -51,6 +51,15 @@ describe('renderBlocks', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['other', 'passage', 'passage', 'passage', 'passage']);
   });
 
+  test.each([
+    ['list items', '- one\n- two\n\n  more', 'one two more'],
+    ['numbered items', '1. first\n2. second', 'first second'],
+    ['paragraphs of a quote', '> First.\n>\n> Second.', 'First. Second.'],
+    ['table cells and rows', '| a | b |\n| - | - |\n| 1 | 2 |', 'a b 1 2'],
+  ])('keeps the words of %s apart in the passage text', (_, markdown, text) => {
+    expect(passagesOf(markdown)[0]!.text).toBe(text);
+  });
+
   test('keeps the text exactly, including curly quotes, dashes and square brackets', () => {
     const text = 'Xi said that “[t]he world is big” — or so it was “reported”… It’s 12 months.';
     expect(passagesOf(text)[0]!.text).toBe(text);

@@ -48,7 +48,20 @@ export function isPassageNode(node: RootContent): boolean {
  * out, so that the text, the id and the search index hold only what a reader sees.
  */
 export function plainText(node: RootContent | Root): string {
-  return toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+  return blockText(node).replace(/\s+/g, ' ').trim();
+}
+
+/** Nodes whose children are blocks a reader sees apart: list items, paragraphs of a quote, cells. */
+const BLOCK_PARENTS = new Set<string>(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow']);
+
+/**
+ * The text of a node with a space between its blocks: mdast-util-to-string joins children as they
+ * are, so "- one\n- two" would read "onetwo" in the search index, the open data and the passage id.
+ */
+function blockText(node: RootContent | Root): string {
+  if ('children' in node && BLOCK_PARENTS.has(node.type))
+    return (node.children as RootContent[]).map(blockText).join(' ');
+  return toString(node, { includeHtml: false });
 }
 
 /**
