@@ -39,4 +39,15 @@ describe('pageKey', () => {
   test('refuses a function, whose result it cannot see', () => {
     expect(() => pageKey({ analysis: (id: string) => id })).toThrow(/cannot digest a function/);
   });
+
+  test('digests an image by its built address, size and format, an SVG component (a function) too', () => {
+    const svg = (src: string) =>
+      Object.assign(() => '<svg></svg>', { src, width: 120, height: 40, format: 'svg' });
+    const key = pageKey({ logo: { file: svg('/_astro/logo.aaa.svg'), alt: 'Logo' } });
+    expect(key).toBe(pageKey({ logo: { file: svg('/_astro/logo.aaa.svg'), alt: 'Logo' } }));
+    // A new file is a new built address: the page is rendered again.
+    expect(key).not.toBe(pageKey({ logo: { file: svg('/_astro/logo.bbb.svg'), alt: 'Logo' } }));
+    const photo = { src: '/_astro/lead.ccc.png', width: 800, height: 600, format: 'png' };
+    expect(pageKey(photo)).not.toBe(pageKey({ ...photo, width: 801 }));
+  });
 });

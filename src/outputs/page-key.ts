@@ -9,8 +9,23 @@ import { hash } from 'node:crypto';
 
 const digests = new WeakMap<object, string>();
 
+/**
+ * An image of Astro's pipeline, by the fields that say what a page shows of it: its built address
+ * (named by a digest of the file), size and format. An SVG is a component, a function carrying
+ * these same fields, so it is recognised by them, not by its type.
+ */
+function imageText(value: unknown): string | undefined {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined;
+  const { src, width, height, format } = value as Record<string, unknown>;
+  if (typeof src !== 'string' || typeof width !== 'number' || typeof height !== 'number') return undefined;
+  if (typeof format !== 'string') return undefined;
+  return `Image ${JSON.stringify(src)} ${width}x${height} ${format}`;
+}
+
 /** A digest of a value's content: plain data, arrays, Maps, Sets and Dates; a function is refused. */
 export function digestOf(value: unknown): string {
+  const image = imageText(value);
+  if (image !== undefined) return image;
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'function')
       throw new TypeError('a page key cannot digest a function: pass the data it returns');

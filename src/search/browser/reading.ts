@@ -1,13 +1,21 @@
 /**
- * The one script of reading pages, kept tiny (it is loaded everywhere): `/` focuses the search
+ * The one script of reading pages, kept tiny (every page loads it but the search page, whose own script has the `/` key too): `/` focuses the search
  * box, a page reached from a search result marks the words that matched in the passage, and the
  * copy buttons and passage links copy (./copy.ts).
  */
 import { highlightRanges, highlightTerms } from './highlight';
 import './copy';
-import { focusSearchOnSlash } from './shortcut';
 
-focusSearchOnSlash();
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select');
+  if (typing || (event.target instanceof HTMLElement && event.target.isContentEditable)) return;
+  const box = document.querySelector<HTMLInputElement>('[data-search-input]');
+  if (!box) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});
 
 /** Wraps the matching words of every text node under `scope` in <mark>, outside passage chrome. */
 function mark(scope: Element, terms: string[]): void {

@@ -53,7 +53,6 @@ import {
 } from '../shared/contract';
 import { bottomLineSource } from '../../model/summaries';
 import { urls } from '../../outputs/urls';
-import { focusSearchOnSlash } from './shortcut';
 
 /** The part of Pagefind's documented browser API this page uses (pagefind.js ships no types). */
 interface Pagefind {
@@ -135,14 +134,22 @@ const TYPING_PAUSE_MS = 60;
 const BATCH = 10;
 const FIRST_BATCH = 1;
 
-// The search page leaves the reading script out (BaseLayout's readingScript): the shortcut is here.
-focusSearchOnSlash();
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
 
 function start(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
+  // `/` to the box, as on reading pages: the search page leaves the reading script out (its bytes
+  // would count before the first results), and sharing a module would split both into two requests.
+  document.addEventListener('keydown', (event) => {
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (target?.closest('input, textarea, select') || target?.isContentEditable) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const failure = root.querySelector<HTMLElement>('[data-search-error]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
