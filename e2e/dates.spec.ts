@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { BASE } from './env';
 import { analysis, commentariesOf, commentary, expert, fixtureIds, type FixtureCommentary } from './fixture';
+import { expectAccessible } from './checks';
 
 /**
  * Browsing by date on the fixture content (e2e/fixtures/content): search newest first and by year,
@@ -213,16 +213,7 @@ test.describe('search by date', () => {
   test('the search page ordered newest first with a year has no WCAG 2.2 AA violations', async ({ page }) => {
     await page.goto(`search/?q=${WORD}&year=2021&sort=newest`);
     await settled(page);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const report = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(
-        report.violations.map((v) => v.id),
-        `${scheme} mode`,
-      ).toEqual([]);
-    }
+    await expectAccessible(page, 'search by date');
   });
 });
 

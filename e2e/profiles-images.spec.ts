@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE, ORIGIN, PUBLIC } from './env';
 import { analysis, commentariesOf, expert } from './fixture';
 import { FIXTURE_IMAGES } from './fixture-images.mjs';
 import { watch } from './live/watch';
+import { expectAccessible, layoutShift } from './checks';
 
 /**
  * Expert profiles and images on the fixture content (e2e/README.md): an expert with every profile
@@ -36,24 +36,6 @@ const candidates = (srcset: string | null) =>
     .split(',')
     .map((c) => c.trim().split(/\s+/))
     .map(([url, descriptor]) => ({ url: url ?? '', descriptor: descriptor ?? '' }));
-
-/** The layout shift a page has had so far (buffered), after letting it settle. */
-const layoutShift = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[]) {
-            if (!entry.hadRecentInput) total += entry.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 500);
-      }),
-  );
 
 test.describe('an expert’s profile', () => {
   test('shows the portrait, role, bio and links, then the themes and the commentaries', async ({ page }) => {
@@ -233,16 +215,7 @@ for (const path of [`experts/${FULL.id}/`, 'experts/', `analyses/${LEAD.id}/`]) 
     const problems = await watch(page);
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(
-        results.violations.map((v) => v.id),
-        scheme,
-      ).toEqual([]);
-    }
+    await expectAccessible(page, path);
     expect(problems).toEqual([]);
   });
 }

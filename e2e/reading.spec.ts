@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ARCHIVE_PAGE_SIZE, HOME_ANALYSES, THEME_COLUMN_PREVIEW } from '../src/model/settings';
 import { analysis, commentary, expert, fixtureIds, passage, theme } from './fixture';
 import { openData } from './site';
+import { expectAccessible } from './checks';
 
 // The fixture content (e2e/README.md): two analyses with commentaries written for these tests, and
 // nineteen short "Harbour Notes" that make the archive longer than one page.
@@ -135,18 +135,7 @@ test.describe('long lists are split', () => {
     // Page kinds the live suite visits only once the real content has enough to make them.
     for (const path of ['analyses/page/2/', 'themes/water-sharing/ada-okafor/']) {
       await page.goto(path);
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze();
-        expect
-          .soft(
-            results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-            `${path} in ${scheme} mode`,
-          )
-          .toEqual([]);
-      }
+      await expectAccessible(page, path);
     }
   });
 });

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { analysis, commentariesOf, commentary, expert, fixtureIds, type FixtureCommentary } from './fixture';
 import { PUBLIC } from './env';
 import { openData } from './site';
+import { expectAccessible } from './checks';
 
 /**
  * The editors' summaries on the fixture content (e2e/README.md): the Northern Fisheries Pact has
@@ -29,21 +29,6 @@ test('the fixture has both cases: summaries on some entries and not on others', 
 const bottomLines = (page: Page, within = page.locator('body')) =>
   within.locator('.bottom-line').allInnerTexts();
 
-async function axeClean(page: Page, what: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect
-      .soft(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        `${what} in ${scheme} mode`,
-      )
-      .toEqual([]);
-  }
-}
-
 test.describe('the analysis page', () => {
   test('lists the takeaways under their own heading, above the commentaries, said to be the editors’', async ({
     page,
@@ -60,7 +45,7 @@ test.describe('the analysis page', () => {
       await first.elementHandle(),
     );
     expect(order).toBeTruthy();
-    await axeClean(page, `analyses/${PACT.id}/`);
+    await expectAccessible(page, `analyses/${PACT.id}/`);
   });
 
   test('gives each commentary its bottom line beside its question, and none to one without', async ({
@@ -91,7 +76,7 @@ test.describe('the commentary page', () => {
     for (const selector of ['meta[name="description"]', 'meta[property="og:description"]']) {
       await expect(page.locator(selector)).toHaveAttribute('content', OKAFOR_PACT.bottomLine!);
     }
-    await axeClean(page, OKAFOR_PACT.path);
+    await expectAccessible(page, OKAFOR_PACT.path);
   });
 
   test('without a bottom line keeps its description and shows none', async ({ page }) => {
@@ -168,7 +153,7 @@ test.describe('search results', () => {
     }
     expect(shown.some((c) => c.bottomLine)).toBe(true);
     expect(shown.some((c) => !c.bottomLine)).toBe(true);
-    await axeClean(page, `search/${query}`);
+    await expectAccessible(page, `search/${query}`);
   });
 });
 

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { BASE, DIST } from '../env';
 import { builtHtmlFiles } from '../site';
+import { layoutShift } from '../checks';
 
 /** The budgets of issue 5: sizes are tested on the real build; times are only benchmarked. */
 const COMMENTARY_HTML_CSS_GZIP = 20 * 1024;
@@ -41,21 +42,7 @@ test('no page loads a web font', () => {
 test('reading pages do not shift their layout while loading', async ({ page }) => {
   for (const { url } of commentaryPages().slice(0, 2)) {
     await page.goto(url);
-    const shift = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let total = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & {
-              value: number;
-              hadRecentInput: boolean;
-            })[]) {
-              if (!entry.hadRecentInput) total += entry.value;
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-          setTimeout(() => resolve(total), 500);
-        }),
-    );
+    const shift = await layoutShift(page);
     expect(shift, url).toBe(0);
   }
 });

@@ -1,10 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { BASE, PUBLIC } from '../env';
 import { pagesToVisit } from '../site';
 import { watch } from './watch';
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { expectAccessible } from '../checks';
 
 /**
  * Every page, visited once in the browser: no WCAG 2.2 AA violation in light or dark mode, nothing
@@ -20,14 +18,7 @@ for (const path of pagesToVisit()) {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-      const summary = results.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-      expect.soft(summary, `WCAG 2.2 AA in ${scheme} mode`).toEqual([]);
-    }
+    await expectAccessible(page, `WCAG 2.2 AA on ${path}`);
     expect.soft(problems, 'blocked by the Content-Security-Policy, or a script error').toEqual([]);
 
     if (path.endsWith('404.html')) return;
