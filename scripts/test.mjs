@@ -170,7 +170,7 @@ await step(
 // Recombines the real passages read from that build (their text does not depend on the base path
 // nor on the added analysis, which realPassages leaves out) rather than building them once more.
 await step(
-  'First search at 1,000 commentaries: 120 KB (phrase 140) to results, 150 ms a keystroke',
+  'First search at 1,000 commentaries: 120 KB (phrase 140) to results; the keystroke time printed',
   'npm',
   ['run', '--silent', 'test:scale'],
   { BENCH_REAL_DIST: live.E2E_DIST },
