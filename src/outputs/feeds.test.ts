@@ -1,20 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate } from '../util/dates';
-import { analysesFeed, atomFeed, atomTimestamp, expertFeed, themeFeed, type FeedContext } from './feeds';
+import { analysesFeed, atomFeed, atomTimestamp, expertFeed, themeFeed } from './feeds';
 import { fixtureSite } from '../model/site.fixture';
-import { absolute, paths } from './urls';
+import { fixtureLinks } from './links.fixture';
 
-const ctx: FeedContext = {
-  urls: paths('/base/'),
-  absolute: (path) => absolute('https://example.org', path),
-  siteName: 'Example Review',
-  publisher: {
-    name: 'Example Review Press',
-    url: 'https://press.example.org/',
-    logo: 'https://example.org/base/_astro/logo.svg',
-  },
-  language: 'en-GB',
-};
+const ctx = fixtureLinks;
 
 describe('atomTimestamp', () => {
   test.each([

@@ -16,19 +16,9 @@ import {
 import { renderBlocks } from '../content/markdown';
 import type { Expert } from '../model/model';
 import { fixtureSite } from '../model/site.fixture';
-import { absolute, paths, type LinkContext } from './urls';
+import { fixtureLinks } from './links.fixture';
 
-const links: LinkContext = {
-  urls: paths('/base/'),
-  absolute: (path) => absolute('https://example.org', path),
-  siteName: 'Example Review',
-  publisher: {
-    name: 'Example Review Press',
-    url: 'https://press.example.org/',
-    logo: 'https://example.org/base/_astro/logo.svg',
-  },
-  language: 'en-GB',
-};
+const links = fixtureLinks;
 const site = fixtureSite();
 
 type Node = Record<string, unknown>;
