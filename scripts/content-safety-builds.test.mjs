@@ -1,0 +1,306 @@
+// The editors' safety net, part two: real builds of this project. A failed or interrupted build
+// never replaces the last good site, the same content builds to identical bytes, a bare
+// \`astro build\` refuses what the check refuses, and the dev server reports a mistake in one line.
+// These run Astro in this project (its content store, .astro/, .build/astro-out), so one at a time;
+// content-safety-checks.test.mjs runs beside them. Both: npm run test:content.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { createStaticServer, listen } from './serve.mjs';
+import { lock } from './lock-folder.mjs';
+import {
+  ERRORS,
+  OUTSIDE,
+  SECRET,
+  SITE_PREFIX,
+  build,
+  checkContent,
+  cleanUp,
+  contentWith,
+  leftovers,
+  lineAbout,
+  link,
+  problemLines,
+  run,
+  siteOut,
+  snapshot,
+  tmp,
+} from './content-safety.fixtures.mjs';
+
+// Real processes on a shared two-core machine: allow for a busy one.
+vi.setConfig({ testTimeout: 120_000 });
+
+afterAll(cleanUp);
+
+describe('npm run build', () => {
+  describe('with real builds', () => {
+    const good = siteOut('good');
+    let first;
+
+    test('builds the same content to byte-identical output twice in a row', async () => {
+      const again = siteOut('again');
+      for (const out of [good, again]) {
+        const result = await build(undefined, out);
+        expect(result.code, result.output).toBe(0);
+      }
+      first = snapshot(good);
+      expect(Object.keys(first).length).toBeGreaterThan(10);
+      expect(snapshot(again)).toEqual(first);
+    });
+
+    test('keeps the last good site, still served, when the content breaks after a good build', async () => {
+      expect(first, 'needs the build of the previous test').toBeDefined();
+      const broken = join(tmp, 'broken-content');
+      cpSync('content', broken, { recursive: true });
+      const analysis = join(broken, 'analyses', readdirSync(join(broken, 'analyses')).sort()[0]);
+      writeFileSync(analysis, readFileSync(analysis, 'utf8').replace('---\n', '---\ntitle: [\n'));
+
+      const result = await build(broken, good);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Build stopped: .* The last good site in .* is untouched\./);
+      expect(snapshot(good)).toEqual(first);
+      expect(leftovers(good)).toEqual([]);
+
+      const server = createStaticServer({ root: good, base: '/' });
+      const { port } = await listen(server, 0, '127.0.0.1');
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe(readFileSync(join(good, 'index.html'), 'utf8'));
+      } finally {
+        server.close();
+      }
+    });
+
+    test('swaps in a new build of fixed content, leaving no staging folder behind', async () => {
+      // Saved with a byte-order mark, as some editors on Windows do: accepted, and never published.
+      const dir = contentWith({ 'analyses/sample-analysis.md': (t) => `\uFEFF${t}` });
+      const result = await build(dir, good);
+      expect(result.code, result.output).toBe(0);
+      const home = readFileSync(join(good, 'index.html'), 'utf8');
+      expect(home).toContain('A Sample Analysis');
+      expect(home).not.toContain('\uFEFF');
+      expect(leftovers(good)).toEqual([]);
+    });
+
+    test('discards a build interrupted mid-way (Ctrl+C), keeping the last good site', async () => {
+      const before = snapshot(good);
+      const child = spawn(process.execPath, ['scripts/build.mjs', '--out', good], {
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const closed = new Promise((done) => child.on('close', (code) => done(code)));
+      await new Promise((started) => {
+        const listen = (chunk) => {
+          output += chunk;
+          // Astro is building into the staging folder: interrupt it there.
+          if (output.includes('Syncing content')) started();
+        };
+        child.stdout.on('data', listen);
+        child.stderr.on('data', listen);
+      });
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+      expect(snapshot(good)).toEqual(before);
+      expect(leftovers(good)).toEqual([]);
+    });
+
+    /** The processes whose command line names `text`, as `pid args` lines. */
+    const running = (text) =>
+      spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((line) => line.includes(text));
+
+    // npm runs a script through `sh -c`, which kept the build from npm's signals: npm ended at once
+    // and the build went on to publish. A signal to npm must stop everything it started.
+    test.each(['SIGINT', 'SIGTERM', 'SIGHUP'])(
+      'stops the whole build when `npm run build` gets %s, publishing nothing',
+      async (signal) => {
+        const before = snapshot(good);
+        const npm = spawn('npm', ['run', 'build', '--', '--out', good], {
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        const ended = new Promise((done) => npm.on('exit', done));
+        // All output, the build's included, once every process holding the pipes has ended.
+        const closed = new Promise((done) => npm.on('close', done));
+        try {
+          await new Promise((started) => {
+            const listen = (chunk) => {
+              output += chunk;
+              if (output.includes('Syncing content')) started();
+            };
+            npm.stdout.on('data', listen);
+            npm.stderr.on('data', listen);
+          });
+          npm.kill(signal);
+          await ended;
+          // The build stops within a moment of npm (it tidies up first), never later.
+          for (let waited = 0; running(SITE_PREFIX).length > 0 && waited < 10_000; waited += 250) {
+            await new Promise((wait) => setTimeout(wait, 250));
+          }
+          expect(running(SITE_PREFIX)).toEqual([]);
+          await closed;
+          expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+          expect(snapshot(good)).toEqual(before);
+          expect(leftovers(good)).toEqual([]);
+        } finally {
+          for (const line of running(SITE_PREFIX)) process.kill(Number.parseInt(line, 10), 'SIGKILL');
+        }
+      },
+    );
+
+    test('stops with the cause and what to do when dist/ cannot be replaced, leaving no staging folder', async (ctx) => {
+      const before = snapshot(good);
+      const unlock = lock(good);
+      if (!unlock) return ctx.skip();
+      // Small content: what is proven is the swap, whatever was built.
+      const dir = contentWith();
+      let result;
+      try {
+        result = await build(dir, good);
+      } finally {
+        unlock();
+      }
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^Build stopped: .*good\/ could not be replaced \((EPERM|EACCES): .*\): make .* writable .* --out\. Nothing was published\. The last good site in .* is untouched\.$/m,
+      );
+      expect(result.output).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/); // no stack trace
+      expect(snapshot(good)).toEqual(before);
+      expect(leftovers(good)).toEqual([]);
+    });
+  });
+});
+
+describe('a bare astro build', () => {
+  test('a bare astro build never reads what the check refuses: a link to a file outside the content folder', async () => {
+    const dir = contentWith({ 'experts/ben-example.md': link(OUTSIDE) });
+    const out = siteOut('bare');
+    const result = await run(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
+      CONTENT_DIR: dir,
+      NODE_ENV: 'production',
+    });
+    expect(result.code).not.toBe(0);
+    const [checked] = problemLines((await checkContent(dir)).output);
+    expect(checked).toMatch(/^error: .*ben-example\.md › file: is a symbolic link/);
+    expect(result.output).toContain(checked);
+    expect(result.output).not.toContain(SECRET);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  test.each([
+    'a lead image whose file is not there',
+    'a lead image without alt text',
+    'a portrait over 10 MB',
+  ])('a bare astro build refuses %s in the check’s own words (the loader shares its code)', async (what) => {
+    const [, changes, file, field, message] = ERRORS.find(([name]) => name === what);
+    const dir = contentWith(changes);
+    const out = siteOut('bare-image');
+    const result = await run(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
+      CONTENT_DIR: dir,
+      NODE_ENV: 'production',
+    });
+    expect(result.code).not.toBe(0);
+    const checked = (await checkContent(dir)).output;
+    // The build's line is the check's, word for word: the one line about that file and field.
+    expect(lineAbout(result.output, 'error', `${dir}/${file}`, field)).toMatch(message);
+    expect(problemLines(result.output)).toEqual(problemLines(checked));
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
+
+describe('npm run dev', () => {
+  // Astro's dev server on a content folder of its own (CONTENT_DIR), edited as an editor would.
+  test('reports a file saved with a mistake in one line, never a file as its own duplicate, and names CONTENT_DIR', async () => {
+    const dir = contentWith();
+    const file = join(dir, 'commentaries', 'sample-analysis', 'ada-example.md');
+    const good = readFileSync(file, 'utf8');
+    // Astro 7 refuses to start a second dev server of a project while .astro/dev.json names a live
+    // process; on a busy machine a dead server's pid can be reused by another process. No dev
+    // server of this project runs during the tests, so the record is stale.
+    rmSync(resolve('.astro/dev.json'), { force: true });
+    const dev = spawn(resolve('node_modules/.bin/astro'), ['dev', '--port', '0'], {
+      // Not Vitest's environment (NODE_ENV=test, VITEST…): under it Astro 7's dev server serves no page.
+      env: {
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(name)),
+        ),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        CONTENT_DIR: dir,
+        BASE_PATH: '/',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    dev.stdout.on('data', (chunk) => (output += chunk));
+    dev.stderr.on('data', (chunk) => (output += chunk));
+    // Colour codes, which Astro writes when the environment asks for colour (CI), are stripped so
+    // that the patterns stay plain.
+    const plain = (text) => text.replace(/\u001b\[[\d;]*m/g, '');
+    /** Waits until the output from `from` on matches, and returns that part of it, without colour codes. */
+    const waitFor = async (pattern, from = 0) => {
+      for (let waited = 0; !pattern.test(plain(output.slice(from))); waited += 100) {
+        if (waited > 60_000) throw new Error(`no ${pattern} in:\n${plain(output.slice(from))}`);
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
+      return plain(output.slice(from));
+    };
+    try {
+      await waitFor(/watching for file changes/);
+      const port = Number(/localhost:(\d+)\//.exec(plain(output))[1]);
+
+      // A changed file, saved: reloaded, and not called a duplicate of itself.
+      let from = output.length;
+      writeFileSync(file, `${good}\nA third paragraph about the river.\n`);
+      let after = plain(await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from));
+      expect(after).not.toMatch(/Duplicate id/);
+
+      // A YAML mistake: one line in the check's own form, no unhandled rejection, no js-yaml stack.
+      from = output.length;
+      writeFileSync(file, good.replace('order: 1\n', 'order: 1\ntitle: [\n'));
+      const [checked] = problemLines((await checkContent(dir)).output);
+      expect(checked).toMatch(/^error: .*ada-example\.md › frontmatter: line \d+: /);
+      after = plain(await waitFor(/› frontmatter: .*\n/, from));
+      expect(after).toContain(`${checked}. The site shows the file as it was before this save`);
+      expect(after).not.toMatch(/UnhandledRejection|YAMLException|js-yaml/);
+
+      // Fixed, but naming a theme that does not exist: the page says so, naming CONTENT_DIR's folder.
+      from = output.length;
+      writeFileSync(file, good.replace('  - water\n', '  - water\n  - tides\n'));
+      await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from);
+      const page = await fetch(`http://localhost:${port}/`);
+      if (page.status !== 500)
+        console.log(
+          'DEBUG',
+          port,
+          page.status,
+          (await page.text()).slice(0, 200),
+          plain(output).slice(-2500),
+        );
+      expect(page.status).toBe(500);
+      after = plain(await waitFor(/there is no theme "tides".*\n/, from));
+      expect(after).toContain(`or add ${dir}/themes/tides.md`);
+
+      // And fixed: pages are served from the fixed file, not from the last error.
+      from = output.length;
+      writeFileSync(file, good);
+      await waitFor(/Reloaded data from sample-analysis\/ada-example\.md/, from);
+      // Astro reloads the pages' data a moment after the file (within a second here; once, the
+      // last error was seen for 20 s): allow a few seconds, not that.
+      const fixedAt = Date.now();
+      let status = (await fetch(`http://localhost:${port}/`)).status;
+      while (status !== 200 && Date.now() - fixedAt < 8_000) {
+        await new Promise((wait) => setTimeout(wait, 200));
+        status = (await fetch(`http://localhost:${port}/`)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      dev.kill();
+    }
+  });
+});

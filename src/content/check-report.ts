@@ -1,0 +1,83 @@
+// The whole of `npm run check:content` but the printing: reads and checks a content folder and
+// returns what the command prints, on which stream, and its exit code. scripts/check-content.ts
+// prints it; the content-safety tests call it in their own process on each broken fixture.
+import { checkContentFolder } from './files';
+import { useParseSource, type ParseSource } from './markdown';
+import type { Problem } from './validate';
+import { formatProblems } from './validate';
+import type { CheckResult } from './check';
+import { plural as count } from '../util/text';
+
+/** What the check prints and how it ends. */
+export interface CheckReport {
+  exitCode: 0 | 1;
+  /** The success line, when there is no error. */
+  stdout: string;
+  /** The problems, one a line, and the failure line when there are errors. */
+  stderr: string;
+  problems: Problem[];
+}
+
+/** The report of a check that could not run at all (say, an unreadable folder): one line, no stack. */
+export function failedReport(error: unknown): CheckReport {
+  const cause = error instanceof Error ? error.message : String(error);
+  return {
+    exitCode: 1,
+    stdout: '',
+    stderr: `✗ The content check could not run: ${cause}\n`,
+    problems: [],
+  };
+}
+
+/** The report of a check that ran: its problems, then the line that sums it up. Pure. */
+export function checkReport(contentDir: string, result: CheckResult, seconds: string): CheckReport {
+  const { problems, content } = result;
+  const errors = problems.filter((p) => p.level === 'error').length;
+  const warnings = problems.length - errors;
+  const listed = problems.length > 0 ? `${formatProblems(problems)}\n\n` : '';
+  if (errors > 0) {
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `${listed}✗ ${count(errors, 'error')}${warnings ? ` and ${count(warnings, 'warning')}` : ''} in ${contentDir}/: each line above names the file, the field and what to change.\n`,
+      problems,
+    };
+  }
+  return {
+    exitCode: 0,
+    stdout: `✓ ${contentDir}/ is ready to publish: ${count(content.analyses.length, 'analysis', 'analyses')}, ${count(content.experts.length, 'expert')}, ${count(content.themes.length, 'theme')}, ${count(content.commentaries.length, 'commentary', 'commentaries')}${warnings ? `; ${count(warnings, 'warning')} above` : ''} (${seconds} s).\n`,
+    stderr: listed,
+    problems,
+  };
+}
+
+export interface CheckOptions {
+  /** Parses of bodies kept from an earlier check; without it every body is parsed. */
+  parses?: ParseSource;
+  /** Called with the checked content, e.g. to keep its parses for the next check. */
+  afterCheck?: (content: CheckResult['content']) => void;
+}
+
+/**
+ * Checks the content folder `contentDir` of the project at `root`, as `npm run check:content`
+ * does, and returns what that command prints and its exit code.
+ */
+export async function checkContent(
+  root: string,
+  contentDir: string,
+  options: CheckOptions = {},
+): Promise<CheckReport> {
+  const started = performance.now();
+  let result: CheckResult;
+  useParseSource(options.parses);
+  try {
+    result = await checkContentFolder(root, contentDir);
+  } catch (error) {
+    // Each file's own failures are reported against it; this is for anything else.
+    return failedReport(error);
+  } finally {
+    useParseSource(undefined);
+  }
+  options.afterCheck?.(result.content);
+  return checkReport(contentDir, result, ((performance.now() - started) / 1000).toFixed(1));
+}
