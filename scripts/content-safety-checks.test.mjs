@@ -1,9 +1,11 @@
 // The editors' safety net, part one: the content check on one small content folder per mistake an
-// editor can make, the build stopping on them before Astro runs, and the `new:*` scaffolds. Each
-// mistake is checked in this process by the function `npm run check:content` prints (milliseconds);
-// the command itself runs end to end on a few of them, and `npm run build` (which runs the command)
-// on thirteen, each line compared with this process's. Builds that publish are in
-// content-safety-builds.test.mjs, which runs beside this file. Both: npm run test:content.
+// editor can make, the build stopping on them before Astro runs, the \`new:*\` scaffolds, and the
+// builds that run in a project of their own (a bare \`astro build\`, the incremental rebuild). Each
+// mistake is checked in this process by the function \`npm run check:content\` prints (milliseconds);
+// the command itself runs end to end on a few of them, and \`npm run build\` (which runs the command)
+// on all the mistakes it stops on, its lines compared with this process's. Every suite here runs
+// side by side. Builds in this project itself are content-safety-builds.test.mjs, which Vitest runs
+// beside this file. Both: npm run test:content.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
@@ -28,6 +30,7 @@ import {
   snapshot,
   tmp,
   viteNode,
+  projectOfItsOwn,
 } from './content-safety.fixtures.mjs';
 import { run as runIn, scratchProject } from '../bench/project.mjs';
 
@@ -201,18 +204,56 @@ describe.concurrent('rebuilds that reuse work', () => {
   }, 300_000); // six builds, beside the other tests
 });
 
+describe.concurrent('a bare astro build', () => {
+  // Each in a project of its own: beside each other and the builds of this project.
+  test('a bare astro build never reads what the check refuses: a link to a file outside the content folder', async () => {
+    const project = await projectOfItsOwn('bare-link');
+    const dir = project.contentWith({ 'experts/ben-example.md': link(OUTSIDE) });
+    const out = join(project.root, 'out');
+    const result = await project.run(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
+      CONTENT_DIR: dir,
+      NODE_ENV: 'production',
+    });
+    expect(result.code).not.toBe(0);
+    const [checked] = problemLines((await project.checkContent(dir)).output);
+    expect(checked).toMatch(/^error: .*ben-example\.md › file: is a symbolic link/);
+    expect(result.output).toContain(checked);
+    expect(result.output).not.toContain(SECRET);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  test.each([
+    'a lead image whose file is not there',
+    'a lead image without alt text',
+    'a portrait over 10 MB',
+  ])('a bare astro build refuses %s in the check’s own words (the loader shares its code)', async (what) => {
+    const [, changes, file, field, message] = ERRORS.find(([name]) => name === what);
+    const project = await projectOfItsOwn(`bare-${what.replaceAll(' ', '-')}`);
+    const dir = project.contentWith(changes);
+    const out = join(project.root, 'out');
+    const result = await project.run(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
+      CONTENT_DIR: dir,
+      NODE_ENV: 'production',
+    });
+    expect(result.code).not.toBe(0);
+    const checked = (await project.checkContent(dir)).output;
+    // The build's line is the check's, word for word: the one line about that file and field.
+    expect(lineAbout(result.output, 'error', `${dir}/${file}`, field)).toMatch(message);
+    expect(problemLines(result.output)).toEqual(problemLines(checked));
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
+
 describe.concurrent('npm run check:content', () => {
   const error = (what) => ERRORS.find(([name]) => name === what)[1];
   // The command prints what the check reports, on the same streams, and exits with its code: the
-  // valid publication, one with a warning, and mistakes of each kind (a file's text, its bytes, the
-  // file itself, and one the markdown reader cannot take), in a process of its own each.
+  // valid publication, one with a warning, and mistakes in a file's text, in the file itself and one
+  // the markdown reader cannot take (its stack is the process's), in a process of its own each.
   test.each([
     ['the valid publication', {}],
     ['an expert no commentary uses', WARNINGS.find(([name]) => name === 'an expert no commentary uses')[1]],
     ['malformed YAML frontmatter', error('malformed YAML frontmatter')],
-    ['a file saved as Latin-1', error('a file saved as Latin-1')],
     ['a named pipe', error('a named pipe')],
-    ['a symbolic link outside', error('a symbolic link to a file outside the content folder')],
     [
       'quotations nested 10,000 deep',
       error('quotations nested 10,000 deep, which the markdown reader itself cannot take'),
@@ -230,42 +271,68 @@ describe.concurrent('npm run check:content', () => {
 
 describe.concurrent('npm run build', () => {
   const error = (what) => ERRORS.find(([name]) => name === what);
-  // Each in a content folder and output of its own, side by side.
-  test.each([
-    ['malformed YAML frontmatter', error('malformed YAML frontmatter')],
+  /**
+   * Mistakes in different files share a content folder, so that four builds stop on the thirteen:
+   * each test below asserts its own mistake's line in its folder's build, which must print the very
+   * lines the check reports on that folder. (Each mistake alone is an error: the tests above.)
+   */
+  const folders = [];
+  // Two names of one entry ("Ada Example.md", "ada-example.md") count as one file.
+  const entry = (path) => path.toLowerCase().replace(/[^a-z0-9/.]+/g, '-');
+  const folderFor = (changes) => {
+    const paths = Object.keys(changes).map(entry);
+    let folder = folders.find((f) => paths.every((path) => !f.paths.has(path)));
+    if (!folder) folders.push((folder = { changes: {}, paths: new Set() }));
+    Object.assign(folder.changes, changes);
+    for (const path of paths) folder.paths.add(path);
+    return folder;
+  };
+  /** The folder's build and its check, run once for all the tests of that folder. */
+  const stopped = (folder) =>
+    (folder.result ??= (async () => {
+      const dir = contentWith(folder.changes);
+      const out = siteOut(`never-${basename(dir)}`);
+      const [built, checked] = await Promise.all([build(dir, out), checkContent(dir)]);
+      return { dir, out, built, checked };
+    })());
+  test.each(
     [
-      'two entries with the same id (which Astro would only warn about)',
-      error('two entries with the same id'),
-    ],
-    ['an unknown theme (which Astro would only find while rendering)', error('an unknown theme')],
-    [
-      'a symbolic link to a file outside the content folder (which Astro would publish)',
-      error('a symbolic link to a file outside the content folder'),
-    ],
-    ['a named pipe (on which Astro would wait for ever)', error('a named pipe')],
-    ['a file saved as Latin-1 (which Astro would publish garbled)', error('a file saved as Latin-1')],
-    ['quotations nested 2,000 deep (on which Astro would crash)', error('quotations nested 2,000 deep')],
-    ['a javascript: link (which Astro would publish)', error('a javascript: link in a commentary')],
-    ['raw HTML (which Astro would drop silently)', error('raw HTML inside a paragraph')],
-    [
-      'an accent colour below WCAG AA contrast',
-      error('an accent colour too pale to read on the light background'),
-    ],
-    ['a lead image whose file is not there', error('a lead image whose file is not there')],
-    ['a lead image without alt text', error('a lead image without alt text')],
-    ['a portrait over 10 MB (which Astro would read and resize)', error('a portrait over 10 MB')],
-  ])('stops on %s with the check’s own message, before Astro runs', async (_, [, changes, file, field]) => {
-    const dir = contentWith(changes);
-    const out = siteOut(`never-${basename(dir)}`);
-    const [built, checked] = await Promise.all([build(dir, out), checkContent(dir)]);
-    expect(built.code).toBe(1);
-    expect(problemLines(built.output)).toEqual(problemLines(checked.output));
-    lineAbout(built.output, 'error', `${dir}/${file}`, field);
-    expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
-    expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
-    expect(existsSync(out)).toBe(false);
-    expect(built.output).not.toContain(SECRET);
-  });
+      ['malformed YAML frontmatter', error('malformed YAML frontmatter')],
+      [
+        'two entries with the same id (which Astro would only warn about)',
+        error('two entries with the same id'),
+      ],
+      ['an unknown theme (which Astro would only find while rendering)', error('an unknown theme')],
+      [
+        'a symbolic link to a file outside the content folder (which Astro would publish)',
+        error('a symbolic link to a file outside the content folder'),
+      ],
+      ['a named pipe (on which Astro would wait for ever)', error('a named pipe')],
+      ['a file saved as Latin-1 (which Astro would publish garbled)', error('a file saved as Latin-1')],
+      ['quotations nested 2,000 deep (on which Astro would crash)', error('quotations nested 2,000 deep')],
+      ['a javascript: link (which Astro would publish)', error('a javascript: link in a commentary')],
+      ['raw HTML (which Astro would drop silently)', error('raw HTML inside a paragraph')],
+      [
+        'an accent colour below WCAG AA contrast',
+        error('an accent colour too pale to read on the light background'),
+      ],
+      ['a lead image whose file is not there', error('a lead image whose file is not there')],
+      ['a lead image without alt text', error('a lead image without alt text')],
+      ['a portrait over 10 MB (which Astro would read and resize)', error('a portrait over 10 MB')],
+    ].map(([what, mistake]) => [what, mistake, folderFor(mistake[1])]),
+  )(
+    'stops on %s with the check’s own message, before Astro runs',
+    async (_, [, , file, field, message], folder) => {
+      const { dir, out, built, checked } = await stopped(folder);
+      expect(built.code).toBe(1);
+      expect(problemLines(built.output)).toEqual(problemLines(checked.output));
+      expect(lineAbout(built.output, 'error', `${dir}/${file}`, field)).toMatch(message);
+      expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
+      expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
+      expect(existsSync(out)).toBe(false);
+      expect(built.output).not.toContain(SECRET);
+    },
+  );
 });
 
 describe.concurrent('npm run new:analysis and new:commentary', () => {

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { expect } from 'vitest';
+import { scratchProject } from '../bench/project.mjs';
 import { gradientPng } from '../e2e/fixture-images.mjs';
 import { checkContent as checkFolder } from '../src/content/check-report';
 
@@ -133,10 +134,10 @@ writeFileSync(OUTSIDE, VALID['experts/ben-example.md'].replace('Example Institut
 /**
  * Writes the valid publication with some files changed into a new content folder and returns its
  * path. A change is the new text (a string or bytes), a function of the old text, null to delete
- * the file, `link(target)` or `FIFO`.
+ * the file, `link(target)` or `FIFO`. The folder is made in this file's temporary folder, or `under`.
  */
-export function contentWith(changes = {}) {
-  const dir = join(tmp, `content-${++folders}`);
+export function contentWith(changes = {}, under = tmp) {
+  const dir = join(under, `content-${++folders}`);
   const files = { ...VALID };
   for (const [path, change] of Object.entries(changes)) {
     if (change === null) delete files[path];
@@ -157,10 +158,11 @@ export function contentWith(changes = {}) {
   return dir;
 }
 
-/** Runs a command in the project; resolves with its exit code and everything it printed. */
-export function run(command, args, env = {}) {
+/** Runs a command in the project (or `cwd`); resolves with its exit code and everything it printed. */
+export function run(command, args, env = {}, cwd = ROOT) {
   return new Promise((done, fail) => {
     const child = spawn(command, args, {
+      cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -178,12 +180,12 @@ export const viteNode = resolve('node_modules/.bin/vite-node');
 export const checkContentCli = (dir) => run(viteNode, ['scripts/check-content.ts'], { CONTENT_DIR: dir });
 
 /**
- * The same check in this process (milliseconds): what scripts/check-content.ts prints, on which
+ * The same check in this process (milliseconds), of the project at `root`: what scripts/check-content.ts prints, on which
  * stream, and its exit code, as `run` gives them. Without the parse cache the command keeps, so that
  * every body is parsed; one check at a time (the parse source is process-wide).
  */
-export async function checkContent(dir) {
-  const report = await checkFolder(ROOT, dir);
+export async function checkContent(dir, root = ROOT) {
+  const report = await checkFolder(root, dir);
   return {
     code: report.exitCode,
     stdout: report.stdout,
@@ -658,3 +660,19 @@ export function snapshot(dir) {
 /** What a build left in the staging area for an output. */
 export const leftovers = (out) =>
   readdirSync('.build').filter((name) => name.startsWith(`${relative(tmp, out)}.`));
+
+/**
+ * A project of its own, for a test that runs Astro beside the builds of this one: a copy of the
+ * code with node_modules linked (bench/project.mjs), so its content store and .astro/ are its own.
+ * Its content folders are made inside it and named from its root, as its messages name them.
+ */
+export async function projectOfItsOwn(name) {
+  const root = resolve(tmp, name);
+  await scratchProject(root, []);
+  return {
+    root,
+    contentWith: (changes) => relative(root, contentWith(changes, join(root, 'fixtures'))),
+    checkContent: (dir) => checkContent(dir, root),
+    run: (command, args, env) => run(command, args, env, root),
+  };
+}
