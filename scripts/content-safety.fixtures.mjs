@@ -657,18 +657,19 @@ export function snapshot(dir) {
   return files;
 }
 
-/** What a build left in the staging area for an output. */
-export const leftovers = (out) =>
-  readdirSync('.build').filter((name) => name.startsWith(`${relative(tmp, out)}.`));
+/** What a build left in the staging area (`work`) for an output. */
+export const leftovers = (out, work = '.build') =>
+  readdirSync(work).filter((name) => name.startsWith(`${basename(out)}.`));
 
 /**
  * A project of its own, for a test that runs Astro beside the builds of this one: a copy of the
  * code with node_modules linked (bench/project.mjs), so its content store and .astro/ are its own.
- * Its content folders are made inside it and named from its root, as its messages name them.
+ * Its content folders are made inside it and named from its root, as its messages name them;
+ * with `content`, its own content/ holds the valid publication.
  */
-export async function projectOfItsOwn(name) {
+export async function projectOfItsOwn(name, { content = false } = {}) {
   const root = resolve(tmp, name);
-  await scratchProject(root, []);
+  await scratchProject(root, content ? Object.entries(VALID) : []);
   return {
     root,
     contentWith: (changes) => relative(root, contentWith(changes, join(root, 'fixtures'))),
