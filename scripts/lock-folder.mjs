@@ -1,4 +1,4 @@
-// A test helper for the tests of an unwritable dist/ (publish.test.mjs, content-safety.test.mjs).
+// A test helper for the tests of an unwritable dist/ (publish.test.mjs, content-safety-builds.test.mjs).
 import { spawnSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 
