@@ -19,8 +19,10 @@ for (const s of [found.word, found.phrase, found.place]) {
   console.log(
     `${s.query}: ${s.results} matches, ${kb(s.toResults)} to results, ${kb(s.bytes)} in all, ${s.ms} ms`,
   );
+  // A star marks what was fetched before the results showed (counted in "to results").
+  const first = new Set(s.first.map((r) => r.path));
   for (const r of [...s.fetched].sort((a, b) => b.bytes - a.bytes))
-    console.log(`   ${kb(r.bytes)}  ${r.path}`);
+    console.log(` ${first.has(r.path) ? '*' : ' '} ${kb(r.bytes)}  ${r.path}`);
 }
 if (found.typing)
   console.log(

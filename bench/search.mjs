@@ -86,6 +86,8 @@ async function firstSearch(browser, origin, query, params = '') {
     bytes: fetched.reduce((sum, r) => sum + sent(r.body), 0),
     toResults: first.reduce((sum, r) => sum + sent(r.body), 0),
     fetched: list(fetched),
+    /** The responses counted in `toResults`: the page and what the browser asked for before the results showed. */
+    first: list(first),
   };
 }
 

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import type { SearchDocument } from './records';
-import { withDeadline, writeDeadline, writeSearchIndex } from './integration';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { RECORDS_FILE, type SearchDocument } from './records';
+import { searchIndex, withDeadline, writeDeadline, writeSearchIndex } from './integration';
 
 const record = (url: string, body: string): SearchDocument => ({
   url,
@@ -68,5 +69,38 @@ describe('writeDeadline', () => {
     expect(writeDeadline(0, 60_000)).toBe(60_000);
     expect(writeDeadline(13_000, 60_000)).toBeGreaterThan(writeDeadline(1_000, 60_000));
     expect(writeDeadline(13_000, 60_000)).toBeGreaterThanOrEqual(300_000);
+  });
+});
+
+describe('searchIndex', () => {
+  const buildDone = async (dir: string) => {
+    const hook = searchIndex().hooks['astro:build:done'] as unknown as (options: {
+      dir: URL;
+      logger: { info: (message: string) => void };
+    }) => Promise<void>;
+    await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: () => undefined } });
+  };
+  const records = [record('/a/', '<p id="p-1">Oil prices rose.</p>')];
+
+  test('indexes the records the build wrote and removes them from the site', async () => {
+    const site = await scratch();
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
+    await buildDone(site);
+    expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
+    expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
+  });
+
+  test('keeps a copy of them for the benchmark when BENCH_KEEP_RECORDS names a file', async () => {
+    const site = await scratch();
+    const kept = join(await scratch(), 'records.json');
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
+    vi.stubEnv('BENCH_KEEP_RECORDS', kept);
+    try {
+      await buildDone(site);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(JSON.parse(await readFile(kept, 'utf8'))).toEqual(records);
+    expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  * Any failure stops the build with its cause; a build never succeeds without its index.
  */
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -133,6 +133,8 @@ export function searchIndex(): AstroIntegration {
           if (!existsSync(recordsFile))
             throw new Error(`the build wrote no ${RECORDS_FILE} (src/pages/${RECORDS_FILE}.ts).`);
           const documents = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
+          // The benchmark may keep a copy, to index other shapes of records (bench/index-variants.mjs).
+          if (process.env.BENCH_KEEP_RECORDS) await copyFile(recordsFile, process.env.BENCH_KEEP_RECORDS);
           // The records are for Pagefind only: never published.
           await rm(recordsFile);
           const bundle = join(out, site.searchBundle());
