@@ -49,3 +49,33 @@ export function processCpu(lines) {
   }
   return cpu;
 }
+
+/** A rendered page's route: its path with each id in it (a segment after the first folder) as `*`. */
+export function routeOf(path) {
+  const parts = path.split('/');
+  const literal = (part) => /^(index\.html|page|bottom-lines|feed\.xml|citation\.\w+)?$/.test(part);
+  return parts
+    .map((part, i) => {
+      if (i <= 1 || literal(part)) return part;
+      return i === parts.length - 1 ? `*${/\.\w+$/.exec(part)?.[0] ?? ''}` : '*';
+    })
+    .join('/');
+}
+
+/**
+ * Where page rendering went, by route, from a build's log: Astro's "(+N ms)" after each page,
+ * summed by `routeOf` its path, the costliest first. Pages copied from the previous build are left out.
+ */
+export function routeTimes(log) {
+  const text = log.replace(/\u001b\[[0-9;]*m/g, '');
+  const routes = text.split(/generating static routes/)[1]?.split(/✓ Completed in/)[0] ?? '';
+  const byRoute = new Map();
+  for (const [, path, ms] of routes.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
+    const route = routeOf(path);
+    const entry = byRoute.get(route) ?? { route, pages: 0, ms: 0 };
+    entry.pages += 1;
+    entry.ms += Number(ms);
+    byRoute.set(route, entry);
+  }
+  return [...byRoute.values()].sort((a, b) => b.ms - a.ms || (a.route < b.route ? -1 : 1));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPhases, processCpu, seconds } from './phases.mjs';
+import { buildPhases, processCpu, routeOf, routeTimes, seconds } from './phases.mjs';
 
 // The shape of a real build's log (scripts/build.mjs, Astro 7.3), shortened.
 const LOG = `✓ content/ is ready to publish: 334 analyses, 63 experts, 12 themes, 1000 commentaries (2.4 s).
@@ -65,5 +65,35 @@ describe('processCpu', () => {
         '',
       ]),
     ).toEqual({ check: 2, astro: 15, other: 0.5 });
+  });
+});
+
+describe('routeOf', () => {
+  test.each([
+    ['/index.html', '/index.html'],
+    ['/404.html', '/404.html'],
+    ['/analyses/page/2/index.html', '/analyses/page/*/index.html'],
+    ['/analyses/analysis-00300/citation.bib/', '/analyses/*/citation.bib/'],
+    ['/commentaries/analysis-00156/expert-0055/index.html', '/commentaries/*/*/index.html'],
+    ['/themes/taiwan/index.html', '/themes/*/index.html'],
+    ['/themes/taiwan/expert-0003/index.html', '/themes/*/*/index.html'],
+    ['/themes/taiwan/feed.xml', '/themes/*/feed.xml'],
+    ['/data/bottom-lines/analysis-00001.json', '/data/bottom-lines/*.json'],
+  ])('reads %s as the route %s', (path, route) => {
+    expect(routeOf(path)).toBe(route);
+  });
+});
+
+describe('routeTimes', () => {
+  test('sums the rendered pages of each route, the costliest first, leaving restored pages out', () => {
+    const log = `${LOG.split('09:29:09')[0]}09:29:09   ├─ /commentaries/a/b/index.html (+12ms)
+09:29:09   ├─ /commentaries/a/c/index.html (+20ms)
+09:29:09   └─ /commentaries/a/c/citation.bib/ (+3ms)
+09:30:11 ✓ Completed in 1m 4s.`;
+    expect(routeTimes(log)).toEqual([
+      { route: '/commentaries/*/*/index.html', pages: 2, ms: 32 },
+      { route: '/404.html', pages: 1, ms: 29 },
+      { route: '/commentaries/*/*/citation.bib/', pages: 1, ms: 3 },
+    ]);
   });
 });

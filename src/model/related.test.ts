@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Commentary, ExpertColumn, PassageInContext } from './model';
-import { relatedPerspectives } from './related';
+import { relatedExcerpt, relatedPerspectives } from './related';
+import { RELATED_EXCERPT_WORDS } from './settings';
 import { fixtureSite } from './site.fixture';
 
 const site = fixtureSite();
@@ -73,5 +74,28 @@ describe('relatedPerspectives', () => {
     expect(related[0]!.columns.map((c) => c.expert.id)).toEqual(['x20', 'x0', 'x1', 'x2']);
     expect(related[0]!.columns[0]!.passages[0]!.commentary.analysis).toBe('newer');
     expect(related[0]!.moreExperts).toBe(26);
+  });
+});
+
+describe('relatedExcerpt', () => {
+  const words = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `w${i + from}`).join(' ');
+
+  test('quotes a passage’s first words, cut with an ellipsis', () => {
+    const passage = { text: words(RELATED_EXCERPT_WORDS + 6) };
+    expect(relatedExcerpt(passage)).toBe(`${words(RELATED_EXCERPT_WORDS)}…`);
+  });
+
+  test('quotes a short passage whole', () => {
+    expect(relatedExcerpt({ text: 'Short,  and   whole.' })).toBe('Short, and whole.');
+  });
+
+  test('gives each passage its own words, however many pages ask', () => {
+    const one = { text: words(30) };
+    const other = { text: words(30, 100) };
+    expect([relatedExcerpt(one), relatedExcerpt(other), relatedExcerpt(one)]).toEqual([
+      `${words(RELATED_EXCERPT_WORDS)}…`,
+      `${words(RELATED_EXCERPT_WORDS, 100)}…`,
+      `${words(RELATED_EXCERPT_WORDS)}…`,
+    ]);
   });
 });

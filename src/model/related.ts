@@ -1,7 +1,8 @@
 /** Related perspectives: for each theme of a commentary, what the other experts said on it. */
 import type { Analysis, Commentary, Expert, PassageInContext, SiteModel, Theme } from './model';
+import { excerpt } from '../util/text';
 import { preview } from './paging';
-import { RELATED_EXPERTS_PER_THEME, RELATED_PASSAGES_PER_EXPERT } from './settings';
+import { RELATED_EXCERPT_WORDS, RELATED_EXPERTS_PER_THEME, RELATED_PASSAGES_PER_EXPERT } from './settings';
 
 /** One other expert's passages on a theme, as many as fit, and how many more there are. */
 export interface RelatedColumn {
@@ -88,4 +89,19 @@ export function relatedPerspectives(
     });
     return [{ theme: site.theme(themeId), columns, moreExperts: hidden }];
   });
+}
+
+const excerpts = new WeakMap<object, string>();
+
+/**
+ * The words of a passage quoted in related perspectives. The newest passages on a theme are quoted
+ * on nearly every commentary page that declares it, so each passage is cut once per build.
+ */
+export function relatedExcerpt(passage: Pick<PassageInContext['passage'], 'text'>): string {
+  let cut = excerpts.get(passage);
+  if (cut === undefined) {
+    cut = excerpt(passage.text, RELATED_EXCERPT_WORDS);
+    excerpts.set(passage, cut);
+  }
+  return cut;
 }

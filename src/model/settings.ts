@@ -10,6 +10,8 @@ export const THEME_COLUMN_PREVIEW = 5;
 export const RELATED_EXPERTS_PER_THEME = 4;
 /** Passages shown per expert there; the theme page has the rest. */
 export const RELATED_PASSAGES_PER_EXPERT = 2;
+/** Words of each passage quoted there. */
+export const RELATED_EXCERPT_WORDS = 24;
 /** Entries in each Atom feed, newest first: a feed brings news, the archive keeps the rest. */
 export const FEED_ENTRIES = 20;
 /** Words beyond which an expert's bio is pointed out (a warning): a profile's bio is a few lines. */

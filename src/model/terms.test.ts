@@ -36,7 +36,7 @@ describe('themesIn', () => {
   });
 });
 
-describe('themesIn, one expression per theme', () => {
+describe('themesIn, a theme found by any of its terms', () => {
   const themes = [
     { id: 'escalation', terms: ['escalat*', 'brinkmanship'] },
     { id: 'talks', terms: ['face-to-face diplomacy', 'summit'] },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate } from '../util/dates';
-import { analysesFeed, atomFeed, atomTimestamp, expertFeed, themeFeed } from './feeds';
+import { analysesFeed, atomFeed, atomTimestamp, expertFeed, feedOrder, themeFeed } from './feeds';
+import { buildModel } from '../model/model';
 import { fixtureSite } from '../model/site.fixture';
 import { fixtureLinks } from './links.fixture';
 
@@ -174,6 +175,46 @@ describe('themeFeed', () => {
     expect(entry.contentHtml).toContain('<p>Oil followed the tariffs.</p>');
     expect(entry.contentHtml).not.toContain('Tariffs rose.');
     expect(entry.summary).toBe('Ann Bell on Energy: 1 passage.');
+  });
+
+  test('orders analyses of the same date by id (not by title, as pages do), each one’s commentaries in published order', () => {
+    const base = fixtureSite();
+    const sameDay = parsePartialDate('2024-06-02')!;
+    // Ids and titles sort in opposite orders, so that the feed's order cannot be the reading order.
+    const analysis = (id: string, title: string) => ({
+      id,
+      title,
+      dek: '.',
+      published: sameDay,
+      body: 'Intro.',
+    });
+    const commentary = (analysisId: string, expert: string, order: number) => ({
+      id: `${analysisId}/${expert}`,
+      analysis: analysisId,
+      expert,
+      question: `Q ${order}?`,
+      order,
+      themes: ['energy'],
+      body: 'Oil again.',
+    });
+    const site = buildModel({
+      analyses: [analysis('b-day', 'Alpha'), analysis('a-day', 'Beta'), analysis('c-day', 'Aardvark')],
+      experts: base.experts,
+      themes: base.themes,
+      commentaries: [
+        commentary('b-day', 'cy-dunn', 2),
+        commentary('b-day', 'ann-bell', 1),
+        commentary('c-day', 'ann-bell', 1),
+        commentary('a-day', 'cy-dunn', 1),
+      ],
+    });
+    expect(themeFeed(site, ctx, 'energy').entries.map((e) => e.id.split('/commentaries/')[1])).toEqual([
+      'a-day/cy-dunn/#theme-energy',
+      'b-day/ann-bell/#theme-energy',
+      'b-day/cy-dunn/#theme-energy',
+      'c-day/ann-bell/#theme-energy',
+    ]);
+    expect([...feedOrder(site).keys()]).toEqual(['a-day', 'b-day', 'c-day']);
   });
 
   test('of a theme nobody speaks to yet is empty but valid', () => {

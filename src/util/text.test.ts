@@ -30,6 +30,11 @@ describe('excerpt', () => {
     ['One, two, three, four', 2, 'One, two…'],
     ['Stops before — a dash', 2, 'Stops before…'],
     ['  spaced   out   words  ', 5, 'spaced out words'],
+    ['\n\tNew\nlines\tand tabs\n', 2, 'New lines…'],
+    ['Exactly two,', 2, 'Exactly two,'],
+    ['Cut, then: more', 2, 'Cut, then…'],
+    ['', 3, ''],
+    ['Nothing kept', 0, '…'],
   ])('cuts %j to %i words as %j', (text, words, expected) => {
     expect(excerpt(text, words)).toBe(expected);
   });

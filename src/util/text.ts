@@ -14,14 +14,18 @@ export function listNames(names: readonly string[]): string {
   return names.map((name, i) => listSeparator(i, names.length) + name).join('');
 }
 
-/** Shortens text to at most `words` words at a word boundary, with an ellipsis when it cut. */
+/**
+ * Shortens text to at most `words` words at a word boundary, with an ellipsis when it cut. Reads
+ * no further than the word after the last one kept: pages show excerpts of long passages.
+ */
 export function excerpt(text: string, words: number): string {
-  const all = text.split(/\s+/).filter(Boolean);
-  if (all.length <= words) return all.join(' ');
-  return `${all
-    .slice(0, words)
-    .join(' ')
-    .replace(/[\s,;:.—–-]+$/, '')}…`;
+  const kept: string[] = [];
+  const word = /\S+/g;
+  for (let match = word.exec(text); match; match = word.exec(text)) {
+    if (kept.length === words) return `${kept.join(' ').replace(/[\s,;:.—–-]+$/, '')}…`;
+    kept.push(match[0]);
+  }
+  return kept.join(' ');
 }
 
 /** Compares by code unit, not locale, so that an order never depends on the machine. */
