@@ -734,18 +734,22 @@ describe('npm run build', () => {
     ['a lead image whose file is not there', error('a lead image whose file is not there')],
     ['a lead image without alt text', error('a lead image without alt text')],
     ['a portrait over 10 MB (which Astro would read and resize)', error('a portrait over 10 MB')],
-  ])('stops on %s with the check’s own message, before Astro runs', async (_, [, changes, file, field]) => {
-    const dir = contentWith(changes);
-    const out = siteOut('never');
-    const [built, checked] = await Promise.all([build(dir, out), checkContent(dir)]);
-    expect(built.code).toBe(1);
-    expect(problemLines(built.output)).toEqual(problemLines(checked.output));
-    lineAbout(built.output, 'error', `${dir}/${file}`, field);
-    expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
-    expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
-    expect(existsSync(out)).toBe(false);
-    expect(built.output).not.toContain(SECRET);
-  });
+  ])(
+    'stops on %s with the check’s own message, before Astro builds anything',
+    async (_, [, changes, file, field]) => {
+      const dir = contentWith(changes);
+      const out = siteOut('never');
+      const [built, checked] = await Promise.all([build(dir, out), checkContent(dir)]);
+      expect(built.code).toBe(1);
+      expect(problemLines(built.output)).toEqual(problemLines(checked.output));
+      lineAbout(built.output, 'error', `${dir}/${file}`, field);
+      expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
+      // The check runs first in Astro's process: Astro never synced the content nor built; no stack trace.
+      expect(built.output).not.toMatch(/Syncing content|\[build\]|\bat .*\.(ts|js|mjs):\d+/);
+      expect(existsSync(out)).toBe(false);
+      expect(built.output).not.toContain(SECRET);
+    },
+  );
 
   describe('with real builds', () => {
     const good = siteOut('good');
