@@ -82,13 +82,15 @@ export async function build(dir) {
   const indexing = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(result.output);
   const indexMs = indexing ? Number(indexing[1]) : 0;
   const time = /^BENCH_TIME (\S+) (\S+)$/m.exec(result.output);
+  const cpu = processCpu(lines);
   return {
     totalMs: result.ms,
     indexMs,
     astroMs: result.ms - indexMs,
     peakRss: Math.max(...rss),
     phases: buildPhases(result.output),
-    cpu: { ...processCpu(lines), tree: time ? Number(time[1]) + Number(time[2]) : null },
+    // GNU time counts the processes that were waited for; add those that were not (Pagefind's).
+    cpu: { ...cpu, tree: time ? Number(time[1]) + Number(time[2]) + cpu.children : null },
   };
 }
 

@@ -109,7 +109,7 @@ function describeBuild(name, t) {
   const p = (x) => (x === null ? '–' : x.toFixed(1));
   return (
     `${name}: ${s(t.totalMs)} s wall; CPU ${t.cpu.tree === null ? '–' : t.cpu.tree.toFixed(1)} s (check ` +
-    `${t.cpu.check.toFixed(1)}, Astro ${t.cpu.astro.toFixed(1)}); check ${p(t.phases.check)}, content sync ` +
+    `${t.cpu.check.toFixed(1)}, Astro ${t.cpu.astro.toFixed(1)}, children not waited for ${t.cpu.children.toFixed(1)}); check ${p(t.phases.check)}, content sync ` +
     `${p(t.phases.contentSync)}, entrypoints ${p(t.phases.entrypoints)}, pages ${p(t.phases.pages)} ` +
     `(${t.phases.rendered} rendered, ${t.phases.restored} copied), Pagefind ${p(t.phases.pagefind)} s`
   );
