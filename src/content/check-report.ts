@@ -5,7 +5,7 @@
  * parse on disk (`parse-cache.ts`) for the build's content loader and the next check.
  */
 import { checkContentFolder } from './files';
-import { useParseSource } from './markdown';
+import { forgetParses, useParseSource } from './markdown';
 import { ParseCache } from './parse-cache';
 import { formatProblems } from './validate';
 import { plural as count } from '../util/text';
@@ -42,6 +42,8 @@ export async function checkAndReport(root: string, contentDir: string, to: Repor
   } catch {
     // A cache that cannot be written only costs time.
   }
+  // Its parses are on disk now, for the content layer: the check keeps none in memory.
+  forgetParses();
   const errors = problems.filter((p) => p.level === 'error').length;
   const warnings = problems.length - errors;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
