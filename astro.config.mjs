@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import { hostingFromEnv } from './src/outputs/hosting.mjs';
+import { contentCheck } from './src/content/integration';
 import { searchIndex } from './src/search/build/integration';
 
 const { base, site } = hostingFromEnv(process.env);
@@ -30,6 +31,7 @@ export default defineConfig({
   // A rebuild copies from the previous build the pages whose cacheKey (src/outputs/page-key.ts) and
   // code are unchanged, instead of rendering them again.
   experimental: { incrementalBuild: true },
-  // Last step of the build: the passage-level search index (src/search/build/integration.ts).
-  integrations: [searchIndex()],
+  // First step of the build: the content check, with its messages (src/content/integration.ts);
+  // last step: the passage-level search index (src/search/build/integration.ts).
+  integrations: [contentCheck(), searchIndex()],
 });

@@ -38,13 +38,22 @@ export function buildPhases(log) {
   };
 }
 
-/** CPU seconds by process from the preload's lines: `rss \t cpuMs \t what ran`. */
+/**
+ * CPU seconds by process from the preload's lines: `rss \t cpuMs \t what ran`. `children` is the
+ * CPU of child processes their parent never waited for (`child:<name>` lines: Pagefind's binary).
+ */
 export function processCpu(lines) {
-  const cpu = { check: 0, astro: 0, other: 0 };
+  const cpu = { check: 0, astro: 0, other: 0, children: 0 };
   for (const line of lines) {
     const [, ms, what = ''] = line.split('\t');
     if (ms === undefined) continue;
-    const key = /check-content|vite-node/.test(what) ? 'check' : /astro/.test(what) ? 'astro' : 'other';
+    const key = what.startsWith('child:')
+      ? 'children'
+      : /check-content|vite-node/.test(what)
+        ? 'check'
+        : /astro/.test(what)
+          ? 'astro'
+          : 'other';
     cpu[key] += Number(ms) / 1000;
   }
   return cpu;

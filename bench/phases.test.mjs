@@ -56,15 +56,16 @@ describe('seconds', () => {
 });
 
 describe('processCpu', () => {
-  test('adds up CPU by process: the check, Astro, anything else', () => {
+  test('adds up CPU by process: the check, Astro, children never waited for, anything else', () => {
     expect(
       processCpu([
         '100\t2000\tvite-node scripts/check-content.ts',
         '200\t15000\tastro build --outDir astro-out',
+        '0\t2500\tchild:pagefind_extend',
         '300\t500\tbuild.mjs',
         '',
       ]),
-    ).toEqual({ check: 2, astro: 15, other: 0.5 });
+    ).toEqual({ check: 2, astro: 15, other: 0.5, children: 2.5 });
   });
 });
 

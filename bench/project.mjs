@@ -23,11 +23,16 @@ export function run(command, args, options) {
   });
 }
 
-/** A scratch project: the real code, a generated content folder, node_modules linked entry by entry. */
-export async function scratchProject(dir, corpus) {
+/**
+ * A scratch project: the real code (or the code of another checkout, `code`, e.g. a worktree of an
+ * older commit, for a before-and-after), a generated content folder, node_modules linked entry by entry.
+ */
+export async function scratchProject(dir, corpus, { code = ROOT } = {}) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'node_modules'), { recursive: true });
-  for (const file of PROJECT_FILES) await cp(join(ROOT, file), join(dir, file), { recursive: true });
+  for (const file of [...PROJECT_FILES, 'package-lock.json']) {
+    if (existsSync(join(code, file))) await cp(join(code, file), join(dir, file), { recursive: true });
+  }
   // Link packages one by one so that caches (node_modules/.astro, .vite) stay per project.
   for (const entry of await readdir(join(ROOT, 'node_modules'))) {
     if (!entry.startsWith('.'))
@@ -43,37 +48,67 @@ export async function scratchProject(dir, corpus) {
   }
 }
 
+// GNU time reports the CPU time of the whole process tree (Pagefind's own process included).
+const TIME = '/usr/bin/time';
+
 /**
  * Builds a project the way `npm run build` does, measuring wall time, indexing time, peak memory,
- * each phase (`phases.mjs`) and the CPU time of the check's and Astro's processes.
+ * each phase (`phases.mjs`), the CPU time of the check's and Astro's processes and, where GNU time
+ * is installed, of the whole process tree (`cpu.tree`, user + system seconds).
  */
 export async function build(dir) {
   const rssFile = join(dir, 'maxrss.txt');
   await rm(rssFile, { force: true });
-  const result = await run(process.execPath, ['scripts/build.mjs'], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      BASE_PATH: '/',
-      NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'maxrss.cjs')}`,
-      BENCH_MAXRSS_FILE: rssFile,
+  const timed = existsSync(TIME);
+  const command = [process.execPath, 'scripts/build.mjs'];
+  const result = await run(
+    timed ? TIME : command[0],
+    timed ? ['-f', 'BENCH_TIME %U %S', ...command] : command.slice(1),
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        BASE_PATH: '/',
+        NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'maxrss.cjs')}`,
+        BENCH_MAXRSS_FILE: rssFile,
+      },
     },
-  });
+  );
   if (result.code !== 0)
     throw new Error(`Build of ${relative(ROOT, dir)} failed:\n${result.output.slice(-3000)}`);
   const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n') : [];
   const rss = [0, ...lines.map((line) => Number(line.split('\t')[0]) || 0)];
   const indexing = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(result.output);
   const indexMs = indexing ? Number(indexing[1]) : 0;
+  const time = /^BENCH_TIME (\S+) (\S+)$/m.exec(result.output);
+  const cpu = processCpu(lines);
   return {
     totalMs: result.ms,
     indexMs,
     astroMs: result.ms - indexMs,
     peakRss: Math.max(...rss),
     phases: buildPhases(result.output),
-    cpu: processCpu(lines),
+    // GNU time counts the processes that were waited for; add those that were not (Pagefind's).
+    cpu: { ...cpu, tree: time ? Number(time[1]) + Number(time[2]) + cpu.children : null },
   };
+}
+
+/** The sentence `editOneCommentary` appends. */
+export const EDIT = 'One sentence added by the benchmark to measure a rebuild.';
+
+/**
+ * Appends a sentence to the last paragraph of one commentary of a project (the first in file
+ * order), as an editor's small edit would; returns its path in the content folder.
+ */
+export async function editOneCommentary(dir) {
+  const top = join(dir, 'content', 'commentaries');
+  const [analysis] = (await readdir(top)).sort();
+  const [file] = (await readdir(join(top, analysis))).sort();
+  const path = join(top, analysis, file);
+  const text = await readFile(path, 'utf8');
+  await writeFile(path, `${text.trimEnd()} ${EDIT}\n`);
+  return relative(join(dir, 'content'), path);
 }
 
 /** The open data of a site cut to the analyses `ids`, with their commentaries, in the site's order. */

@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// npm run bench [-- --commentaries 300,1000,3000] [--json] [--keep]
+// npm run bench [-- --commentaries 300,1000,3000] [--json] [--keep] [--rebuild] [--runs 3]
+//                [--builds-only] [--code <checkout>]
 // Generates synthetic corpora of the given sizes, builds each in a scratch project under bench/out/,
 // and prints build time (Astro and indexing), peak memory, output size, page weight and search cost.
+// --rebuild: after the clean build, appends a sentence to one commentary and builds again, the way
+// an editor's edit is published; its phases and CPU time are printed beside the clean build's.
+// --runs N: N clean builds (caches removed) and, with --rebuild, N rebuilds, alternated; medians.
+// --builds-only: no page weight or search (no browser). --code: build the code of another checkout
+// (e.g. a worktree of an older commit) on the same corpus, for a before-and-after.
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './corpus.mjs';
-import { OUT, build, realPassages, scratchProject } from './project.mjs';
+import { OUT, build, editOneCommentary, realPassages, scratchProject } from './project.mjs';
 import { measureSearch } from './search.mjs';
 
 const { values } = parseArgs({
@@ -16,8 +22,18 @@ const { values } = parseArgs({
     commentaries: { type: 'string', default: '300,1000,3000' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '1' },
+    'builds-only': { type: 'boolean', default: false },
+    code: { type: 'string' },
+    real: { type: 'string' },
   },
 });
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('--runs takes a whole number of at least 1');
+  process.exit(2);
+}
 const sizes = values.commentaries.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 3)) {
   console.error('--commentaries takes whole numbers of at least 3, e.g. --commentaries 300,1000,3000');
@@ -57,14 +73,74 @@ async function pageWeight(dist) {
   return { page: relative(dist, page.path), html: weigh(html), css: weigh(css), js: weigh(js) };
 }
 
-const real = await realPassages({ log });
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+export function median(numbers) {
+  const sorted = numbers.filter((n) => typeof n === 'number').sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One timing made of the medians of several builds' timings, field by field (numbers only). */
+function medianTiming(timings) {
+  const merge = (values) =>
+    typeof values[0] === 'object' && values[0] !== null
+      ? Object.fromEntries(Object.keys(values[0]).map((key) => [key, merge(values.map((v) => v[key]))]))
+      : median(values);
+  return { ...merge(timings), runs: timings.length };
+}
+
+/** Removes what a build keeps for the next one, so that the next build is a clean one. */
+async function forgetBuilds(dir) {
+  for (const path of [
+    'dist',
+    '.build',
+    '.astro',
+    'node_modules/.astro',
+    'node_modules/.vite',
+    'node_modules/.cache',
+  ])
+    await rm(join(dir, path), { recursive: true, force: true });
+}
+
+/** A rebuild's figures in a line: wall, CPU of the tree and by process, phases, pages rendered/copied. */
+function describeBuild(name, t) {
+  const s = (ms) => (ms / 1000).toFixed(1);
+  const p = (x) => (x === null ? '–' : x.toFixed(1));
+  return (
+    `${name}: ${s(t.totalMs)} s wall; CPU ${t.cpu.tree === null ? '–' : t.cpu.tree.toFixed(1)} s (check ` +
+    `${t.cpu.check.toFixed(1)}, Astro ${t.cpu.astro.toFixed(1)}, children not waited for ${t.cpu.children.toFixed(1)}); check ${p(t.phases.check)}, content sync ` +
+    `${p(t.phases.contentSync)}, entrypoints ${p(t.phases.entrypoints)}, pages ${p(t.phases.pages)} ` +
+    `(${t.phases.rendered} rendered, ${t.phases.restored} copied), Pagefind ${p(t.phases.pagefind)} s`
+  );
+}
+
+const real = await realPassages({ log, ...(values.real ? { dist: values.real } : {}) });
 const rows = [];
 for (const count of sizes) {
   const dir = join(OUT, `n${count}`);
   log(`\n${count} commentaries: generating…`);
-  await scratchProject(dir, generateCorpus({ count, ...real }));
-  log(`${count} commentaries: building…`);
-  const timing = await build(dir);
+  await scratchProject(dir, generateCorpus({ count, ...real }), values.code ? { code: values.code } : {});
+  const cleans = [];
+  const rebuilds = [];
+  for (let i = 1; i <= runs; i++) {
+    await forgetBuilds(dir);
+    log(`${count} commentaries: building (clean, ${i} of ${runs})…`);
+    cleans.push(await build(dir));
+    log(describeBuild('  clean', cleans.at(-1)));
+    if (values.rebuild) {
+      log(`${count} commentaries: editing ${await editOneCommentary(dir)} and building again…`);
+      rebuilds.push(await build(dir));
+      log(describeBuild('  rebuild', rebuilds.at(-1)));
+    }
+  }
+  const timing = runs === 1 ? cleans[0] : medianTiming(cleans);
+  const rebuild = values.rebuild ? (runs === 1 ? rebuilds[0] : medianTiming(rebuilds)) : undefined;
+  if (values['builds-only']) {
+    rows.push({ commentaries: count, clean: timing, ...(rebuild ? { rebuild } : {}), cleans, rebuilds });
+    if (!values.keep) await rm(dir, { recursive: true, force: true });
+    continue;
+  }
   const dist = join(dir, 'dist');
   const output = await files(dist);
   const index = output.filter((f) => relative(dist, f.path).startsWith('pagefind'));
@@ -85,11 +161,28 @@ for (const count of sizes) {
     indexMB: Number((index.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(2)),
     page: weight,
     search,
+    ...(rebuild ? { rebuild } : {}),
   });
   if (!values.keep) await rm(dir, { recursive: true, force: true });
 }
 
-if (values.json) {
+if (values['builds-only']) {
+  if (values.json) console.log(JSON.stringify({ rows }, null, 2));
+  else
+    for (const row of rows) {
+      console.log(`\n${row.commentaries} commentaries, medians of ${runs}:`);
+      console.log(describeBuild('clean build', row.clean));
+      if (row.rebuild) {
+        console.log(describeBuild('rebuild after one edit', row.rebuild));
+        const share = row.clean.cpu.tree
+          ? ` = ${((100 * row.rebuild.cpu.tree) / row.clean.cpu.tree).toFixed(0)} %`
+          : '';
+        console.log(
+          `rebuild / clean build, CPU: ${row.rebuild.cpu.tree?.toFixed(1)} / ${row.clean.cpu.tree?.toFixed(1)}${share}`,
+        );
+      }
+    }
+} else if (values.json) {
   console.log(
     JSON.stringify(
       { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rows },
@@ -118,6 +211,17 @@ if (values.json) {
       'CPU: content check / Astro process (s)',
       ...rows.map((r) => `${r.cpu.check.toFixed(1)} / ${r.cpu.astro.toFixed(1)}`),
     ],
+    ['CPU: whole build, user + system (s)', ...rows.map((r) => r.cpu.tree?.toFixed(1) ?? '–')],
+    ...(values.rebuild
+      ? [
+          ['rebuild after one edit, total (s)', ...rows.map((r) => (r.rebuild.totalMs / 1000).toFixed(1))],
+          ['rebuild CPU, user + system (s)', ...rows.map((r) => r.rebuild.cpu.tree?.toFixed(1) ?? '–')],
+          [
+            'rebuild: pages rendered / copied',
+            ...rows.map((r) => `${r.rebuild.phases.rendered} / ${r.rebuild.phases.restored}`),
+          ],
+        ]
+      : []),
     ['build per commentary (ms)', ...rows.map((r) => r.msPerCommentary.toFixed(1))],
     ['peak memory (MB)', ...rows.map((r) => String(r.peakRssMB))],
     ['output files', ...rows.map((r) => String(r.files))],

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Builds the site in three steps, stopping at the first that fails:
-//   1. checks the content (the same check as `npm run check:content`, with the same messages);
-//   2. builds it with Astro into a staging folder (the search index is part of Astro's build);
-//   3. swaps the staging folder in as dist/ (see publish.mjs).
+// Builds the site in two steps, stopping at the first that fails:
+//   1. builds it with Astro into a staging folder: Astro's process first checks the content (the
+//      same check as `npm run check:content`, with the same messages: src/content/integration.ts)
+//      and stops before building anything if it has errors; its last step is the search index;
+//   2. swaps the staging folder in as dist/ (see publish.mjs).
 // A failure anywhere leaves the last good dist/ exactly as it was, and so does SIGINT, SIGTERM or
 // SIGHUP, or the end of the process that started the build (see signals.mjs): it stops the step
 // under way and publishes nothing.
@@ -13,6 +14,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/content/dir.mjs';
+import { CONTENT_ERRORS_EXIT } from '../src/content/exit.mjs';
 import { hostingFromEnv } from '../src/outputs/hosting.mjs';
 import { PublishError, publish, recover } from './publish.mjs';
 import { requireSupportedNode, withThisNode } from './runtime.mjs';
@@ -79,11 +81,8 @@ try {
 
 const contentDir = contentDirFromEnv(process.env);
 const bin = (name) => resolve('node_modules/.bin', name);
-const checked = await run(bin('vite-node'), ['scripts/check-content.ts'], interruption.signal);
-if (interruption.signal.aborted) interrupted();
-if (checked !== 0) {
-  stop(`the content has errors (listed above, each with the file and the field to fix in ${contentDir}/)`);
-}
+/** Set when Astro's process stopped at the content check (its first step) rather than failing to build. */
+let contentRefused = false;
 
 /** True while the process with this id runs. */
 function running(pid) {
@@ -134,6 +133,7 @@ try {
       try {
         await rm(astroOut.path, { recursive: true, force: true });
         const code = await run(bin('astro'), ['build', '--outDir', astroOut.path], signal, ASTRO_ENV);
+        contentRefused = code === CONTENT_ERRORS_EXIT;
         if (code !== 0) return false;
         await rename(astroOut.path, staging);
         return true;
@@ -147,6 +147,9 @@ try {
   stop(error instanceof PublishError ? error.message : `the site could not be published (${error.message})`);
 }
 if (result.interrupted || interruption.signal.aborted) interrupted();
+if (contentRefused) {
+  stop(`the content has errors (listed above, each with the file and the field to fix in ${contentDir}/)`);
+}
 if (!result.published) stop('the Astro build failed (see above)');
 
 await writeFile(join(work, `stamp-${basename(out)}.json`), `${JSON.stringify({ ...hosting, contentDir })}\n`);

@@ -142,6 +142,10 @@ describe.concurrent('rebuilds that reuse work', () => {
     // Words of the footer's template itself (its first sentence comes from site.yml).
     const FOOTER = 'experts and themes are also available as ';
 
+    /** The files a build copied from the previous build instead of rendering them (Astro ends a file's name with a slash). */
+    const restored = (output) =>
+      [...output.matchAll(/ (\S+) \(restored\)/g)].map((m) => m[1].replace(/(\.[a-z]+)\/$/, '$1'));
+
     const first = await buildTo('first');
     expect(first.output).toMatch(/2 of 2 entries read/);
     expect(site(first.out)).not.toMatch(/very first question|Benedict Example|in a changed template/);
@@ -151,6 +155,7 @@ describe.concurrent('rebuilds that reuse work', () => {
     edit(`content/${ADA}`, 'Water is the first question.', 'Water is the very first question.');
     edit('content/themes/water.md', '  - river*\n', '');
     edit('content/experts/ben-example.md', 'name: Ben Example', 'name: Benedict Example');
+    edit(`content/${ADA}`, 'order: 1\n', 'order: 1\nbottomLine: Water comes before anything else.\n');
     edit(
       'src/components/SiteFooter.astro',
       'experts and themes are also available as ',
@@ -167,23 +172,69 @@ describe.concurrent('rebuilds that reuse work', () => {
     expect(text).toContain('experts and themes are in a changed template also available as ');
     expect(text).not.toContain(FOOTER);
     expect(themesOf(again.out, RIVERS)).toEqual([]);
+    // Files no template shapes (feeds, citations, data) are rendered again only when what they show
+    // changed, and then show it; the others are copied from the previous build.
+    const file = (out, path) => readFileSync(join(out, path), 'utf8');
+    const rendered = restored(again.output);
+    for (const path of [
+      '/experts/ben-example/feed.xml',
+      '/experts/ada-example/feed.xml',
+      '/themes/water/feed.xml',
+    ])
+      expect(rendered).not.toContain(path);
+    expect(file(again.out, 'experts/ben-example/feed.xml')).toContain('Benedict Example');
+    expect(file(again.out, 'experts/ada-example/feed.xml')).toContain('Water is the very first question.');
+    expect(file(again.out, 'themes/energy/index.html')).toContain('Benedict Example');
+    expect(file(again.out, 'experts/ben-example/index.html')).toContain('Benedict Example');
+    expect(file(first.out, 'themes/water/feed.xml')).toContain(RIVERS);
+    expect(file(again.out, 'themes/water/feed.xml')).not.toContain(RIVERS);
+    expect(file(again.out, 'data/bottom-lines/sample-analysis.json')).toContain(
+      'Water comes before anything else.',
+    );
+    expect(rendered).toEqual(
+      expect.arrayContaining([
+        '/commentaries/sample-analysis/ada-example/citation.bib',
+        '/analyses/sample-analysis/citation.ris',
+      ]),
+    );
 
     // Nothing changed: every page with a cacheKey is copied from the previous build, not rendered.
     const same = await buildTo('same');
-    const restored = (output) => [...output.matchAll(/ (\S+) \(restored\)/g)].map((m) => m[1]);
     expect(restored(same.output)).toEqual(
       expect.arrayContaining([
         '/commentaries/sample-analysis/ada-example/index.html',
         '/analyses/sample-analysis/index.html',
+        '/themes/water/index.html',
+        '/experts/ada-example/index.html',
+        '/experts/ada-example/feed.xml',
+        '/themes/water/feed.xml',
+        '/commentaries/sample-analysis/ada-example/citation.bib',
+        '/analyses/sample-analysis/citation.ris',
+        '/data/bottom-lines/sample-analysis.json',
       ]),
     );
     expect(snapshot(same.out)).toEqual(snapshot(again.out));
 
     // A commentary changes: its page is rendered again, with the change.
     edit(`content/${ADA}`, 'Water is the very first question.', 'Water is the very first and last question.');
+    edit(`content/${ADA}`, 'Water comes before anything else.', 'Water comes first.');
     const one = await buildTo('one');
-    expect(restored(one.output)).not.toContain('/commentaries/sample-analysis/ada-example/index.html');
+    const copied = restored(one.output);
+    for (const path of [
+      '/commentaries/sample-analysis/ada-example/index.html',
+      '/experts/ada-example/feed.xml',
+      '/themes/water/index.html',
+      '/data/bottom-lines/sample-analysis.json',
+    ])
+      expect(copied).not.toContain(path);
+    expect(copied).toEqual(
+      expect.arrayContaining(['/experts/ben-example/feed.xml', '/themes/energy/feed.xml']),
+    );
     expect(site(one.out)).toContain('Water is the very first and last question.');
+    expect(file(one.out, 'experts/ada-example/feed.xml')).toContain(
+      'Water is the very first and last question.',
+    );
+    expect(file(one.out, 'data/bottom-lines/sample-analysis.json')).toContain('Water comes first.');
 
     // A dependency changes (the lock file): nothing kept is trusted; every file is read, every page rendered.
     writeFileSync(join(project, 'package-lock.json'), '{ "lockfileVersion": 3, "changed": true }\n');
@@ -321,14 +372,15 @@ describe.concurrent('npm run build', () => {
       ['a portrait over 10 MB (which Astro would read and resize)', error('a portrait over 10 MB')],
     ].map(([what, mistake]) => [what, mistake, folderFor(mistake[1])]),
   )(
-    'stops on %s with the check’s own message, before Astro runs',
+    'stops on %s with the check’s own message, before Astro builds anything',
     async (_, [, , file, field, message], folder) => {
       const { dir, out, built, checked } = await stopped(folder);
       expect(built.code).toBe(1);
       expect(problemLines(built.output)).toEqual(problemLines(checked.output));
       expect(lineAbout(built.output, 'error', `${dir}/${file}`, field)).toMatch(message);
       expect(built.stderr).toMatch(/Build stopped: the content has errors .* Nothing was published\.$/m);
-      expect(built.output).not.toMatch(/\[build\]|\bat .*\.(ts|js|mjs):\d+/); // Astro never started; no stack trace
+      // The check runs first in Astro's process: Astro never synced the content nor built; no stack trace.
+      expect(built.output).not.toMatch(/Syncing content|\[build\]|\bat .*\.(ts|js|mjs):\d+/);
       expect(existsSync(out)).toBe(false);
       expect(built.output).not.toContain(SECRET);
     },

@@ -1,8 +1,13 @@
-// The whole of `npm run check:content` but the printing: reads and checks a content folder and
-// returns what the command prints, on which stream, and its exit code. scripts/check-content.ts
-// prints it; the content-safety tests call it in their own process on each broken fixture.
+/**
+ * The whole of `npm run check:content`: `checkContent` reads and checks a content folder and returns
+ * what the command prints, on which stream, and its exit code (the content-safety tests call it in
+ * their own process on each broken fixture); `checkAndReport` prints it, keeping each body's parse
+ * on disk (`parse-cache.ts`) for the build's content loader and the next check. Both that command
+ * and, inside Astro's process, every build (`integration.ts`) run `checkAndReport`.
+ */
 import { checkContentFolder } from './files';
-import { useParseSource, type ParseSource } from './markdown';
+import { forgetParses, useParseSource, type ParseSource } from './markdown';
+import { ParseCache } from './parse-cache';
 import type { Problem } from './validate';
 import { formatProblems } from './validate';
 import type { CheckResult } from './check';
@@ -80,4 +85,38 @@ export async function checkContent(
   }
   options.afterCheck?.(result.content);
   return checkReport(contentDir, result, ((performance.now() - started) / 1000).toFixed(1));
+}
+
+/** Where the report goes: the problems and a failure to `error`, the verdict of a pass to `info`. */
+export interface ReportTo {
+  info: (text: string) => void;
+  error: (text: string) => void;
+}
+
+const CONSOLE: ReportTo = { info: (t) => console.log(t), error: (t) => console.error(t) };
+
+/** Checks the content folder of the project at `root` and prints the report; true when it has no error. */
+export async function checkAndReport(
+  root: string,
+  contentDir: string,
+  to: ReportTo = CONSOLE,
+): Promise<boolean> {
+  // Bodies unchanged since the last check (and the code that parses them) are not parsed again.
+  const cache = ParseCache.read(root);
+  const report = await checkContent(root, contentDir, {
+    parses: cache,
+    afterCheck: (content) => {
+      try {
+        // For the build's content loader, and the next check.
+        cache.write([...content.analyses, ...content.commentaries].map((entry) => entry.body));
+      } catch {
+        // A cache that cannot be written only costs time.
+      }
+      // Its parses are on disk now, for the content layer: the check keeps none in memory.
+      forgetParses();
+    },
+  });
+  if (report.stderr) to.error(report.stderr.replace(/\n$/, ''));
+  if (report.stdout) to.info(report.stdout.replace(/\n$/, ''));
+  return report.exitCode === 0;
 }

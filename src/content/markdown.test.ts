@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   bodyProblems,
+  forgetParses,
   MAX_NESTING,
+  primeParse,
   parseBlocks,
   remarkPassages,
   passageId,
@@ -233,5 +235,15 @@ describe('bodyProblems', () => {
     const deepest = `${'> '.repeat(MAX_NESTING - 2)}hello`;
     expect(bodyProblems(deepest)).toEqual([]);
     expect(renderBlocks(deepest)[0]!.html).toContain('hello');
+  });
+});
+
+describe('forgetParses', () => {
+  test('forgets a remembered parse: the body is parsed again', () => {
+    const body = 'A paragraph with a [link](https://example.org).';
+    primeParse(body, { problems: [{ line: 1, message: 'remembered, not found' }] });
+    expect(bodyProblems(body)).toEqual([{ line: 1, message: 'remembered, not found' }]);
+    forgetParses();
+    expect(bodyProblems(body)).toEqual([]);
   });
 });

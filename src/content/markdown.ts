@@ -226,6 +226,16 @@ export function primeParse(markdown: string, parse: BodyParse): void {
   if (parse.blocks) rememberBlocks(markdown, parse.blocks);
 }
 
+/**
+ * Forgets every parse remembered in this module. The build's content check runs in Astro's
+ * process, in a module graph of its own: once it has reported (and written its parses to disk for
+ * the content layer), its copies of every body's parse would only hold memory for the whole build.
+ */
+export function forgetParses(): void {
+  parsed.clear();
+  checked.clear();
+}
+
 /** Where parses made by another process come from (a cache on disk); looked up before parsing. */
 export interface ParseSource {
   get(markdown: string): BodyParse | undefined;

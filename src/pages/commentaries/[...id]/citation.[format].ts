@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { citationFile, citeCommentary } from '../../../outputs/citation';
 import { loadLinks, loadSite } from '../../../content/site';
+import { pageKey } from '../../../outputs/page-key';
 import { CITATION_FORMATS } from '../../../outputs/urls';
 
 export const getStaticPaths = (async () => {
@@ -8,10 +9,11 @@ export const getStaticPaths = (async () => {
   const links = await loadLinks();
   return site.commentaries.flatMap((commentary) => {
     const work = citeCommentary(site, commentary, links);
-    return CITATION_FORMATS.map((format) => ({
-      params: { id: commentary.id, format },
-      props: { file: citationFile(format, work) },
-    }));
+    return CITATION_FORMATS.map((format) => {
+      const file = citationFile(format, work);
+      // The file is all the route writes: its key is the file.
+      return { params: { id: commentary.id, format }, props: { file }, cacheKey: pageKey(file) };
+    });
   });
 }) satisfies GetStaticPaths;
 

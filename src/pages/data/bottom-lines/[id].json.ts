@@ -1,13 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '../../../content/site';
 import { bottomLinesFile } from '../../../model/summaries';
+import { pageKey } from '../../../outputs/page-key';
 
 /** One small file per analysis whose commentaries have bottom lines: what its search results fetch to show them. */
 export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.analyses
     .filter((a) => a.commentaries.some((c) => c.bottomLine !== undefined))
-    .map((a) => ({ params: { id: a.id }, props: { file: bottomLinesFile(a.commentaries) } }));
+    .map((a) => {
+      const file = bottomLinesFile(a.commentaries);
+      return { params: { id: a.id }, props: { file }, cacheKey: pageKey(file) };
+    });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ file: ReturnType<typeof bottomLinesFile> }> = ({ props }) =>

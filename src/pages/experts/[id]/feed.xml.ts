@@ -1,17 +1,18 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { atomFeed, expertFeed } from '../../../outputs/feeds';
 import { loadLinks, loadSite } from '../../../content/site';
+import { pageKey } from '../../../outputs/page-key';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return site.experts.map((expert) => ({ params: { id: expert.id } }));
+  const links = await loadLinks();
+  return site.experts.map((expert) => {
+    const feed = expertFeed(site, links, expert.id);
+    // The feed's data is all the route writes: its key is the feed.
+    return { params: { id: expert.id }, props: { feed }, cacheKey: pageKey(feed) };
+  });
 }) satisfies GetStaticPaths;
 
 /** The Atom feed of one expert's commentaries. */
-export const GET: APIRoute = async ({ params }) => {
-  const site = await loadSite();
-  const links = await loadLinks();
-  return new Response(atomFeed(expertFeed(site, links, params.id!)), {
-    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
-  });
-};
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) =>
+  new Response(atomFeed(props.feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
