@@ -139,21 +139,85 @@ async function editEntry(page: Page, index: number, field: string, change: (valu
   await expect(page.getByRole('grid', { name: 'Entries' })).toBeVisible();
 }
 
+/** The number of entries of a collection among `files`. */
+const entriesOf = (files: Record<string, string>, collection: keyof typeof EDITED) =>
+  Object.keys(files).filter((path) => path.startsWith(`${collection.toLowerCase()}/`)).length;
+
+/** The most entries of one collection a round-trip test saves: a longer one is shared out between tests. */
+const ENTRIES_PER_TEST = 6;
+
+/** Part of a collection's entries, from `from` up to `to` (excluded), in the order of its list. */
+interface Entries {
+  collection: keyof typeof EDITED;
+  from: number;
+  to: number;
+}
+
 /**
- * Saves every entry of a collection twice: once with one field changed, once with it changed back.
- * Saving an entry that did not change is not possible (the button is disabled), so this is the way
- * to have the workspace write every file from its forms.
+ * The round-trip tests of a content folder: one for all its collections of up to ENTRIES_PER_TEST
+ * entries (opening the workspace costs as much as saving a few entries), and one for each
+ * ENTRIES_PER_TEST entries of a longer collection, so that the tests share out between the workers.
  */
-async function saveEveryEntry(page: Page, files: Record<string, string>, collection: keyof typeof EDITED) {
+function roundTrips(files: Record<string, string>): Entries[][] {
+  const small: Entries[] = [];
+  const long: Entries[][] = [];
+  for (const collection of Object.keys(EDITED) as (keyof typeof EDITED)[]) {
+    const count = entriesOf(files, collection);
+    if (count <= ENTRIES_PER_TEST) small.push({ collection, from: 0, to: count });
+    else
+      for (let from = 0; from < count; from += ENTRIES_PER_TEST)
+        long.push([{ collection, from, to: Math.min(from + ENTRIES_PER_TEST, count) }]);
+  }
+  return [small, ...long].filter((parts) => parts.length > 0);
+}
+
+/**
+ * Turns off the workspace's preference "Close the editor after saving a draft", as an editor would
+ * in its settings, so that an entry can be saved twice in one visit of its editor.
+ */
+async function stayInEditorAfterSaving(page: Page) {
+  await page.getByRole('button', { name: 'Show Account Menu' }).click();
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('tab', { name: 'Contents' }).click();
+  const close = settings.getByRole('switch', { name: 'Close the editor after saving a draft' });
+  await close.click();
+  await expect(close).not.toBeChecked();
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await expect(settings).toBeHidden();
+}
+
+/** Changes one field of the open entry with `change`, saves, and waits until the editor is ready again. */
+async function saveChange(page: Page, field: string, change: (value: string) => string) {
+  const box = page.getByRole('textbox', { name: field, exact: true });
+  await box.fill(change(await box.inputValue()));
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await save.click();
+  // While it saves, the button reads "Saving…"; once the file is written and the editor has taken
+  // it as its new starting point, "Save" again, disabled until the next change.
+  await expect(save).toBeDisabled();
+}
+
+/**
+ * Saves entries of a collection twice: once with one field changed, once with it changed back.
+ * Saving an entry that did not change is not possible (the button is disabled), so this is the way
+ * to have the workspace write every file from its forms. Both saves happen in one visit of the
+ * entry's editor (stayInEditorAfterSaving).
+ */
+async function saveEntries(page: Page, files: Record<string, string>, { collection, from, to }: Entries) {
   const field = EDITED[collection];
-  const count = Object.keys(files).filter((path) => path.startsWith(`${collection.toLowerCase()}/`)).length;
+  const count = entriesOf(files, collection);
   await page.getByRole('treeitem', { name: collection }).click();
   // Wait for this collection's list: counting at once could count the previous collection's rows.
   await expect(page.getByRole('main', { name: new RegExp(`${collection}.* Collection$`) })).toBeVisible();
-  await expect(page.getByRole('grid', { name: 'Entries' }).getByRole('row')).toHaveCount(count);
-  for (let i = 0; i < count; i += 1) {
-    await editEntry(page, i, field, (value) => `${value} (draft)`);
-    await editEntry(page, i, field, (value) => value.replace(/ \(draft\)$/, ''));
+  const rows = page.getByRole('grid', { name: 'Entries' }).getByRole('row');
+  await expect(rows).toHaveCount(count);
+  for (let i = from; i < to; i += 1) {
+    await rows.nth(i).getByRole('gridcell').nth(1).click();
+    await saveChange(page, field, (value) => `${value} (draft)`);
+    await saveChange(page, field, (value) => value.replace(/ \(draft\)$/, ''));
+    await page.getByRole('button', { name: 'Cancel Editing' }).click();
+    await expect(rows).toHaveCount(count);
   }
 }
 
@@ -221,13 +285,21 @@ test('an editor adds a commentary and edits a dek through the forms, offline; th
   ]);
 });
 
-// One test per collection, so that the round trips share out between the workers.
+// The round trips share out between the workers: see roundTrips.
 for (const [name, folder] of [
   ['the fixture content', FIXTURE],
   ['the real content', 'content'],
 ] as const) {
-  for (const collection of Object.keys(EDITED) as (keyof typeof EDITED)[]) {
-    test(`saving every entry of ${name}'s ${collection.toLowerCase()} with a change and its undo leaves every file byte-identical`, async ({
+  for (const parts of roundTrips(filesUnder(folder))) {
+    const count = (c: Entries['collection']) => entriesOf(filesUnder(folder), c);
+    const which = parts
+      .map(({ collection, from, to }) =>
+        from === 0 && to === count(collection)
+          ? collection.toLowerCase()
+          : `${collection.toLowerCase()} ${from + 1}–${to}`,
+      )
+      .join(', ');
+    test(`saving each entry of ${name}'s ${which} with a change and its undo leaves every file byte-identical`, async ({
       page,
     }) => {
       test.setTimeout(300_000);
@@ -235,7 +307,8 @@ for (const [name, folder] of [
       await offline(page);
       await seed(page, before);
       await openWorkspace(page);
-      await saveEveryEntry(page, before, collection);
+      await stayInEditorAfterSaving(page);
+      for (const entries of parts) await saveEntries(page, before, entries);
       expect(await readBack(page)).toEqual(before);
     });
   }
