@@ -1,4 +1,4 @@
-import axe from 'axe-core';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The axe rule sets of WCAG 2.2 level AA, which every page and state is held to. */
@@ -9,20 +9,18 @@ export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa
  * both modes report) no violation; each is listed with the elements it found, under `what`.
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
-  // axe-core is injected once and run in the page for each mode. @axe-core/playwright injected it
-  // anew for each mode and opened a blank page to merge the results of frames, which the site's
-  // pages do not have (checked here): two to five times the time of the checks themselves.
+  // Legacy mode: @axe-core/playwright otherwise opens a blank page to merge the results of frames,
+  // which the site's pages do not have (checked here); that page cost more than the checks themselves.
   expect(page.frames(), `${what}: axe here looks at the page, not into frames`).toHaveLength(1);
-  await page.evaluate(axe.source);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const violations = await page.evaluate(async (tags) => {
-      const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      });
-      return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, WCAG_22_AA);
-    expect.soft(violations, `${what} in ${scheme} mode`).toEqual([]);
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).setLegacyMode(true).analyze();
+    expect
+      .soft(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `${what} in ${scheme} mode`,
+      )
+      .toEqual([]);
   }
 }
 
