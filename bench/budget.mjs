@@ -36,7 +36,7 @@ export const PAGE_BOUNDS = {
   homeBytes: 10 * 1024,
   themeExperts: THEME_PAGE_EXPERTS,
   timelineAnalyses: THEME_TIMELINE_ANALYSES,
-  themeBytes: 20 * 1024,
+  themeBytes: 12 * 1024,
 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
