@@ -4,14 +4,18 @@
 // 140 KB for the quoted phrase (see BUDGET_PHRASE_BYTES), and its filter counts must follow.
 // Sizes only: the last keystroke's time (target 150 ms, median of 5) is printed, never asserted,
 // because a time measured on a shared machine fails with the load, not with the code (it failed
-// at load 30 on unchanged code); `npm run bench` reports it. Measured on a real build of a generated corpus in headless Chromium. Reads the real passages from a
+// at load 30 on unchanged code); `npm run bench` reports it. Before searching, the pages that must
+// not grow with the archive (the home page, each theme page) must show at most the experts and
+// analyses src/model/settings.ts allows and stay within a weight (bench/bounds.mjs). Measured on a real build of a generated corpus in headless Chromium. Reads the real passages from a
 // site already built from the real content (BENCH_REAL_DIST, e.g. the test build) or builds one.
 import { strict as assert } from 'node:assert';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { boundsProblems, measurePages } from './bounds.mjs';
 import { generateCorpus } from './corpus.mjs';
 import { OUT, build, realPassages, scratchProject } from './project.mjs';
 import { measureSearch } from './search.mjs';
+import { HOME_MATRIX_EXPERTS, THEME_PAGE_EXPERTS, THEME_TIMELINE_ANALYSES } from '../src/model/settings.ts';
 
 export const COMMENTARIES = 1000;
 export const BUDGET_BYTES = 120 * 1024;
@@ -23,6 +27,18 @@ export const BUDGET_BYTES = 120 * 1024;
  */
 export const BUDGET_PHRASE_BYTES = 140 * 1024;
 export const BUDGET_TYPING_MS = 150;
+/**
+ * The pages that must not grow with the archive, at 1,000 commentaries (63 experts: more than
+ * either cap, so that the caps bite, which is checked): at most the settings' experts and analyses, and a weight (gzip)
+ * that leaves room for longer passages but not for a column per expert.
+ */
+export const PAGE_BOUNDS = {
+  homeExperts: HOME_MATRIX_EXPERTS,
+  homeBytes: 10 * 1024,
+  themeExperts: THEME_PAGE_EXPERTS,
+  timelineAnalyses: THEME_TIMELINE_ANALYSES,
+  themeBytes: 12 * 1024,
+};
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const dir = join(OUT, 'budget');
@@ -30,7 +46,25 @@ const real = await realPassages({ dist: process.env.BENCH_REAL_DIST || undefined
 console.log(`Generating and building ${COMMENTARIES} commentaries…`);
 await scratchProject(dir, generateCorpus({ count: COMMENTARIES, ...real }));
 const { totalMs } = await build(dir);
-console.log(`Built in ${(totalMs / 1000).toFixed(1)} s; searching in Chromium…`);
+console.log(`Built in ${(totalMs / 1000).toFixed(1)} s.`);
+const pages = await measurePages(join(dir, 'dist'));
+const heaviestTheme = [...pages.themes].sort((a, b) => b.bytes - a.bytes)[0];
+console.log(
+  `Home page: ${pages.home.experts} expert columns, ${kb(pages.home.bytes)}; heaviest of ${pages.themes.length} theme pages: ${heaviestTheme?.id}, ${heaviestTheme?.columns} expert columns, ${heaviestTheme?.timeline} analyses, ${kb(heaviestTheme?.bytes ?? 0)} (gzip).`,
+);
+// The corpus must have more experts than the caps, or this check could not fail.
+assert.equal(
+  pages.home.experts,
+  HOME_MATRIX_EXPERTS,
+  'Too few experts in the corpus for the home matrix’s cap to bite.',
+);
+assert.ok(
+  pages.themes.some((t) => t.columns === THEME_PAGE_EXPERTS),
+  'Too few experts on any theme for the theme pages’ cap to bite.',
+);
+const unbounded = boundsProblems(pages, PAGE_BOUNDS);
+assert.deepEqual(unbounded, [], `Pages that grow with the archive:\n${unbounded.join('\n')}`);
+console.log('Searching in Chromium…');
 const { word, phrase, place, typing } = await measureSearch(join(dir, 'dist'), { relevanceQueries: [] });
 for (const search of [word, phrase, place]) {
   console.log(

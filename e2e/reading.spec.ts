@@ -107,6 +107,15 @@ test.describe('long lists are split', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('All analyses');
   });
 
+  test('the home matrix says how many experts there are and links to all of them', async ({ page }) => {
+    const total = fixtureIds('experts').length;
+    await page.goto('./');
+    const matrix = page.getByRole('region', { name: 'Who speaks to what' });
+    await matrix.getByRole('link', { name: `All ${total} experts` }).click();
+    await expect(page).toHaveURL(/\/experts\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Experts');
+  });
+
   test('a theme column longer than its preview links to all of that expert’s passages on the theme', async ({
     page,
   }) => {

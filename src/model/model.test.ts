@@ -5,12 +5,16 @@ import {
   buildModel,
   commentaryThemeCounts,
   groupBy,
+  matrixExperts,
+  ownPageColumns,
+  themePageColumns,
   type AnalysisEntry,
   type CommentaryEntry,
   type Expert,
   type Theme,
 } from './model';
 import { fixtureSite } from './site.fixture';
+import { THEME_COLUMN_PREVIEW, THEME_PAGE_EXPERTS } from './settings';
 
 const expert = (id: string, givenName: string, familyName: string): Expert => ({
   id,
@@ -167,5 +171,63 @@ describe('analysisQuestions', () => {
   });
   test('marks none when the reader is on the analysis itself', () => {
     expect(analysisQuestions(newer, site.expert).some((q) => q.current)).toBe(false);
+  });
+});
+
+describe('bounded pages: the experts a theme page and the home matrix show', () => {
+  // One analysis; expert `e<i>` writes `weights[i]` passages on energy (and one on water for `e0`).
+  const crowd = (weights: number[]) =>
+    buildModel({
+      analyses: [analysis('new', '2024-06')],
+      experts: weights.map((_, i) => expert(`e${i}`, 'Given', `Family${String(i).padStart(2, '0')}`)),
+      themes: [theme('energy', 'Energy', ['oil']), theme('water', 'Water', ['river'])],
+      commentaries: weights.map((n, i) =>
+        commentary(
+          `new/e${i}`,
+          'new',
+          `e${i}`,
+          i + 1,
+          i === 0 ? ['energy', 'water'] : ['energy'],
+          [...Array.from({ length: n }, () => 'Oil.'), ...(i === 0 ? ['A river.'] : [])].join('\n\n'),
+        ),
+      ),
+    });
+
+  test.each([
+    { weights: [1, 3, 3], limit: 2, shown: ['e1', 'e2'] },
+    { weights: [2, 1, 2, 1], limit: 3, shown: ['e0', 'e1', 'e2'] },
+    { weights: [1, 1], limit: 5, shown: ['e0', 'e1'] },
+  ])(
+    'a theme page keeps the $limit experts with most passages on it, ties by name, in site order',
+    ({ weights, limit, shown }) => {
+      const site = crowd(weights);
+      expect(themePageColumns(site.columnsFor('energy'), limit).map((c) => c.expert.id)).toEqual(shown);
+    },
+  );
+
+  test('the home matrix keeps the experts with most passages on all themes together', () => {
+    // e0 has 1 on energy and 1 on water: 2 in all, more than e1's 1, as many as e2's 2 (and before it by name).
+    const site = crowd([1, 1, 2]);
+    expect(matrixExperts(site, 2).map((e) => e.id)).toEqual(['e0', 'e2']);
+    expect(matrixExperts(site, 1).map((e) => e.id)).toEqual(['e0']);
+    expect(matrixExperts(site, 9).map((e) => e.id)).toEqual(['e0', 'e1', 'e2']);
+  });
+
+  test('an expert the theme page leaves out gets a page of their own on the theme, however few their passages', () => {
+    // Two heavy experts last by name, then one passage each for the rest: the cap bites.
+    const weights = [...Array.from({ length: THEME_PAGE_EXPERTS }, () => 1), 2, 2];
+    const site = crowd(weights);
+    const shown = site.themePageColumns('energy').map((c) => c.expert.id);
+    const heavy = [`e${weights.length - 2}`, `e${weights.length - 1}`];
+    const light = Array.from({ length: THEME_PAGE_EXPERTS - 2 }, (_, i) => `e${i}`);
+    expect(shown).toEqual([...light, ...heavy]);
+    for (const { expert: e } of site.columnsFor('energy'))
+      expect(site.onThemePage('energy', e.id), e.id).toBe(shown.includes(e.id));
+    // Two passages fit a column's preview: the heavy experts need no page of their own.
+    expect(THEME_COLUMN_PREVIEW).toBeGreaterThan(2);
+    expect(ownPageColumns(site, 'energy').map((c) => c.expert.id)).toEqual([
+      `e${THEME_PAGE_EXPERTS - 2}`,
+      `e${THEME_PAGE_EXPERTS - 1}`,
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import type { ImageMetadata } from 'astro';
 import { compareNewestFirst, type PartialDate } from '../util/dates';
 import { renderBlocks, type Block, type Passage } from '../content/markdown';
 import { paginate, type Page } from './paging';
-import { ARCHIVE_PAGE_SIZE, THEME_COLUMN_PREVIEW } from './settings';
+import { heaviest } from './bounds';
+import { ARCHIVE_PAGE_SIZE, HOME_MATRIX_EXPERTS, THEME_COLUMN_PREVIEW, THEME_PAGE_EXPERTS } from './settings';
 
 /** An analysis entry as the pages need it. */
 export interface AnalysisEntry {
@@ -124,6 +125,10 @@ export interface SiteModel {
   themeSummary: (themeId: string) => { passages: number; experts: Expert[] };
   /** The themes an expert speaks to, in theme order, with their passage counts. */
   themesBy: (expertId: string) => { theme: Theme; count: number }[];
+  /** The expert columns a theme's page shows (`themePageColumns`), in site order. */
+  themePageColumns: (themeId: string) => ExpertColumn[];
+  /** Whether an expert has a column on a theme's page (else their passages on it have a page of their own). */
+  onThemePage: (themeId: string, expertId: string) => boolean;
 }
 
 /** Orders experts by family name, then given name. */
@@ -189,6 +194,10 @@ export function buildModel(input: {
   const columns = themeColumns(ordered, themes, experts);
   const count = (themeId: string, expertId: string) =>
     columns.get(themeId)?.find((c) => c.expert.id === expertId)?.passages.length ?? 0;
+  const shownColumns = new Map(themes.map((t) => [t.id, themePageColumns(columns.get(t.id) ?? [])] as const));
+  const shownIds = new Map(
+    [...shownColumns].map(([id, list]) => [id, new Set(list.map((c) => c.expert.id))] as const),
+  );
 
   return {
     analyses,
@@ -213,7 +222,37 @@ export function buildModel(input: {
         const n = count(theme.id, expertId);
         return n > 0 ? [{ theme, count: n }] : [];
       }),
+    themePageColumns: (themeId) => shownColumns.get(themeId) ?? [],
+    onThemePage: (themeId, expertId) => shownIds.get(themeId)?.has(expertId) ?? false,
   };
+}
+
+/**
+ * The columns a theme page shows, so that it stays the same size however many experts speak to
+ * the theme: the `limit` experts with the most passages on it (ties by name), in the given order.
+ */
+export function themePageColumns(
+  columns: readonly ExpertColumn[],
+  limit: number = THEME_PAGE_EXPERTS,
+): ExpertColumn[] {
+  return heaviest(
+    columns,
+    (c) => c.passages.length,
+    limit,
+    (a, b) => compareExperts(a.expert, b.expert),
+  );
+}
+
+/**
+ * The experts the home page's theme × expert matrix shows as columns: the `limit` with the most
+ * passages on the themes (a passage on two themes counts in both cells), ties by name, in site order.
+ */
+export function matrixExperts(
+  site: Pick<SiteModel, 'experts' | 'themesBy'>,
+  limit: number = HOME_MATRIX_EXPERTS,
+): Expert[] {
+  const total = (expert: Expert) => site.themesBy(expert.id).reduce((sum, t) => sum + t.count, 0);
+  return heaviest(site.experts, total, limit, compareExperts);
 }
 
 /** The themes an analysis's commentaries declare, each once, in the order they first appear. */
@@ -227,11 +266,20 @@ export function archivePages(site: Pick<SiteModel, 'analyses'>): Page<Analysis>[
 }
 
 /**
- * A theme's expert columns too long for the theme page, which shows `THEME_COLUMN_PREVIEW` passages
- * of each: each gets a page of its own (`urls.themeByExpert`).
+ * A theme's expert columns that get a page of their own (`urls.themeByExpert`): those too long
+ * for the theme page, which shows `THEME_COLUMN_PREVIEW` passages of each, and those the theme
+ * page leaves out (`themePageColumns`), so that every expert's passages on a theme can be linked to.
  */
-export function ownPageColumns(site: Pick<SiteModel, 'columnsFor'>, themeId: string): ExpertColumn[] {
-  return site.columnsFor(themeId).filter((column) => column.passages.length > THEME_COLUMN_PREVIEW);
+export function ownPageColumns(
+  site: Pick<SiteModel, 'columnsFor' | 'onThemePage'>,
+  themeId: string,
+): ExpertColumn[] {
+  return site
+    .columnsFor(themeId)
+    .filter(
+      (column) =>
+        column.passages.length > THEME_COLUMN_PREVIEW || !site.onThemePage(themeId, column.expert.id),
+    );
 }
 
 /** Groups items by a key, keeping their order within each group. */

@@ -68,12 +68,19 @@ describe('relatedPerspectives', () => {
     } as Commentary;
     const related = relatedPerspectives(
       { expert: 'nobody', themes: ['energy'], analysis: 'newer' },
-      { theme: site.theme, columnsFor: () => columns, analysis: () => ({ commentaries: [here] }) as never },
+      {
+        theme: site.theme,
+        columnsFor: () => columns,
+        analysis: () => ({ commentaries: [here] }) as never,
+        // The theme page shows only even-numbered experts here.
+        onThemePage: (_theme, expertId) => Number(expertId.slice(1)) % 2 === 0,
+      },
       { experts: 4, passages: 2 },
     );
     expect(related[0]!.columns.map((c) => c.expert.id)).toEqual(['x20', 'x0', 'x1', 'x2']);
     expect(related[0]!.columns[0]!.passages[0]!.commentary.analysis).toBe('newer');
     expect(related[0]!.moreExperts).toBe(26);
+    expect(related[0]!.columns.map((c) => c.onThemePage)).toEqual([true, true, false, true]);
   });
 });
 

@@ -10,6 +10,8 @@ export interface RelatedColumn {
   passages: PassageInContext[];
   /** Passages by this expert on the theme left out here (the theme page has them). */
   more: number;
+  /** Whether the theme page has a column for this expert (else their passages on it have a page of their own). */
+  onThemePage: boolean;
 }
 
 /** One theme of a commentary and what other experts said on it. */
@@ -59,7 +61,7 @@ function localPassages(
  */
 export function relatedPerspectives(
   commentary: Pick<Commentary, 'expert' | 'themes' | 'analysis'>,
-  site: Pick<SiteModel, 'theme' | 'columnsFor' | 'analysis'>,
+  site: Pick<SiteModel, 'theme' | 'columnsFor' | 'analysis' | 'onThemePage'>,
   limits: RelatedLimits = { experts: RELATED_EXPERTS_PER_THEME, passages: RELATED_PASSAGES_PER_EXPERT },
 ): RelatedTheme[] {
   const analysis = site.analysis(commentary.analysis);
@@ -85,6 +87,7 @@ export function relatedPerspectives(
         expert: column.expert,
         passages: kept,
         more: Math.max(0, column.passages.length - kept.length),
+        onThemePage: site.onThemePage(themeId, column.expert.id),
       };
     });
     return [{ theme: site.theme(themeId), columns, moreExperts: hidden }];

@@ -24,3 +24,9 @@ export const LEAD_IMAGE_WIDTHS = [480, 720, 960, 1440] as const;
 export const PORTRAIT_SIZE = 160;
 /** Side of a portrait in the list of experts, in CSS pixels. */
 export const PORTRAIT_THUMB_SIZE = 56;
+/** Experts shown as columns of the home page's theme × expert matrix: those with the most passages on the themes; the experts index has them all. */
+export const HOME_MATRIX_EXPERTS = 12;
+/** Expert columns on a theme page (three rows of three): those with the most passages on the theme; the search page lists every passage on it. */
+export const THEME_PAGE_EXPERTS = 9;
+/** Analyses in a theme page's timeline, newest first; the search page, newest first, has the older ones. */
+export const THEME_TIMELINE_ANALYSES = 24;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate, type PartialDate } from '../util/dates';
 import { fixtureSite } from './site.fixture';
-import { analysesOnTheme, periodOf, themeTimeline, timelineByMonth } from './timeline';
+import { analysesOnTheme, periodOf, recentThemeTimeline, themeTimeline, timelineByMonth } from './timeline';
 
 const date = (iso: string): PartialDate => parsePartialDate(iso)!;
 
@@ -89,5 +89,24 @@ describe('analysesOnTheme and themeTimeline', () => {
     const timeline = themeTimeline(site.columnsFor('energy'), site.analyses);
     expect(timeline.map((p) => p.iso)).toEqual(['2024-05', '2023-03']);
     expect(timeline.map((p) => p.items.map((i) => i.analysis.id))).toEqual([['newer'], ['older']]);
+  });
+});
+
+describe('recentThemeTimeline', () => {
+  const site = fixtureSite();
+  const columns = site.columnsFor('energy');
+  const all = analysesOnTheme(columns, site.analyses).map((a) => a.analysis.id);
+
+  test.each([0, 1, 2, 5])('shows at most %i analyses, the newest, and counts the older ones', (limit) => {
+    const { periods, older } = recentThemeTimeline(columns, site.analyses, limit);
+    const shown = periods.flatMap((p) => p.items.map((i) => i.analysis.id));
+    expect(shown).toEqual(all.slice(0, limit));
+    expect(older).toBe(Math.max(0, all.length - limit));
+  });
+
+  test('with room for every analysis it is the whole timeline', () => {
+    expect(recentThemeTimeline(columns, site.analyses, all.length).periods).toEqual(
+      themeTimeline(columns, site.analyses),
+    );
   });
 });

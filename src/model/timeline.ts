@@ -102,3 +102,27 @@ export function themeTimeline(
 ): TimelinePeriod<AnalysisOnTheme>[] {
   return timelineByMonth(analysesOnTheme(columns, analyses), (a) => a.analysis.published);
 }
+
+/** The newest of a theme's analyses as a timeline, and how many older ones it leaves out. */
+export interface RecentTimeline {
+  periods: TimelinePeriod<AnalysisOnTheme>[];
+  /** Analyses on the theme older than those shown. */
+  older: number;
+}
+
+/**
+ * A theme's `limit` newest analyses as a timeline by month (what the theme page shows, so that it
+ * stays the same size however many analyses speak to the theme), and how many older ones there are.
+ */
+export function recentThemeTimeline(
+  columns: readonly ExpertColumn[],
+  analyses: readonly Analysis[],
+  limit: number,
+): RecentTimeline {
+  const all = analysesOnTheme(columns, analyses);
+  const newest = all.slice(0, Math.max(0, limit));
+  return {
+    periods: timelineByMonth(newest, (a) => a.analysis.published),
+    older: all.length - newest.length,
+  };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { emptyFilters, parseSearchState } from '../search/shared/contract';
 import { absolute, paths, withBase } from './urls';
 
 describe('withBase', () => {
@@ -30,7 +31,10 @@ describe('paths', () => {
       p.themes(),
       p.theme('t'),
       p.themeExpert('t', 'e'),
+      p.expertOnTheme('t', 'e', true),
+      p.expertOnTheme('t', 'e', false),
       p.search(),
+      p.themeSearch('t'),
       p.searchBundle(),
       p.data(),
       p.feed(),
@@ -68,6 +72,22 @@ describe('paths', () => {
   test('points a theme × expert link at the expert column of the theme page', () => {
     expect(paths('/').themeExpert('taxes', 'jane-doe')).toBe('/themes/taxes/#expert-jane-doe');
   });
+
+  test('points at an expert’s column on a theme page when it has one, else at their page on the theme', () => {
+    const p = paths('/b/');
+    expect(p.expertOnTheme('taxes', 'jane-doe', true)).toBe(p.themeExpert('taxes', 'jane-doe'));
+    expect(p.expertOnTheme('taxes', 'jane-doe', false)).toBe(p.themeByExpert('taxes', 'jane-doe'));
+  });
+
+  test.each(['taxes', 'tax & trade/é'])(
+    'sends the search page a theme filter, newest first, that it reads back (%s)',
+    (id) => {
+      const url = paths('/b/').themeSearch(id);
+      expect(url.startsWith(paths('/b/').search())).toBe(true);
+      const state = parseSearchState(new URL(url, 'https://x.example').search);
+      expect(state).toEqual({ q: '', filters: { ...emptyFilters(), theme: [id] }, sort: 'newest' });
+    },
+  );
 });
 
 describe('feeds, citation files and crawler files', () => {

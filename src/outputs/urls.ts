@@ -40,7 +40,21 @@ export function paths(base: string) {
     /** Every passage of one expert on one theme. */
     themeByExpert: (themeId: string, expertId: string) =>
       at(`themes/${segments(themeId)}/${segments(expertId)}/`),
+    /**
+     * Where an expert's passages on a theme are: their column on the theme page when it has one
+     * (`onThemePage`), else their page on the theme (`SiteModel.onThemePage`, `ownPageColumns`).
+     */
+    expertOnTheme: (themeId: string, expertId: string, onThemePage: boolean) =>
+      onThemePage
+        ? `${at(`themes/${segments(themeId)}/`)}#${encodeURIComponent(`expert-${expertId}`)}`
+        : at(`themes/${segments(themeId)}/${segments(expertId)}/`),
     search: () => at('search/'),
+    /** The search page browsing every passage on a theme, newest first (`parseSearchState` reads it). */
+    themeSearch: (themeId: string) =>
+      `${at('search/')}?${new URLSearchParams([
+        ['theme', themeId],
+        ['sort', 'newest'],
+      ]).toString()}`,
     /** The folder of the search index and Pagefind's script, written by the build. */
     searchBundle: () => at('pagefind/'),
     data: () => at('data/commentaries.json'),
