@@ -23,10 +23,10 @@ export default defineConfig({
     // Astro inlines small scripts into the page, which the Content-Security-Policy forbids:
     // every script must be a file of the site.
     build: { assetsInlineLimit: 0 },
-    // The dev server watches the project, but not what the benchmark and the tests write into it
-    // (scratch projects under bench/out/, builds under .build/): a tsconfig.json copied there made
-    // Vite restart the server, closing the connections of a page being served.
-    server: { watch: { ignored: ['**/bench/out/**', '**/.build/**'] } },
+    // The dev server watches the project, but not the scratch projects (copies of the code) that the
+    // benchmark and the content-safety tests build inside it (bench/out/, .build/*/projects/): Vite
+    // invalidates every module when it sees any tsconfig.json change, a copy's included.
+    server: { watch: { ignored: ['**/bench/out/**', '**/.build/*/projects/**'] } },
   },
   // Commentary markdown is rendered by our own pipeline (src/content/markdown.ts) so that passages
   // can be tagged; nothing here should rewrite the experts' punctuation.

@@ -28,7 +28,7 @@ import {
   run,
   siteOut,
   snapshot,
-  tmp,
+  PROJECTS,
   viteNode,
   projectOfItsOwn,
 } from './content-safety.fixtures.mjs';
@@ -111,7 +111,7 @@ describe.concurrent('rebuilds that reuse work', () => {
   // In a project of its own (a copy of the code, its own content store): beside everything else.
   test('after a commentary, a theme’s terms, an expert’s name and a template change, builds what a clean build builds, reading only the changed files', async () => {
     // A copy of the project, so that its template can be edited and its content store is its own.
-    const project = resolve(tmp, 'incremental');
+    const project = resolve(PROJECTS, 'incremental');
     await scratchProject(project, Object.entries(VALID));
     const buildTo = async (name) => {
       const out = join(project, name);

@@ -136,6 +136,12 @@ writeFileSync(OUTSIDE, VALID['experts/ben-example.md'].replace('Example Institut
  * path. A change is the new text (a string or bytes), a function of the old text, null to delete
  * the file, `link(target)` or `FIFO`. The folder is made in this file's temporary folder, or `under`.
  */
+/**
+ * Where the tests' scratch projects are made (copies of the code, built beside the other tests): a
+ * folder the dev server does not watch (astro.config.mjs), since the dev-server test runs meanwhile.
+ */
+export const PROJECTS = join(tmp, 'projects');
+
 export function contentWith(changes = {}, under = tmp) {
   const dir = join(under, `content-${++folders}`);
   const files = { ...VALID };
@@ -668,7 +674,7 @@ export const leftovers = (out, work = '.build') =>
  * with `content`, its own content/ holds the valid publication.
  */
 export async function projectOfItsOwn(name, { content = false } = {}) {
-  const root = resolve(tmp, name);
+  const root = resolve(PROJECTS, name);
   await scratchProject(root, content ? Object.entries(VALID) : []);
   return {
     root,
