@@ -12,6 +12,25 @@ vi.setConfig({ testTimeout: 120_000 });
 
 afterAll(cleanUp);
 
+/**
+ * Collects a build's output as it comes (`seen.output`); `syncing` resolves once Astro syncs the
+ * content, which it does in the staging folder, or once the process has ended before that (the
+ * caller's assertion then fails with the output).
+ */
+function watchBuild(child) {
+  const seen = { output: '' };
+  const syncing = new Promise((started) => {
+    const listen = (chunk) => {
+      seen.output += chunk;
+      if (seen.output.includes('Syncing content')) started();
+    };
+    child.stdout.on('data', listen);
+    child.stderr.on('data', listen);
+    child.on('exit', started);
+  });
+  return { seen, syncing };
+}
+
 let project;
 let good;
 beforeAll(async () => {
@@ -28,22 +47,14 @@ test('discards a build interrupted mid-way (Ctrl+C), keeping the last good site'
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
   const closed = new Promise((done) => child.on('close', (code) => done(code)));
-  await new Promise((started) => {
-    const listen = (chunk) => {
-      output += chunk;
-      // Astro is building into the staging folder: interrupt it there.
-      if (output.includes('Syncing content')) started();
-    };
-    child.stdout.on('data', listen);
-    child.stderr.on('data', listen);
-    child.on('exit', started); // a build that ends before Astro syncs fails below, with its output
-  });
-  expect(output, output).toContain('Syncing content');
+  const { seen, syncing } = watchBuild(child);
+  // Astro is building into the staging folder: interrupt it there.
+  await syncing;
+  expect(seen.output, seen.output).toContain('Syncing content');
   child.kill('SIGINT');
   expect(await closed).toBe(130);
-  expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+  expect(seen.output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
   expect(snapshot(good)).toEqual(before);
   expect(leftovers(good, join(project.root, '.build'))).toEqual([]);
 });
@@ -65,21 +76,13 @@ test.each(['SIGINT', 'SIGTERM', 'SIGHUP'])(
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
     const ended = new Promise((done) => npm.on('exit', done));
     // All output, the build's included, once every process holding the pipes has ended.
     const closed = new Promise((done) => npm.on('close', done));
+    const { seen, syncing } = watchBuild(npm);
     try {
-      await new Promise((started) => {
-        const listen = (chunk) => {
-          output += chunk;
-          if (output.includes('Syncing content')) started();
-        };
-        npm.stdout.on('data', listen);
-        npm.stderr.on('data', listen);
-        npm.on('exit', started); // a build that ends before Astro syncs fails below, with its output
-      });
-      expect(output, output).toContain('Syncing content');
+      await syncing;
+      expect(seen.output, seen.output).toContain('Syncing content');
       npm.kill(signal);
       await ended;
       // The build stops within a moment of npm (it tidies up first), never later.
@@ -88,7 +91,7 @@ test.each(['SIGINT', 'SIGTERM', 'SIGHUP'])(
       }
       expect(running(good)).toEqual([]);
       await closed;
-      expect(output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
+      expect(seen.output).toMatch(/Build stopped: interrupted\. Nothing was published\./);
       expect(snapshot(good)).toEqual(before);
       expect(leftovers(good, join(project.root, '.build'))).toEqual([]);
     } finally {
