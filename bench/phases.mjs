@@ -26,6 +26,10 @@ export function buildPhases(log) {
   const entrypoints = text.split(/Building static entrypoints/)[1]?.split(/generating static routes/)[0];
   const vite = entrypoints ? [...entrypoints.matchAll(/\[vite\] ✓ built in (\S+)/g)] : [];
   const checked = /ready to publish: .*\((\d+(?:\.\d+)?) s\)/.exec(text);
+  // Astro renders several pages at once (build.concurrency): a rendered page's line is written in two
+  // parts, its path and later its time, with other pages' paths in between. A copied page's path and
+  // "(restored)" are written together. So: every path marker is a page, and those not copied were rendered.
+  const restored = [...routes.matchAll(/[├└]─ \S+ \((?:restored|cached)\)/g)].length;
   const indexed = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(text);
   return {
     check: checked ? Number(checked[1]) : null,
@@ -33,8 +37,8 @@ export function buildPhases(log) {
     entrypoints: vite.length > 0 ? vite.reduce((sum, m) => sum + seconds(m[1]), 0) : null,
     pages: one(/generating static routes[\s\S]*?✓ Completed in (.+?s)\.\s*$/m),
     pagefind: indexed ? Number(indexed[1]) / 1000 : null,
-    restored: [...routes.matchAll(/ \((?:restored|cached)\)$/gm)].length,
-    rendered: [...routes.matchAll(/├─ .* \(\+\d/g)].length,
+    restored,
+    rendered: [...routes.matchAll(/[├└]─ /g)].length - restored,
   };
 }
 
@@ -74,6 +78,8 @@ export function routeOf(path) {
 /**
  * Where page rendering went, by route, from a build's log: Astro's "(+N ms)" after each page,
  * summed by `routeOf` its path, the costliest first. Pages copied from the previous build are left out.
+ * Astro renders several pages at once (build.concurrency), so a page's time includes what the pages
+ * beside it took: the sums say which routes weigh most, not what each costs alone.
  */
 export function routeTimes(log) {
   const text = log.replace(/\u001b\[[0-9;]*m/g, '');

@@ -37,6 +37,14 @@ describe('buildPhases', () => {
     });
   });
 
+  test('counts pages whose lines interleave, as when Astro renders several at once', () => {
+    const log = `${LOG.split('09:29:07   ├─ /404.html')[0]}09:29:07   ├─ /404.html09:29:07   ├─ /a/index.html09:29:07   ├─ /b/index.html (restored)
+09:29:07   ├─ /c/index.html (+3ms) (+5ms)
+09:29:08   ├─ /d/index.html (cached) (+9ms)
+09:30:11 ✓ Completed in 1m 4s.`;
+    expect(buildPhases(log)).toMatchObject({ restored: 2, rendered: 3 });
+  });
+
   test('gives null for a phase the log does not show', () => {
     expect(buildPhases('Build stopped: the content has errors')).toMatchObject({
       check: null,
