@@ -33,6 +33,7 @@ import {
   projectOfItsOwn,
 } from './content-safety.fixtures.mjs';
 import { run as runIn, scratchProject } from '../bench/project.mjs';
+import { readOpenData } from '../src/outputs/open-data-read.mjs';
 
 // Real processes on a shared two-core machine: allow for a busy one.
 vi.setConfig({ testTimeout: 120_000 });
@@ -135,7 +136,7 @@ describe.concurrent('rebuilds that reuse work', () => {
         .join('\n');
     /** The themes of the passage with this text, as the open data publishes them. */
     const themesOf = (out, text) =>
-      JSON.parse(readFileSync(join(out, 'data', 'commentaries.json'), 'utf8'))
+      readOpenData(out)
         .commentaries.flatMap((c) => c.passages)
         .find((p) => p.text === text).themes;
     const RIVERS = 'The rivers rise every spring.';
