@@ -1,5 +1,5 @@
 /** Helpers that read the built site from disk, to enumerate what the browser tests visit. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { BASE, DIST } from './env';
 import { readOpenData } from '../src/outputs/open-data-read.mjs';

@@ -6,24 +6,31 @@ import { join } from 'node:path';
 /**
  * Joins the parts of the export into one object of the shape the export had in one file
  * (format 1): every analysis, expert, theme and commentary once, in the order of the parts.
+ * @template {{ id: string }} A
+ * @template {{ id: string }} E
  * @template {{ id: string }} T
- * @param {readonly { analyses: T[]; experts: T[]; themes: T[]; commentaries: T[] }[]} parts
- * @returns {{ analyses: T[]; experts: T[]; themes: T[]; commentaries: T[] }}
+ * @template {{ id: string }} C
+ * @param {readonly { analyses: A[]; experts: E[]; themes: T[]; commentaries: C[] }[]} parts
+ * @returns {{ analyses: A[]; experts: E[]; themes: T[]; commentaries: C[] }}
  */
 export function joinOpenData(parts) {
-  /** @param {'analyses' | 'experts' | 'themes' | 'commentaries'} key */
-  const all = (key) => {
-    /** @type {Map<string, T>} */
+  /**
+   * @template {{ id: string }} X
+   * @param {(part: (typeof parts)[number]) => X[]} entries
+   * @returns {X[]}
+   */
+  const all = (entries) => {
+    /** @type {Map<string, X>} */
     const byId = new Map();
     for (const part of parts)
-      for (const entry of part[key]) if (!byId.has(entry.id)) byId.set(entry.id, entry);
+      for (const entry of entries(part)) if (!byId.has(entry.id)) byId.set(entry.id, entry);
     return [...byId.values()];
   };
   return {
-    analyses: all('analyses'),
-    experts: all('experts'),
-    themes: all('themes'),
-    commentaries: all('commentaries'),
+    analyses: all((p) => p.analyses),
+    experts: all((p) => p.experts),
+    themes: all((p) => p.themes),
+    commentaries: all((p) => p.commentaries),
   };
 }
 
