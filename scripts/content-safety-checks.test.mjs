@@ -212,6 +212,7 @@ describe.concurrent('rebuilds that reuse work', () => {
         '/commentaries/sample-analysis/ada-example/citation.bib',
         '/analyses/sample-analysis/citation.ris',
         '/data/bottom-lines/sample-analysis.json',
+        '/data/commentaries/1.json',
       ]),
     );
     expect(snapshot(same.out)).toEqual(snapshot(again.out));
@@ -226,6 +227,7 @@ describe.concurrent('rebuilds that reuse work', () => {
       '/experts/ada-example/feed.xml',
       '/themes/water/index.html',
       '/data/bottom-lines/sample-analysis.json',
+      '/data/commentaries/1.json',
     ])
       expect(copied).not.toContain(path);
     expect(copied).toEqual(
