@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { boundsProblems, matrixExperts, themeColumns, timelineAnalyses } from './bounds.mjs';
+import {
+  boundsProblems,
+  dataCommentaries,
+  expertCommentaries,
+  indexedExperts,
+  largest,
+  matrixExperts,
+  quotedPassages,
+  themeColumns,
+  timelineAnalyses,
+} from './bounds.mjs';
 
 describe('reading the bounded pages', () => {
   test('counts the distinct experts of the matrix cells', () => {
@@ -45,6 +55,100 @@ describe('boundsProblems', () => {
     [{ home: { experts: 1, bytes: 1 }, themes: [page({ bytes: 201 })] }, 'Theme t weighs'],
   ])('names what is over a limit (%#)', (measured, message) => {
     const problems = boundsProblems(measured, limits);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(message);
+  });
+});
+
+describe('reading the paginated lists', () => {
+  test('counts the commentaries of an expert’s page, not the links of other sections', () => {
+    const html = [
+      '<section><h2 id="themes-heading">Themes</h2><a href="/b/themes/t/">T</a></section>',
+      '<section><h2 id="commentaries-heading">Commentaries</h2><ul>',
+      '<li><a href="/b/commentaries/a/e/">Q1</a> in <a href="/b/analyses/a/">A</a></li>',
+      '<li><a href="/b/commentaries/c/e/" data-x>Q2</a></li></ul>',
+      '<nav><a href="/b/experts/e/page/2/">2</a></nav></section>',
+      '<footer><a href="/b/commentaries/z/e/">elsewhere</a></footer>',
+    ].join('');
+    expect(expertCommentaries(html)).toBe(2);
+    expect(expertCommentaries('<main></main>')).toBe(0);
+  });
+
+  test('counts the quoted passages of a page', () => {
+    expect(quotedPassages('<blockquote cite="x">a</blockquote><p>b</p><blockquote>c</blockquote>')).toBe(2);
+  });
+
+  test('counts the experts of an experts index page, not the pagination', () => {
+    const html =
+      '<ul class="experts" data-astro-cid-q><li><a>A</a></li><li><a>B</a></li></ul><nav><ul><li><a>1</a></li></ul></nav>';
+    expect(indexedExperts(html)).toBe(2);
+    expect(indexedExperts('<ul class="pagination"><li></li></ul>')).toBe(0);
+  });
+
+  test('counts the commentaries of an open-data file: none in the index, which only counts them', () => {
+    expect(dataCommentaries({ commentaries: [{}, {}, {}] })).toBe(3);
+    expect(dataCommentaries({ counts: { commentaries: 1000 } })).toBe(0);
+  });
+
+  test('finds the list entry with the most items', () => {
+    expect(
+      largest([
+        { items: 1, bytes: 9 },
+        { items: 3, bytes: 1 },
+        { items: 3, bytes: 2 },
+      ]),
+    ).toEqual({
+      items: 3,
+      bytes: 2,
+    });
+    expect(largest([])).toBeUndefined();
+  });
+});
+
+describe('boundsProblems of the paginated lists and the open data', () => {
+  const limits = {
+    homeExperts: 9,
+    homeBytes: 999,
+    themeExperts: 9,
+    timelineAnalyses: 9,
+    themeBytes: 999,
+    expertCommentaries: 2,
+    expertBytes: 100,
+    themeExpertPassages: 2,
+    themeExpertBytes: 100,
+    indexExperts: 2,
+    indexBytes: 100,
+    dataCommentaries: 2,
+    dataBytes: 100,
+  };
+  const base = { home: { experts: 1, bytes: 1 }, themes: [] };
+  const page = (path, over = {}) => [{ path, items: 2, bytes: 100, ...over }];
+
+  test('finds nothing at the limits', () => {
+    const measured = {
+      ...base,
+      expertPages: page('experts/e/index.html'),
+      themeExpertPages: page('themes/t/e/index.html'),
+      expertsIndex: page('experts/index.html'),
+      data: page('data/commentaries/1.json'),
+    };
+    expect(boundsProblems(measured, limits)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'expertPages',
+      'experts/e/index.html',
+      { items: 3 },
+      'experts/e/index.html holds 3 commentaries; at most 2',
+    ],
+    ['expertPages', 'experts/e/page/2/index.html', { bytes: 101 }, 'experts/e/page/2/index.html weighs'],
+    ['themeExpertPages', 'themes/t/e/index.html', { items: 3 }, 'holds 3 passages; at most 2'],
+    ['expertsIndex', 'experts/index.html', { items: 3 }, 'holds 3 experts; at most 2'],
+    ['data', 'data/commentaries.json', { items: 3 }, 'data/commentaries.json holds 3 commentaries'],
+    ['data', 'data/commentaries/1.json', { bytes: 101 }, '(on disk)'],
+  ])('names a %s page over a limit (%s)', (key, path, over, message) => {
+    const problems = boundsProblems({ ...base, [key]: page(path, over) }, limits);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(message);
   });

@@ -5,17 +5,27 @@
 // Sizes only: the last keystroke's time (target 150 ms, median of 5) is printed, never asserted,
 // because a time measured on a shared machine fails with the load, not with the code (it failed
 // at load 30 on unchanged code); `npm run bench` reports it. Before searching, the pages that must
-// not grow with the archive (the home page, each theme page) must show at most the experts and
-// analyses src/model/settings.ts allows and stay within a weight (bench/bounds.mjs). Measured on a real build of a generated corpus in headless Chromium. Reads the real passages from a
+// not grow with the archive (the home page, each theme page, every page of an expert's commentaries,
+// of an expert's passages on a theme and of the experts index) must show at most the experts,
+// analyses, commentaries and passages src/model/settings.ts allows and stay within a weight, and
+// every open-data file hold at most a part of commentaries (bench/bounds.mjs). Measured on a real build of a generated corpus in headless Chromium. Reads the real passages from a
 // site already built from the real content (BENCH_REAL_DIST, e.g. the test build) or builds one.
 import { strict as assert } from 'node:assert';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { boundsProblems, measurePages } from './bounds.mjs';
+import { boundsProblems, largest, measurePages } from './bounds.mjs';
 import { generateCorpus } from './corpus.mjs';
 import { OUT, build, realPassages, scratchProject } from './project.mjs';
 import { measureSearch } from './search.mjs';
-import { HOME_MATRIX_EXPERTS, THEME_PAGE_EXPERTS, THEME_TIMELINE_ANALYSES } from '../src/model/settings.ts';
+import {
+  EXPERT_PAGE_COMMENTARIES,
+  EXPERTS_PAGE_SIZE,
+  HOME_MATRIX_EXPERTS,
+  OPEN_DATA_PART_SIZE,
+  THEME_EXPERT_PAGE_PASSAGES,
+  THEME_PAGE_EXPERTS,
+  THEME_TIMELINE_ANALYSES,
+} from '../src/model/settings.ts';
 
 export const COMMENTARIES = 1000;
 export const BUDGET_BYTES = 120 * 1024;
@@ -38,6 +48,17 @@ export const PAGE_BOUNDS = {
   themeExperts: THEME_PAGE_EXPERTS,
   timelineAnalyses: THEME_TIMELINE_ANALYSES,
   themeBytes: 12 * 1024,
+  // Every page of the paginated lists: at most a page size of items, and a weight that a page of
+  // them fits but not the whole list of an expert with many commentaries.
+  expertCommentaries: EXPERT_PAGE_COMMENTARIES,
+  expertBytes: 8 * 1024,
+  themeExpertPassages: THEME_EXPERT_PAGE_PASSAGES,
+  themeExpertBytes: 12 * 1024,
+  indexExperts: EXPERTS_PAGE_SIZE,
+  indexBytes: 8 * 1024,
+  // Every open-data file: the index, and parts of at most a part size of commentaries (on disk).
+  dataCommentaries: OPEN_DATA_PART_SIZE,
+  dataBytes: 1024 * 1024,
 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -52,6 +73,18 @@ const heaviestTheme = [...pages.themes].sort((a, b) => b.bytes - a.bytes)[0];
 console.log(
   `Home page: ${pages.home.experts} expert columns, ${kb(pages.home.bytes)}; heaviest of ${pages.themes.length} theme pages: ${heaviestTheme?.id}, ${heaviestTheme?.columns} expert columns, ${heaviestTheme?.timeline} analyses, ${kb(heaviestTheme?.bytes ?? 0)} (gzip).`,
 );
+const lists = [
+  ['expert page', pages.expertPages, 'commentaries'],
+  ['expert page on a theme', pages.themeExpertPages, 'passages'],
+  ['experts index page', pages.expertsIndex, 'experts'],
+  ['open-data file', pages.data, 'commentaries'],
+];
+for (const [name, list, what] of lists) {
+  const top = largest(list);
+  console.log(
+    `Largest ${name} of ${list.length}: ${top?.path}, ${top?.items} ${what}, ${kb(top?.bytes ?? 0)}.`,
+  );
+}
 // The corpus must have more experts than the caps, or this check could not fail.
 assert.equal(
   pages.home.experts,
@@ -64,6 +97,14 @@ assert.ok(
 );
 const unbounded = boundsProblems(pages, PAGE_BOUNDS);
 assert.deepEqual(unbounded, [], `Pages that grow with the archive:\n${unbounded.join('\n')}`);
+// The lists must be longer than a page, or their bounds could not fail (checked after them, so that code that does not paginate fails on its bounds).
+assert.ok(
+  pages.expertPages.some((p) => p.path.includes('/page/')) &&
+    pages.themeExpertPages.some((p) => p.path.includes('/page/')) &&
+    pages.expertsIndex.length > 1 &&
+    pages.data.length > 2,
+  'Too few commentaries in the corpus for the paginated lists and the open-data parts to have more than one page.',
+);
 console.log('Searching in Chromium…');
 const { word, phrase, place, typing } = await measureSearch(join(dir, 'dist'), { relevanceQueries: [] });
 for (const search of [word, phrase, place]) {

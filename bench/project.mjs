@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildPhases, processCpu } from './phases.mjs';
+import { readOpenData } from '../src/outputs/open-data-read.mjs';
 
 export const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 export const OUT = join(ROOT, 'bench', 'out');
@@ -135,7 +136,7 @@ export async function realPassages({ dist, log = console.log } = {}) {
     });
     if (result.code !== 0) throw new Error(`The real build failed:\n${result.output.slice(-3000)}`);
   }
-  const all = JSON.parse(await readFile(join(dist, 'data', 'commentaries.json'), 'utf8'));
+  const all = readOpenData(dist);
   // Only the analyses of content/ (a commentary's folder is its analysis's id): the site may hold
   // more, as npm test's live build does, which adds a generated analysis to a copy of content/.
   const data = onlyAnalyses(all, await readdir(join(ROOT, 'content', 'commentaries')));

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { createStaticServer, listen } from '../scripts/serve.mjs';
+import { readOpenData } from '../src/outputs/open-data-read.mjs';
 
 export const QUERIES = { word: 'fentanyl', phrase: '"face-to-face diplomacy"', place: 'taiwan' };
 
@@ -137,9 +138,7 @@ async function keystrokeToResults(browser, origin, query, runs = 5) {
  * words, or a word sharing its first four letters (a stem).
  */
 async function relevance(browser, origin, dist, queries) {
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const data = JSON.parse(await readFile(join(dist, 'data', 'commentaries.json'), 'utf8'));
+  const data = readOpenData(dist);
   // Passages by their permalink, and analyses' introductions, which are results too.
   const text = new Map([
     ...data.commentaries.flatMap((c) => c.passages.map((p) => [p.url, p.text])),

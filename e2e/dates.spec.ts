@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { BASE } from './env';
+import { EXPERT_PAGE_COMMENTARIES } from '../src/model/settings';
 import { analysis, commentariesOf, commentary, expert, fixtureIds, type FixtureCommentary } from './fixture';
 import { expectAccessible } from './checks';
 
@@ -265,21 +266,26 @@ test.describe('a theme’s analyses by month', () => {
 
 test.describe('an expert’s commentaries', () => {
   for (const id of ['farid-nour', 'ada-okafor']) {
-    test(`${id}: newest first, each with its date`, async ({ page }) => {
+    test(`${id}: newest first, each with its date, page after page`, async ({ page }) => {
       const theirs = allCommentaries()
         .filter((c) => c.expert === id)
         .sort((a, b) => newestFirst(published(a.analysis), published(b.analysis)));
       expect(theirs.length).toBeGreaterThan(1);
-      await page.goto(`experts/${id}/`);
-      const list = page.getByRole('region', { name: 'Commentaries' }).getByRole('listitem');
-      await expect(list).toHaveCount(theirs.length);
-      for (const [i, c] of theirs.entries()) {
-        await expect(list.nth(i).getByRole('link').first()).toHaveText(commentary(c.analysis, id).question);
-        await expect(list.nth(i).getByRole('link').first()).toHaveAttribute('href', `${BASE}${c.path}`);
-        const time = list.nth(i).locator('time');
-        await expect(time).toHaveAttribute('datetime', published(c.analysis));
-        await expect(time).toHaveText(spoken(published(c.analysis)));
+      for (let start = 0, n = 1; start < theirs.length; start += EXPERT_PAGE_COMMENTARIES, n++) {
+        await page.goto(n === 1 ? `experts/${id}/` : `experts/${id}/page/${n}/`);
+        // The commentaries' own list, not the pagination's.
+        const list = page.getByRole('region', { name: 'Commentaries' }).locator(':scope > ul > li');
+        const shown = theirs.slice(start, start + EXPERT_PAGE_COMMENTARIES);
+        await expect(list).toHaveCount(shown.length);
+        for (const [i, c] of shown.entries()) {
+          await expect(list.nth(i).getByRole('link').first()).toHaveText(commentary(c.analysis, id).question);
+          await expect(list.nth(i).getByRole('link').first()).toHaveAttribute('href', `${BASE}${c.path}`);
+          const time = list.nth(i).locator('time');
+          await expect(time).toHaveAttribute('datetime', published(c.analysis));
+          await expect(time).toHaveText(spoken(published(c.analysis)));
+        }
       }
+      await page.goto(`experts/${id}/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(expert(id).name);
     });
   }

@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { ARCHIVE_PAGE_SIZE, HOME_ANALYSES, THEME_COLUMN_PREVIEW } from '../src/model/settings';
-import { analysis, commentary, expert, fixtureIds, passage, theme } from './fixture';
+import {
+  ARCHIVE_PAGE_SIZE,
+  EXPERT_PAGE_COMMENTARIES,
+  HOME_ANALYSES,
+  THEME_COLUMN_PREVIEW,
+  THEME_EXPERT_PAGE_PASSAGES,
+} from '../src/model/settings';
+import { analysis, commentariesOf, commentary, expert, fixtureIds, passage, theme } from './fixture';
+import { BASE } from './env';
+
+const urlOf = (path: string) => `${BASE}${path}`;
 import { openData } from './site';
 import { expectAccessible } from './checks';
 
@@ -75,6 +84,15 @@ test.describe('a reader’s journey', () => {
   });
 });
 
+/**
+ * Farid Nour's commentaries, read from the fixture files, newest first: one per Harbour Note, each
+ * note a month apart, so that their dates as written sort as the site sorts them.
+ */
+const nourNewestFirst = () =>
+  fixtureIds('analyses')
+    .flatMap((id) => commentariesOf(id).filter((c) => c.expert === 'farid-nour'))
+    .sort((a, b) => analysis(b.analysis).published.localeCompare(analysis(a.analysis).published));
+
 test.describe('long lists are split', () => {
   test('the home page shows the newest analyses and the archive pages the rest, newest first', async ({
     page,
@@ -138,12 +156,119 @@ test.describe('long lists are split', () => {
     await expect(page.getByRole('blockquote').last()).toContainText('Drought years remain the weak point');
   });
 
-  test('the second archive page and an expert’s page on a theme have no WCAG 2.2 AA violations', async ({
+  test('an expert’s page lists their newest commentaries, the next page the older ones', async ({ page }) => {
+    // Farid Nour wrote one commentary for each of the nineteen Harbour Notes (e2e/README.md).
+    const nour = expert('farid-nour');
+    const questions = nourNewestFirst().map((c) => c.question);
+    expect(questions.length, 'the fixture fills more than one page').toBeGreaterThan(
+      EXPERT_PAGE_COMMENTARIES,
+    );
+    const count = Math.ceil(questions.length / EXPERT_PAGE_COMMENTARIES);
+    const questionsShown = () =>
+      page.getByRole('region', { name: 'Commentaries' }).locator(':scope > ul > li > a');
+
+    await page.goto(`experts/${nour.id}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(nour.name);
+    await expect(page.getByRole('heading', { level: 2, name: 'Themes' })).toBeVisible();
+    await expect(questionsShown()).toHaveText(questions.slice(0, EXPERT_PAGE_COMMENTARIES));
+
+    const pages = page.getByRole('navigation', { name: `Pages of ${nour.name}’s commentaries` });
+    await pages.getByRole('link', { name: 'Older' }).click();
+    await expect(page).toHaveURL(new RegExp(`/experts/${nour.id}/page/2/$`));
+    await expect(page).toHaveTitle(new RegExp(`^${nour.name} \\(page 2 of ${count}\\)`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${nour.name} (page 2 of ${count})`);
+    // The profile and its themes are on page 1 only.
+    await expect(page.getByRole('heading', { level: 2, name: 'Themes' })).toHaveCount(0);
+    await expect(questionsShown()).toHaveText(
+      questions.slice(EXPERT_PAGE_COMMENTARIES, 2 * EXPERT_PAGE_COMMENTARIES),
+    );
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      new RegExp(`/experts/${nour.id}/page/2/$`),
+    );
+    await page
+      .getByRole('navigation', { name: `Pages of ${nour.name}’s commentaries` })
+      .getByRole('link', { name: 'Newer' })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/experts/${nour.id}/$`));
+  });
+
+  test('an expert’s page on a theme longer than a page goes on to the next', async ({ page }) => {
+    // Each of Farid Nour's nineteen notes is one passage on harbour records.
+    const nour = expert('farid-nour');
+    const records = theme('records');
+    const texts = nourNewestFirst().flatMap((c) => c.paragraphs);
+    expect(texts.length, 'the fixture fills more than one page').toBeGreaterThan(THEME_EXPERT_PAGE_PASSAGES);
+    const count = Math.ceil(texts.length / THEME_EXPERT_PAGE_PASSAGES);
+    const title = `${nour.name} on ${records.title}`;
+
+    await page.goto(`themes/${records.id}/`);
+    await page
+      .getByRole('region', { name: new RegExp(nour.name) })
+      .getByRole('link', { name: `All ${texts.length} passages by ${nour.name} on ${records.title}` })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByRole('blockquote')).toHaveText(texts.slice(0, THEME_EXPERT_PAGE_PASSAGES));
+    await page
+      .getByRole('navigation', { name: `Pages of ${nour.name}’s passages on ${records.title}` })
+      .getByRole('link', { name: 'Older' })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/themes/${records.id}/${nour.id}/page/2/$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} (page 2 of ${count})`);
+    await expect(page.getByRole('blockquote')).toHaveText(
+      texts.slice(THEME_EXPERT_PAGE_PASSAGES, 2 * THEME_EXPERT_PAGE_PASSAGES),
+    );
+  });
+
+  test('the open data is an index of parts, each saying where it stands, that hold every commentary once', async ({
+    request,
+  }) => {
+    const index = (await (await request.get('data/commentaries.json')).json()) as {
+      counts: { commentaries: number };
+      partSize: number;
+      parts: { number: number; url: string; commentaries: number }[];
+    };
+    const ids: string[] = [];
+    for (const [i, entry] of index.parts.entries()) {
+      const part = (await (await request.get(entry.url)).json()) as {
+        part: number;
+        parts: number;
+        index: string;
+        prev: string | null;
+        next: string | null;
+        commentaries: { id: string }[];
+      };
+      expect(part).toMatchObject({
+        part: entry.number,
+        parts: index.parts.length,
+        index: urlOf('data/commentaries.json'),
+      });
+      expect(part.prev).toBe(i === 0 ? null : index.parts[i - 1]!.url);
+      expect(part.next).toBe(index.parts[i + 1]?.url ?? null);
+      expect(part.commentaries).toHaveLength(entry.commentaries);
+      expect(part.commentaries.length).toBeLessThanOrEqual(index.partSize);
+      ids.push(...part.commentaries.map((c) => c.id));
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(
+      fixtureIds('analyses')
+        .flatMap((a) => commentariesOf(a).map((c) => `${c.analysis}/${c.expert}`))
+        .sort(),
+    );
+    expect(index.counts.commentaries).toBe(ids.length);
+  });
+
+  test('the second archive page, an expert’s page on a theme and the second pages of an expert’s lists have no WCAG 2.2 AA violations', async ({
     page,
   }) => {
     // Page kinds the live suite visits only once the real content has enough to make them.
-    for (const path of ['analyses/page/2/', 'themes/water-sharing/ada-okafor/']) {
-      await page.goto(path);
+    for (const path of [
+      'analyses/page/2/',
+      'themes/water-sharing/ada-okafor/',
+      'experts/farid-nour/page/2/',
+      'themes/records/farid-nour/page/2/',
+    ]) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
       await expectAccessible(page, path);
     }
   });

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createStaticServer, listen } from '../scripts/serve.mjs';
+import { readOpenData } from '../src/outputs/open-data-read.mjs';
 
 /**
  * Relevance on a small generated site (e2e/relevance-corpus.mjs, built by `npm test` before this
@@ -25,7 +26,7 @@ test.beforeAll(async () => {
   if (!existsSync(join(DIST, 'data', 'commentaries.json'))) {
     throw new Error(`No relevance corpus at ${DIST}: build it with \`node e2e/relevance-corpus.mjs\`.`);
   }
-  data = JSON.parse(readFileSync(join(DIST, 'data', 'commentaries.json'), 'utf8')) as Data;
+  data = readOpenData(DIST) as unknown as Data;
   server = createStaticServer({ root: DIST, base: '/' });
   await listen(server, PORT, '127.0.0.1');
   ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

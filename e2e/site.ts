@@ -1,7 +1,8 @@
 /** Helpers that read the built site from disk, to enumerate what the browser tests visit. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { BASE, DIST } from './env';
+import { readOpenData } from '../src/outputs/open-data-read.mjs';
 
 /** Every HTML page of the build, as a URL path under the base (e.g. `/some/sub/path/themes/`). */
 export function builtPages(): string[] {
@@ -68,7 +69,7 @@ export interface OpenData {
   }[];
 }
 
-/** The open-data export of the build under test. */
+/** The open-data export of the build under test, its parts joined. */
 export function openData(): OpenData {
-  return JSON.parse(readFileSync(join(DIST, 'data', 'commentaries.json'), 'utf8')) as OpenData;
+  return readOpenData(DIST) as unknown as OpenData;
 }

@@ -33,6 +33,7 @@ import {
   projectOfItsOwn,
 } from './content-safety.fixtures.mjs';
 import { run as runIn, scratchProject } from '../bench/project.mjs';
+import { readOpenData } from '../src/outputs/open-data-read.mjs';
 
 // Real processes on a shared two-core machine: allow for a busy one.
 vi.setConfig({ testTimeout: 120_000 });
@@ -135,7 +136,7 @@ describe.concurrent('rebuilds that reuse work', () => {
         .join('\n');
     /** The themes of the passage with this text, as the open data publishes them. */
     const themesOf = (out, text) =>
-      JSON.parse(readFileSync(join(out, 'data', 'commentaries.json'), 'utf8'))
+      readOpenData(out)
         .commentaries.flatMap((c) => c.passages)
         .find((p) => p.text === text).themes;
     const RIVERS = 'The rivers rise every spring.';
@@ -211,6 +212,7 @@ describe.concurrent('rebuilds that reuse work', () => {
         '/commentaries/sample-analysis/ada-example/citation.bib',
         '/analyses/sample-analysis/citation.ris',
         '/data/bottom-lines/sample-analysis.json',
+        '/data/commentaries/1.json',
       ]),
     );
     expect(snapshot(same.out)).toEqual(snapshot(again.out));
@@ -225,6 +227,7 @@ describe.concurrent('rebuilds that reuse work', () => {
       '/experts/ada-example/feed.xml',
       '/themes/water/index.html',
       '/data/bottom-lines/sample-analysis.json',
+      '/data/commentaries/1.json',
     ])
       expect(copied).not.toContain(path);
     expect(copied).toEqual(

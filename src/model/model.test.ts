@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate } from '../util/dates';
 import {
+  analysisTitles,
+  expertPages,
+  expertsIndexPages,
+  themeExpertPages,
   analysisQuestions,
   buildModel,
   commentaryThemeCounts,
@@ -229,5 +233,45 @@ describe('bounded pages: the experts a theme page and the home matrix show', () 
       `e${THEME_PAGE_EXPERTS - 2}`,
       `e${THEME_PAGE_EXPERTS - 1}`,
     ]);
+  });
+});
+
+describe('paginated lists: an expert’s commentaries, their passages on a theme, the experts index', () => {
+  const site = fixtureSite();
+
+  test('an expert’s pages hold their commentaries newest first, a page size at a time', () => {
+    const all = site.commentariesBy('ann-bell');
+    expect(all.length).toBeGreaterThan(1);
+    const pages = expertPages(site, 'ann-bell', 1);
+    expect(pages.map((p) => p.items)).toEqual(all.map((c) => [c]));
+    expect(pages.every((p) => p.count === all.length)).toBe(true);
+    expect(expertPages(site, 'ann-bell')).toHaveLength(1);
+  });
+
+  test('an expert without commentaries still has one page', () => {
+    expect(expertPages(site, 'eve-fox').map((p) => p.items)).toEqual([[]]);
+  });
+
+  test('an expert’s page on a theme splits their passages in order', () => {
+    const column = site.columnsFor('energy')[0]!;
+    const pages = themeExpertPages(column, 1);
+    expect(pages.flatMap((p) => p.items)).toEqual(column.passages);
+    expect(pages).toHaveLength(column.passages.length);
+  });
+
+  test('the experts index pages carry each expert’s count of commentaries', () => {
+    const pages = expertsIndexPages(site, 2);
+    expect(pages.flatMap((p) => p.items.map((i) => i.expert))).toEqual(site.experts);
+    expect(pages.flatMap((p) => p.items.map((i) => i.commentaries))).toEqual(
+      site.experts.map((e) => site.commentariesBy(e.id).length),
+    );
+    expect(pages.map((p) => p.items.length)).toEqual([2, site.experts.length - 2]);
+  });
+
+  test('names the analyses of a list of passages once each', () => {
+    const items = site.columnsFor('energy').flatMap((c) => c.passages);
+    const titles = analysisTitles(site, items);
+    expect(Object.keys(titles).sort()).toEqual([...new Set(items.map((i) => i.commentary.analysis))].sort());
+    for (const [id, t] of Object.entries(titles)) expect(t).toEqual({ id, title: site.analysis(id).title });
   });
 });

@@ -7,7 +7,15 @@ import { compareNewestFirst, type PartialDate } from '../util/dates';
 import { renderBlocks, type Block, type Passage } from '../content/markdown';
 import { paginate, type Page } from './paging';
 import { heaviest } from './bounds';
-import { ARCHIVE_PAGE_SIZE, HOME_MATRIX_EXPERTS, THEME_COLUMN_PREVIEW, THEME_PAGE_EXPERTS } from './settings';
+import {
+  ARCHIVE_PAGE_SIZE,
+  EXPERT_PAGE_COMMENTARIES,
+  EXPERTS_PAGE_SIZE,
+  HOME_MATRIX_EXPERTS,
+  THEME_COLUMN_PREVIEW,
+  THEME_EXPERT_PAGE_PASSAGES,
+  THEME_PAGE_EXPERTS,
+} from './settings';
 
 /** An analysis entry as the pages need it. */
 export interface AnalysisEntry {
@@ -263,6 +271,47 @@ export function analysisThemeIds(analysis: Pick<Analysis, 'commentaries'>): stri
 /** The pages of the analyses archive (`urls.analyses(n)`), newest analysis first. */
 export function archivePages(site: Pick<SiteModel, 'analyses'>): Page<Analysis>[] {
   return paginate(site.analyses, ARCHIVE_PAGE_SIZE);
+}
+
+/** The pages of an expert's commentaries (`urls.expert(id, n)`), newest first; page 1 is their profile. */
+export function expertPages(
+  site: Pick<SiteModel, 'commentariesBy'>,
+  expertId: string,
+  size: number = EXPERT_PAGE_COMMENTARIES,
+): Page<Commentary>[] {
+  return paginate(site.commentariesBy(expertId), size);
+}
+
+/** The pages of the experts index (`urls.experts(n)`), in site order (by name), each expert with their count of commentaries. */
+export function expertsIndexPages(
+  site: Pick<SiteModel, 'experts' | 'commentariesBy'>,
+  size: number = EXPERTS_PAGE_SIZE,
+): Page<{ expert: Expert; commentaries: number }>[] {
+  return paginate(
+    site.experts.map((expert) => ({ expert, commentaries: site.commentariesBy(expert.id).length })),
+    size,
+  );
+}
+
+/** The pages of an expert's page on a theme (`urls.themeByExpert(theme, expert, n)`), newest first. */
+export function themeExpertPages(
+  column: Pick<ExpertColumn, 'passages'>,
+  size: number = THEME_EXPERT_PAGE_PASSAGES,
+): Page<PassageInContext>[] {
+  return paginate(column.passages, size);
+}
+
+/** The id and title of the analyses a list of passages comes from, by id: what a page of them names. */
+export function analysisTitles(
+  site: Pick<SiteModel, 'analysis'>,
+  items: readonly { commentary: Pick<Commentary, 'analysis'> }[],
+): Record<string, Pick<Analysis, 'id' | 'title'>> {
+  const titles: Record<string, Pick<Analysis, 'id' | 'title'>> = {};
+  for (const { commentary } of items) {
+    const { id, title } = site.analysis(commentary.analysis);
+    titles[id] = { id, title };
+  }
+  return titles;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { paginate, preview } from './paging';
+import { pageTitle, paginate, preview } from './paging';
 
 describe('paginate', () => {
   test.each([
@@ -24,6 +24,16 @@ describe('paginate', () => {
 
   test.each([0, -1, 1.5])('refuses a page size of %d', (size) => {
     expect(() => paginate([1], size)).toThrow(/Page size/);
+  });
+});
+
+describe('pageTitle', () => {
+  test.each([
+    [1, 1, 'Ann Bell'],
+    [1, 5, 'Ann Bell'],
+    [2, 5, 'Ann Bell (page 2 of 5)'],
+  ])('page %i of %i is titled %s', (number, count, expected) => {
+    expect(pageTitle('Ann Bell', { number, count })).toBe(expected);
   });
 });
 

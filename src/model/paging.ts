@@ -25,3 +25,8 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
 export function preview<T>(items: readonly T[], limit: number): { shown: T[]; hidden: number } {
   return { shown: items.slice(0, limit), hidden: Math.max(0, items.length - limit) };
 }
+
+/** A page's title: the list's own on page 1, then with its place, "Title (page 2 of 5)". */
+export function pageTitle(title: string, page: Pick<Page<unknown>, 'number' | 'count'>): string {
+  return page.number <= 1 ? title : `${title} (page ${page.number} of ${page.count})`;
+}

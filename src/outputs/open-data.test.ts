@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate } from '../util/dates';
-import { openData } from './open-data';
+import { openDataIndex, openDataPart, splitParts, type PartContent } from './open-data';
+import { joinOpenData } from './open-data-read.mjs';
 import { buildModel } from '../model/model';
 import { paths } from './urls';
+import { fixtureSite } from '../model/site.fixture';
 
-describe('openData', () => {
+describe('the open-data export, joined from its parts', () => {
   const site = buildModel({
     analyses: [
       {
@@ -44,7 +46,9 @@ describe('openData', () => {
       },
     ],
   });
-  const data = openData(site, paths('/sub/'));
+  const urls = paths('/sub/');
+  const parts = splitParts(site.analyses, 1);
+  const data = joinOpenData(parts.map((_, i) => openDataPart(site, urls, parts, i + 1)));
 
   test('gives every entity a site URL under the base path', () => {
     expect(data.analyses[0]!.url).toBe('/sub/analyses/piece/');
@@ -76,5 +80,122 @@ describe('openData', () => {
     expect(analysis('bare')?.takeaways).toEqual([]);
     expect(commentary('piece/jo')?.bottomLine).toBe('Taxes rose and fell.');
     expect(commentary('bare/jo')?.bottomLine).toBe(null);
+  });
+});
+
+describe('splitParts', () => {
+  const analysis = (id: string, commentaries: number) =>
+    ({ id, commentaries: Array.from({ length: commentaries }, (_, i) => ({ id: `${id}/${i}` })) }) as never;
+  const shape = (parts: PartContent[]) =>
+    parts.map((p) => ({
+      analyses: p.analyses.map((a) => a.id),
+      commentaries: p.commentaries.map((c) => c.id),
+    }));
+
+  test.each([
+    {
+      name: 'fills each part before the next, an analysis in each part that holds one of its commentaries',
+      analyses: [analysis('a', 2), analysis('b', 3)],
+      size: 2,
+      parts: [
+        { analyses: ['a'], commentaries: ['a/0', 'a/1'] },
+        { analyses: ['b'], commentaries: ['b/0', 'b/1'] },
+        { analyses: ['b'], commentaries: ['b/2'] },
+      ],
+    },
+    {
+      name: 'puts an analysis across two parts when its commentaries do',
+      analyses: [analysis('a', 1), analysis('b', 2)],
+      size: 2,
+      parts: [
+        { analyses: ['a', 'b'], commentaries: ['a/0', 'b/0'] },
+        { analyses: ['b'], commentaries: ['b/1'] },
+      ],
+    },
+    {
+      name: 'keeps an analysis without commentaries in the part being filled',
+      analyses: [analysis('a', 2), analysis('empty', 0), analysis('b', 1)],
+      size: 2,
+      parts: [
+        { analyses: ['a', 'empty'], commentaries: ['a/0', 'a/1'] },
+        { analyses: ['b'], commentaries: ['b/0'] },
+      ],
+    },
+    {
+      name: 'has one empty part for an empty site',
+      analyses: [],
+      size: 2,
+      parts: [{ analyses: [], commentaries: [] }],
+    },
+  ])('$name', ({ analyses, size, parts }) => {
+    expect(shape(splitParts(analyses, size))).toEqual(parts);
+  });
+
+  test.each([0, -1, 1.5])('refuses a part size of %d', (size) => {
+    expect(() => splitParts([], size)).toThrow(RangeError);
+  });
+});
+
+describe('openDataIndex and openDataPart', () => {
+  const site = fixtureSite();
+  const urls = paths('/base/');
+  const parts = splitParts(site.analyses, 2);
+  const written = parts.map((_, i) => openDataPart(site, urls, parts, i + 1));
+
+  test('the index counts the whole site and lists each part with its address and count', () => {
+    const index = openDataIndex(site, urls, parts, 2);
+    expect(index.counts).toEqual({
+      analyses: site.analyses.length,
+      experts: site.experts.length,
+      themes: site.themes.length,
+      commentaries: site.commentaries.length,
+    });
+    expect(index.partSize).toBe(2);
+    expect(index.parts).toEqual(
+      parts.map((p, i) => ({
+        number: i + 1,
+        url: `/base/data/commentaries/${i + 1}.json`,
+        commentaries: p.commentaries.length,
+      })),
+    );
+    expect(index.parts.reduce((sum, p) => sum + p.commentaries, 0)).toBe(site.commentaries.length);
+  });
+
+  test('each part says where it stands: its number, the index and its neighbours', () => {
+    expect(written.length).toBeGreaterThan(1);
+    written.forEach((part, i) => {
+      expect(part).toMatchObject({
+        part: i + 1,
+        parts: written.length,
+        index: '/base/data/commentaries.json',
+      });
+      expect(part.prev).toBe(i === 0 ? null : `/base/data/commentaries/${i}.json`);
+      expect(part.next).toBe(i === written.length - 1 ? null : `/base/data/commentaries/${i + 2}.json`);
+    });
+  });
+
+  test('each part holds at most the part size of commentaries, with the experts and themes they name', () => {
+    for (const part of written) {
+      expect(part.commentaries.length).toBeLessThanOrEqual(2);
+      const named = new Set(part.commentaries.map((c) => c.expert));
+      for (const e of named) expect(part.experts.map((x) => x.id)).toContain(e);
+      for (const c of part.commentaries)
+        for (const t of c.themes) expect(part.themes.map((x) => x.id)).toContain(t);
+      for (const c of part.commentaries) expect(part.analyses.map((a) => a.id)).toContain(c.analysis);
+    }
+  });
+
+  test('joined, the parts hold every entry of the site once, experts and themes no commentary names in part 1', () => {
+    const joined = joinOpenData(written);
+    expect(joined.analyses.map((a) => a.id)).toEqual(site.analyses.map((a) => a.id));
+    expect(joined.commentaries.map((c) => c.id)).toEqual(site.commentaries.map((c) => c.id));
+    expect(joined.experts.map((e) => e.id).sort()).toEqual(site.experts.map((e) => e.id).sort());
+    expect(joined.themes.map((t) => t.id).sort()).toEqual(site.themes.map((t) => t.id).sort());
+    expect(written[0]!.experts.map((e) => e.id)).toContain('eve-fox');
+    expect(written[0]!.themes.map((t) => t.id)).toContain('unused');
+  });
+
+  test('refuses a part that does not exist', () => {
+    expect(() => openDataPart(site, urls, parts, parts.length + 1)).toThrow(RangeError);
   });
 });

@@ -191,7 +191,8 @@ export function homeHead(links: LinkContext): PageHead {
 }
 
 const home = (links: LinkContext) => ({ name: links.siteName, url: links.absolute(links.urls.home()) });
-const expertFeedLink = (expert: Expert, links: LinkContext): FeedLink => ({
+/** The Atom feed of an expert, announced by the pages that list their commentaries. */
+export const expertFeedLink = (expert: Expert, links: LinkContext): FeedLink => ({
   title: `${expert.name}: commentaries`,
   href: links.absolute(links.urls.expertFeed(expert.id)),
 });
@@ -315,6 +316,26 @@ export function expertHead(expert: Expert, links: LinkContext, portrait?: string
         { name: 'Experts', url: links.absolute(links.urls.experts()) },
         { name: expert.name, url },
       ]),
+    ),
+  };
+}
+
+/**
+ * Metadata of a later page of a list that has a page of its own first (an expert's older
+ * commentaries, an expert's older passages on a theme): the breadcrumb goes through page 1.
+ */
+export function laterPageHead(
+  crumbs: readonly { name: string; url: string }[],
+  page: { name: string; path: string },
+  links: LinkContext,
+  feeds: FeedLink[] = [],
+): PageHead {
+  return {
+    type: 'website',
+    meta: [],
+    feeds,
+    jsonLd: graph(
+      breadcrumbList([home(links), ...crumbs, { name: page.name, url: links.absolute(page.path) }]),
     ),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fixtureSite } from '../model/site.fixture';
 import { robotsTxt, SITEMAP_LIMIT, sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from './sitemap';
 import { paths } from './urls';
+import { EXPERT_PAGE_COMMENTARIES, EXPERTS_PAGE_SIZE, THEME_EXPERT_PAGE_PASSAGES } from '../model/settings';
 
 describe('sitePages', () => {
   test('lists the home page, the archive, every analysis, commentary, theme and expert page, and the indexes', () => {
@@ -63,6 +64,39 @@ describe('sitePages as the corpus grows', () => {
     ]);
     expect(pages).toContain('/themes/energy/ann-bell/');
     expect(pages).not.toContain('/themes/trade/ann-bell/');
+  });
+
+  test('lists every page of a long expert page, of a long expert page on a theme and of the experts index', () => {
+    const site = fixtureSite();
+    const commentaries = Array.from({ length: EXPERT_PAGE_COMMENTARIES + 1 }, () => site.commentaries[0]!);
+    const passages = Array.from(
+      { length: 2 * THEME_EXPERT_PAGE_PASSAGES + 1 },
+      () => site.columnsFor('energy')[0]!.passages[0]!,
+    );
+    const experts = Array.from({ length: EXPERTS_PAGE_SIZE + 1 }, (_, i) => ({
+      ...site.experts[0]!,
+      id: `e${i}`,
+    }));
+    const grown = {
+      ...site,
+      experts,
+      commentariesBy: (id: string) => (id === 'e0' ? commentaries : []),
+      columnsFor: (id: string) =>
+        id === 'energy' ? [{ expert: site.expert('ann-bell'), passages }] : site.columnsFor(id),
+    };
+    const pages = sitePages(grown, paths('/'));
+    expect(pages.filter((p) => p.startsWith('/experts/'))).toEqual([
+      '/experts/',
+      '/experts/page/2/',
+      ...experts
+        .map((e) => `/experts/${e.id}/`)
+        .flatMap((p) => (p === '/experts/e0/' ? [p, `${p}page/2/`] : [p])),
+    ]);
+    expect(pages.filter((p) => p.startsWith('/themes/energy/ann-bell/'))).toEqual([
+      '/themes/energy/ann-bell/',
+      '/themes/energy/ann-bell/page/2/',
+      '/themes/energy/ann-bell/page/3/',
+    ]);
   });
 });
 

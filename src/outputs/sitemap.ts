@@ -3,14 +3,21 @@
  * `sitemap.xml.ts` and `robots.txt.ts` bind them to this build's absolute URLs.
  */
 import { escapeXml } from '../util/escape';
-import { archivePages, ownPageColumns, type SiteModel } from '../model/model';
+import {
+  archivePages,
+  expertPages,
+  expertsIndexPages,
+  ownPageColumns,
+  themeExpertPages,
+  type SiteModel,
+} from '../model/model';
 import type { paths } from './urls';
 
 type Urls = ReturnType<typeof paths>;
 
 /**
- * Every page a reader can land on, as site paths, following the routes' own rules (the archive's
- * pages; an expert's page for a theme only when the theme page cannot show all their passages).
+ * Every page a reader can land on, as site paths, following the routes' own rules (the pages
+ * of each paginated list; an expert's page for a theme only when the theme page cannot show all their passages).
  * The e2e suite compares this list with the build. The search page is left out on purpose:
  * search results are not content, and search engines ask sites not to list them.
  */
@@ -23,10 +30,12 @@ export function sitePages(site: SiteModel, urls: Urls): string[] {
     urls.themes(),
     ...site.themes.flatMap((t) => [
       urls.theme(t.id),
-      ...ownPageColumns(site, t.id).map((column) => urls.themeByExpert(t.id, column.expert.id)),
+      ...ownPageColumns(site, t.id).flatMap((column) =>
+        themeExpertPages(column).map((page) => urls.themeByExpert(t.id, column.expert.id, page.number)),
+      ),
     ]),
-    urls.experts(),
-    ...site.experts.map((e) => urls.expert(e.id)),
+    ...expertsIndexPages(site).map((page) => urls.experts(page.number)),
+    ...site.experts.flatMap((e) => expertPages(site, e.id).map((page) => urls.expert(e.id, page.number))),
   ];
 }
 

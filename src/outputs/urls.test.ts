@@ -28,6 +28,10 @@ describe('paths', () => {
       p.passage('a/b', 'p-x'),
       p.experts(),
       p.expert('e'),
+      p.expert('e', 2),
+      p.experts(2),
+      p.themeByExpert('t', 'e', 2),
+      p.dataPart(1),
       p.themes(),
       p.theme('t'),
       p.themeExpert('t', 'e'),
@@ -67,6 +71,18 @@ describe('paths', () => {
     [2, '/analyses/page/2/'],
   ])('gives archive page %i the address %s', (page, expected) => {
     expect(paths('/').analyses(page)).toBe(expected);
+  });
+
+  test.each([
+    ['expert', paths('/').expert('jo', 1), '/experts/jo/'],
+    ['expert', paths('/').expert('jo', 3), '/experts/jo/page/3/'],
+    ['experts index', paths('/').experts(1), '/experts/'],
+    ['experts index', paths('/').experts(2), '/experts/page/2/'],
+    ['expert on a theme', paths('/').themeByExpert('tax', 'jo', 1), '/themes/tax/jo/'],
+    ['expert on a theme', paths('/').themeByExpert('tax', 'jo', 2), '/themes/tax/jo/page/2/'],
+    ['open-data part', paths('/').dataPart(4), '/data/commentaries/4.json'],
+  ])('gives a page of the %s the address %s', (_, url, expected) => {
+    expect(url).toBe(expected);
   });
 
   test('points a theme × expert link at the expert column of the theme page', () => {

@@ -30,16 +30,19 @@ export function paths(base: string) {
     commentaryCite: (id: string) => `${at(`commentaries/${segments(id)}/`)}#cite`,
     passage: (commentaryId: string, passageId: string) =>
       `${at(`commentaries/${segments(commentaryId)}/`)}#${encodeURIComponent(passageId)}`,
-    experts: () => at('experts/'),
-    expert: (id: string) => at(`experts/${segments(id)}/`),
+    /** The experts index; page 1 is the index's own address. */
+    experts: (page = 1) => at(page <= 1 ? 'experts/' : `experts/page/${page}/`),
+    /** An expert's page; page 1 (the profile) is its own address, then their older commentaries. */
+    expert: (id: string, page = 1) =>
+      at(page <= 1 ? `experts/${segments(id)}/` : `experts/${segments(id)}/page/${page}/`),
     themes: () => at('themes/'),
     theme: (id: string) => at(`themes/${segments(id)}/`),
     /** The expert's column on a theme page. */
     themeExpert: (themeId: string, expertId: string) =>
       `${at(`themes/${segments(themeId)}/`)}#${encodeURIComponent(`expert-${expertId}`)}`,
     /** Every passage of one expert on one theme. */
-    themeByExpert: (themeId: string, expertId: string) =>
-      at(`themes/${segments(themeId)}/${segments(expertId)}/`),
+    themeByExpert: (themeId: string, expertId: string, page = 1) =>
+      at(`themes/${segments(themeId)}/${segments(expertId)}/${page <= 1 ? '' : `page/${page}/`}`),
     /**
      * Where an expert's passages on a theme are: their column on the theme page when it has one
      * (`onThemePage`), else their page on the theme (`SiteModel.onThemePage`, `ownPageColumns`).
@@ -57,7 +60,10 @@ export function paths(base: string) {
       ]).toString()}`,
     /** The folder of the search index and Pagefind's script, written by the build. */
     searchBundle: () => at('pagefind/'),
+    /** The open-data export's index: what it holds and the address of each of its parts. */
     data: () => at('data/commentaries.json'),
+    /** One part of the open-data export (numbered from 1), listed by `data()`. */
+    dataPart: (n: number) => at(`data/commentaries/${n}.json`),
     /** The bottom lines of one analysis's commentaries, which search results fetch (`summaries.ts`). */
     bottomLines: (analysisId: string) => at(`data/bottom-lines/${segments(analysisId)}.json`),
     asset: (file: string) => at(file),

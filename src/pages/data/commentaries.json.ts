@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { openData } from '../../outputs/open-data';
+import { openDataIndex, splitParts } from '../../outputs/open-data';
 import { loadSite } from '../../content/site';
 import { urls } from '../../outputs/urls';
 
-/** The open-data export, written at build time. */
+/** The open-data export's index: its counts and the address of each part (`data/commentaries/<n>.json`). */
 export const GET: APIRoute = async () => {
   const site = await loadSite();
-  return new Response(`${JSON.stringify(openData(site, urls), null, 2)}\n`, {
+  return new Response(`${JSON.stringify(openDataIndex(site, urls, splitParts(site.analyses)), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };
