@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // npm run bench [-- --commentaries 300,1000,3000] [--json] [--keep] [--rebuild] [--runs 3]
-//                [--builds-only] [--code <checkout>]
+//                [--builds-only] [--code <checkout>] [--node <path>]
 // Generates synthetic corpora of the given sizes, builds each in a scratch project under bench/out/,
 // and prints build time (Astro and indexing), peak memory, output size, page weight and search cost.
 // --rebuild: after the clean build, appends a sentence to one commentary and builds again, the way
 // an editor's edit is published; its phases and CPU time are printed beside the clean build's.
 // --runs N: N clean builds (caches removed) and, with --rebuild, N rebuilds, alternated; medians.
 // --builds-only: no page weight or search (no browser). --code: build the code of another checkout
-// (e.g. a worktree of an older commit) on the same corpus, for a before-and-after.
+// (e.g. a worktree of an older commit) on the same corpus, for a before-and-after, with that
+// checkout's own node_modules when it has them; --node: the Node that runs the build (default: this
+// one), e.g. /usr/bin/node for a commit from before the project's Node came with its dependencies.
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -26,10 +28,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     'builds-only': { type: 'boolean', default: false },
     code: { type: 'string' },
+    node: { type: 'string' },
     real: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
+const buildWith = values.node ? { node: values.node } : {};
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('--runs takes a whole number of at least 1');
   process.exit(2);
@@ -103,7 +107,9 @@ async function forgetBuilds(dir) {
     await rm(join(dir, path), { recursive: true, force: true });
 }
 
-/** A rebuild's figures in a line: wall, CPU of the tree and by process, phases, pages rendered/copied. */
+const mb = (bytes) => Math.round(bytes / 2 ** 20);
+
+/** A build's figures in a line: wall, CPU of the tree and by process, phases, pages rendered/copied, memory. */
 function describeBuild(name, t) {
   const s = (ms) => (ms / 1000).toFixed(1);
   const p = (x) => (x === null ? '–' : x.toFixed(1));
@@ -111,7 +117,8 @@ function describeBuild(name, t) {
     `${name}: ${s(t.totalMs)} s wall; CPU ${t.cpu.tree === null ? '–' : t.cpu.tree.toFixed(1)} s (check ` +
     `${t.cpu.check.toFixed(1)}, Astro ${t.cpu.astro.toFixed(1)}, children not waited for ${t.cpu.children.toFixed(1)}); check ${p(t.phases.check)}, content sync ` +
     `${p(t.phases.contentSync)}, entrypoints ${p(t.phases.entrypoints)}, pages ${p(t.phases.pages)} ` +
-    `(${t.phases.rendered} rendered, ${t.phases.restored} copied), Pagefind ${p(t.phases.pagefind)} s`
+    `(${t.phases.rendered} rendered, ${t.phases.restored} copied), Pagefind ${p(t.phases.pagefind)} s; ` +
+    `peak memory ${mb(t.peakRss)} MB one process, ${mb(t.peakTreeRss)} MB all at once`
   );
 }
 
@@ -126,11 +133,11 @@ for (const count of sizes) {
   for (let i = 1; i <= runs; i++) {
     await forgetBuilds(dir);
     log(`${count} commentaries: building (clean, ${i} of ${runs})…`);
-    cleans.push(await build(dir));
+    cleans.push(await build(dir, buildWith));
     log(describeBuild('  clean', cleans.at(-1)));
     if (values.rebuild) {
       log(`${count} commentaries: editing ${await editOneCommentary(dir)} and building again…`);
-      rebuilds.push(await build(dir));
+      rebuilds.push(await build(dir, buildWith));
       log(describeBuild('  rebuild', rebuilds.at(-1)));
     }
   }
@@ -153,7 +160,8 @@ for (const count of sizes) {
     astroMs: Math.round(timing.astroMs),
     indexMs: Math.round(timing.indexMs),
     msPerCommentary: Number((timing.totalMs / count).toFixed(2)),
-    peakRssMB: Math.round(timing.peakRss / 2 ** 20),
+    peakRssMB: mb(timing.peakRss),
+    peakTreeRssMB: mb(timing.peakTreeRss),
     phases: timing.phases,
     cpu: timing.cpu,
     files: output.length,
@@ -223,7 +231,8 @@ if (values['builds-only']) {
         ]
       : []),
     ['build per commentary (ms)', ...rows.map((r) => r.msPerCommentary.toFixed(1))],
-    ['peak memory (MB)', ...rows.map((r) => String(r.peakRssMB))],
+    ['peak memory, one process (MB)', ...rows.map((r) => String(r.peakRssMB))],
+    ['peak memory, all processes at once (MB)', ...rows.map((r) => String(r.peakTreeRssMB))],
     ['output files', ...rows.map((r) => String(r.files))],
     ['output size (MB)', ...rows.map((r) => r.outputMB.toFixed(2))],
     ['search index (MB)', ...rows.map((r) => r.indexMB.toFixed(2))],
