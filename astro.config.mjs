@@ -18,6 +18,8 @@ export default defineConfig({
     // Stylesheets as files, never inlined: the Content-Security-Policy (BaseLayout) allows only
     // the site's own style files, with no 'unsafe-inline'.
     inlineStylesheets: 'never',
+    // Renders pages while earlier pages' files are being written.
+    concurrency: 16,
   },
   vite: {
     // Astro inlines small scripts into the page, which the Content-Security-Policy forbids:
@@ -36,6 +38,7 @@ export default defineConfig({
   // code are unchanged, instead of rendering them again.
   experimental: { incrementalBuild: true },
   // First step of the build: the content check, with its messages (src/content/integration.ts);
-  // last step: the passage-level search index (src/search/build/integration.ts).
+  // the passage-level search index is built while the pages render and written as the last step
+  // (src/search/build/integration.ts).
   integrations: [contentCheck(), searchIndex()],
 });
