@@ -64,27 +64,27 @@ describe('writeSearchIndex', () => {
 describe('EarlyIndexing', () => {
   const later = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-  test('indexes the first records handed over, which the end of the build writes', async () => {
-    const early = new EarlyIndexing();
+  test('indexes the first records handed over, once, until the end of the build takes the result', async () => {
+    const early = new EarlyIndexing(indexRecords);
     early.offer(Promise.resolve([record('/a/', '<p id="p-1">Oil prices rose.</p>')]));
     early.offer(Promise.resolve([record('/b/', '<p id="p-2">Rain.</p>')]));
     const underWay = early.settle();
     expect(underWay).toBeDefined();
     const out = join(await scratch(), 'pagefind');
-    await expect(writeIndex(await underWay!.indexed, out)).resolves.toMatchObject({ records: 1 });
+    await expect(writeIndex(await underWay!.done, out)).resolves.toMatchObject({ records: 1 });
     expect(early.settle()).toBeUndefined();
   });
 
   test('keeps a failure for the end of the build instead of letting it end the process', async () => {
     // Vitest fails the run on an unhandled rejection: the waits let one surface.
-    const early = new EarlyIndexing();
+    const early = new EarlyIndexing(indexRecords);
     early.offer(Promise.reject(new Error('records unreadable')));
     await later();
-    const broken = new EarlyIndexing();
+    const broken = new EarlyIndexing(indexRecords);
     broken.offer(Promise.resolve([{ url: '/b/', content: 5 } as unknown as SearchDocument]));
     await later();
-    await expect(early.settle()!.indexed).rejects.toThrow('records unreadable');
-    await expect(broken.settle()!.indexed).rejects.toThrow(/Pagefind/);
+    await expect(early.settle()!.done).rejects.toThrow('records unreadable');
+    await expect(broken.settle()!.done).rejects.toThrow(/Pagefind/);
   });
 });
 
@@ -138,8 +138,17 @@ describe('searchIndex', () => {
     expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
   });
 
-  /** Runs `astro:build:start` and renders the records route through the prerenderer it sets. */
-  const renderRecords = async (handed: SearchDocument[], integration = searchIndex()) => {
+  /**
+   * Runs `astro:config:done` for a static site built into `outDir`, then `astro:build:start`, and
+   * renders the records route through the prerenderer it sets.
+   */
+  const renderRecords = async (handed: SearchDocument[], outDir: string) => {
+    const integration = searchIndex();
+    const configDone = integration.hooks['astro:config:done'] as unknown as (options: {
+      config: { outDir: URL; integrations: unknown[] };
+      buildOutput: 'static';
+    }) => void;
+    configDone({ config: { outDir: pathToFileURL(`${outDir}/`), integrations: [] }, buildOutput: 'static' });
     let setting: ((d: AstroPrerenderer) => AstroPrerenderer) | AstroPrerenderer | undefined;
     const start = integration.hooks['astro:build:start'] as unknown as (options: {
       setPrerenderer: (value: typeof setting) => void;
@@ -165,22 +174,39 @@ describe('searchIndex', () => {
     return messages.join('\n');
   };
 
-  test('indexes the records handed over while the pages rendered, and removes the file', async () => {
+  const two = [record('/a/', '<p id="p-1">Oil.</p>'), record('/b/', '<p id="p-2">Rain.</p>')];
+  const appears = async (file: string) => {
+    for (let waited = 0; !existsSync(file) && waited < 20_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return existsSync(file);
+  };
+
+  test('writes the index of the records handed over while the pages render, before the build is done', async () => {
     const site = await scratch();
-    const two = [record('/a/', '<p id="p-1">Oil.</p>'), record('/b/', '<p id="p-2">Rain.</p>')];
-    const integration = await renderRecords(two);
+    const integration = await renderRecords(two, site);
     // The file holds other records: the ones handed over are those indexed.
     await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
+    expect(await appears(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(await buildDoneOf(integration, site)).toMatch(
-      /^Indexed 2 records for search .* in \d+ ms\. Indexing began while the pages rendered/,
+      /^Indexed 2 records for search .* in \d+ ms\. Pagefind indexed and wrote them while the pages rendered, in \d+ ms\.$/,
     );
     expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
+    expect((await readdir(join(site, 'pagefind'))).filter((f) => /ui|highlight/.test(f))).toEqual([]);
+  });
+
+  test('moves the bundle written early where the build put the site, if elsewhere', async () => {
+    const predicted = await scratch();
+    const site = await scratch();
+    const integration = await renderRecords(two, predicted);
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
+    expect(await buildDoneOf(integration, site)).toMatch(/^Indexed 2 records/);
     expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
+    expect(existsSync(join(predicted, 'pagefind'))).toBe(false);
   });
 
   test('stops the build at its end with Pagefind’s reason when early indexing failed', async () => {
     const site = await scratch();
-    const integration = await renderRecords([{ url: '/b/', content: 5 } as unknown as SearchDocument]);
+    const integration = await renderRecords([{ url: '/b/', content: 5 } as unknown as SearchDocument], site);
     await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
     await expect(buildDoneOf(integration, site)).rejects.toThrow(
       /The search index could not be built, so the build stops: Pagefind.*\/b\//s,

@@ -9,7 +9,7 @@
  * never succeeds without its index.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
@@ -155,46 +155,74 @@ export async function writeSearchIndex(
   return writeIndex(await indexRecords(records, options), outputPath, options);
 }
 
+/** A written index: where, how many records and how many bytes. */
+export interface Written {
+  bundle: string;
+  records: number;
+  bytes: number;
+}
+
 /**
- * The indexing started from the records handed over while the pages render: at most once a build
+ * Indexes `documents` and writes the bundle to `bundle`, Pagefind's whole job: started as soon as the
+ * records are handed over, it runs in Pagefind's process while Astro renders the pages.
+ */
+export async function indexAndWrite(documents: readonly SearchDocument[], bundle: string): Promise<Written> {
+  return { bundle, ...(await writeSearchIndex(documents, bundle)) };
+}
+
+/**
+ * The work started from the records handed over while the pages render: at most once a build
  * (the first records win), and never an unhandled rejection, since nothing awaits it until the
  * build is done, where `settle` gives its result or its error.
  */
-export class EarlyIndexing {
-  private indexing: Promise<Indexed> | undefined;
-  private began = 0;
+export class EarlyIndexing<T> {
+  private work: { done: Promise<T>; began: number } | undefined;
 
-  constructor(
-    private readonly index: (records: readonly SearchDocument[]) => Promise<Indexed> = indexRecords,
-  ) {}
+  constructor(private readonly run: (records: readonly SearchDocument[]) => Promise<T>) {}
 
-  /** Starts indexing the records once they are read, unless it has started already. */
+  /** Starts the work on the records once they are read, unless it has started already. */
   offer(records: Promise<readonly SearchDocument[]>): void {
-    if (this.indexing) return;
-    this.began = performance.now();
-    this.indexing = records.then((documents) => this.index(documents));
+    if (this.work) return;
+    const done = records.then((documents) => this.run(documents));
     // Awaited at the end of the build; until then a failure must not end the process.
-    this.indexing.catch(() => undefined);
+    done.catch(() => undefined);
+    this.work = { done, began: performance.now() };
   }
 
-  /** The indexing under way and when it began, and forgets it (for the next build); `undefined` if none began. */
-  settle(): { indexed: Promise<Indexed>; began: number } | undefined {
-    const { indexing, began } = this;
-    this.indexing = undefined;
-    return indexing && { indexed: indexing, began };
+  /** The work under way and when it began, forgotten for the next build; `undefined` if no records were handed over. */
+  settle(): { done: Promise<T>; began: number } | undefined {
+    const { work } = this;
+    this.work = undefined;
+    return work;
   }
 }
 
-/** The Astro integration: indexes the passages while the pages render, and writes the index once the site is built. */
+/** Where the built site's search bundle goes, in the folder `out`. */
+function bundleIn(out: string): string {
+  // The same paths the pages use, relative to the built site's root folder.
+  return join(out, paths('/').searchBundle());
+}
+
+/**
+ * The Astro integration: Pagefind indexes the records and writes its bundle while the pages render;
+ * the end of the build waits for it.
+ */
 export function searchIndex(): AstroIntegration {
-  const early = new EarlyIndexing();
+  // Where the pages are being written: the folder `astro:build:done` will name, for a static site.
+  let outDir: string | undefined;
+  const early = new EarlyIndexing(async (documents) => {
+    if (outDir === undefined) throw new Error('the build started before its configuration was done.');
+    return { ...(await indexAndWrite(documents, bundleIn(outDir))), finished: performance.now() };
+  });
   const wrap = (prerenderer: AstroPrerenderer) =>
     handingOffRecords(prerenderer, (records) => early.offer(records));
   let setBefore: () => PrerendererSetting | undefined = () => undefined;
   const integration: AstroIntegration = {
     name: 'perspectives:search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': ({ config, buildOutput }) => {
+        // A server build's pages go to build.client instead: the bundle is moved there at the end.
+        outDir = fileURLToPath(buildOutput === 'static' ? config.outDir : config.build.client);
         setBefore = keepWrapped(config.integrations, integration, wrap);
       },
       'astro:build:start': ({ setPrerenderer }) => {
@@ -203,35 +231,39 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        // The same paths the pages use, relative to the built site's root folder.
-        const site = paths('/');
         const started = performance.now();
         const underWay = early.settle();
         try {
           const recordsFile = join(out, RECORDS_FILE);
           if (!existsSync(recordsFile))
             throw new Error(`the build wrote no ${RECORDS_FILE} (src/pages/${RECORDS_FILE}.ts).`);
-          // The records were handed over while the pages rendered, unless that page was not rendered
-          // (another prerenderer took over): then they are read from the file it wrote.
-          const indexing =
-            underWay?.indexed ??
-            readFile(recordsFile, 'utf8').then((text) => indexRecords(JSON.parse(text) as SearchDocument[]));
           // The benchmark may keep a copy, to index other shapes of records (bench/index-variants.mjs).
           if (process.env.BENCH_KEEP_RECORDS) await copyFile(recordsFile, process.env.BENCH_KEEP_RECORDS);
+          const bundle = bundleIn(out);
+          let written: Written;
+          let pagefindMs: number | undefined;
+          if (underWay) {
+            const early = await underWay.done;
+            if (early.bundle !== bundle) {
+              await rm(bundle, { recursive: true, force: true });
+              await rename(early.bundle, bundle);
+            }
+            written = early;
+            pagefindMs = early.finished - underWay.began;
+          } else {
+            // The records page was not rendered by our prerenderer (another one took over): its file is read.
+            const documents = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
+            written = await indexAndWrite(documents, bundle);
+          }
           // The records are for Pagefind only: never published.
           await rm(recordsFile);
-          const bundle = join(out, site.searchBundle());
-          const { records, bytes } = await writeIndex(await indexing, bundle);
-          const done = performance.now();
           logger.info(
-            `Indexed ${records} records for search (${Math.round(bytes / 1024)} KiB in ${site.searchBundle()}) in ${Math.round(done - started)} ms.` +
-              (underWay
-                ? ` Indexing began while the pages rendered, ${Math.round(done - underWay.began)} ms before.`
-                : ''),
+            `Indexed ${written.records} records for search (${Math.round(written.bytes / 1024)} KiB in ${paths('/').searchBundle()}) in ${Math.round(performance.now() - started)} ms.` +
+              (pagefindMs === undefined
+                ? ''
+                : ` Pagefind indexed and wrote them while the pages rendered, in ${Math.round(pagefindMs)} ms.`),
           );
         } catch (error) {
-          // Pagefind may still be running if the records file was missing or unreadable.
-          await pagefind.close().catch(() => undefined);
           const reason = error instanceof Error ? error.message : String(error);
           throw new Error(`The search index could not be built, so the build stops: ${reason}`, {
             cause: error,
