@@ -243,13 +243,13 @@ export function searchIndex(): AstroIntegration {
           let written: Written;
           let pagefindMs: number | undefined;
           if (underWay) {
-            const early = await underWay.done;
-            if (early.bundle !== bundle) {
+            const ready = await underWay.done;
+            if (ready.bundle !== bundle) {
               await rm(bundle, { recursive: true, force: true });
-              await rename(early.bundle, bundle);
+              await rename(ready.bundle, bundle);
             }
-            written = early;
-            pagefindMs = early.finished - underWay.began;
+            written = ready;
+            pagefindMs = ready.finished - underWay.began;
           } else {
             // The records page was not rendered by our prerenderer (another one took over): its file is read.
             const documents = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
