@@ -192,7 +192,7 @@ describe('searchIndex', () => {
     );
     expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
     expect((await readdir(join(site, 'pagefind'))).filter((f) => /ui|highlight/.test(f))).toEqual([]);
-  });
+  }, 30_000); // Pagefind may start slowly on a busy machine: the bundle is waited for up to 20 s.
 
   test('moves the bundle written early where the build put the site, if elsewhere', async () => {
     const predicted = await scratch();
