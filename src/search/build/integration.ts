@@ -68,12 +68,8 @@ export function writeDeadline(records: number, base: number = DEADLINE_MS): numb
   return base + records * WRITE_MS_PER_RECORD;
 }
 
-/**
- * How many records Pagefind holds at once, each sent as soon as one is done: while the pages render,
- * Node answers Pagefind only between pages, and batches that waited for their slowest record left
- * Pagefind idle (at 10,000 commentaries it was still indexing 30 s after the last page).
- */
-const IN_FLIGHT = 512;
+/** How many records are handed to Pagefind at once: it indexes them concurrently. */
+const BATCH = 64;
 
 /** Pagefind's index of the records, built and checked, not yet written. */
 export interface Indexed {
@@ -95,24 +91,20 @@ export async function indexRecords(
     const index = created.index;
     if (!index) throw new Error('Pagefind returned no index.');
     let indexed = 0;
-    let next = 0;
-    let failed = false;
-    const send = async (): Promise<void> => {
-      while (next < records.length && !failed) {
-        const record = records[next++]!;
-        try {
-          const result = await withDeadline(index.addHTMLFile(record), deadline, `indexing ${record.url}`);
-          check(result.errors, `to index ${record.url}`);
-          // An HTML document without indexable text is skipped without an error.
-          if (!result.file) throw new Error(`Pagefind did not index ${record.url}.`);
-          indexed += 1;
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, records.length) }, send));
+    for (let i = 0; i < records.length; i += BATCH) {
+      const batch = records.slice(i, i + BATCH);
+      const added = await withDeadline(
+        Promise.all(batch.map((record) => index.addHTMLFile(record))),
+        deadline,
+        `indexing ${batch[0]!.url} and the ${batch.length - 1} records after it`,
+      );
+      added.forEach((result, j) => {
+        check(result.errors, `to index ${batch[j]!.url}`);
+        // An HTML document without indexable text is skipped without an error.
+        if (!result.file) throw new Error(`Pagefind did not index ${batch[j]!.url}.`);
+        indexed += 1;
+      });
+    }
     if (indexed !== records.length)
       throw new Error(`Pagefind indexed ${indexed} records instead of ${records.length}.`);
     return { index, records: records.length };
