@@ -41,6 +41,7 @@ export default defineConfig({
   // code are unchanged, instead of rendering them again.
   experimental: { incrementalBuild: true },
   // First step of the build: the content check, with its messages (src/content/integration.ts);
-  // last step: the passage-level search index (src/search/build/integration.ts).
+  // the passage-level search index is built while the pages render and written as the last step
+  // (src/search/build/integration.ts).
   integrations: [contentCheck(), searchIndex()],
 });

@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { RECORDS_FILE, type SearchDocument } from './records';
-import { searchIndex, withDeadline, writeDeadline, writeSearchIndex } from './integration';
+import type { AstroPrerenderer } from 'astro';
+import {
+  EarlyIndexing,
+  indexRecords,
+  searchIndex,
+  withDeadline,
+  writeDeadline,
+  writeIndex,
+  writeSearchIndex,
+} from './integration';
 
 const record = (url: string, body: string): SearchDocument => ({
   url,
@@ -52,6 +61,45 @@ describe('writeSearchIndex', () => {
   });
 });
 
+describe('EarlyIndexing', () => {
+  const later = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  test('indexes the first records handed over, once, until the end of the build takes the result', async () => {
+    const early = new EarlyIndexing(indexRecords);
+    early.offer(Promise.resolve([record('/a/', '<p id="p-1">Oil prices rose.</p>')]));
+    early.offer(Promise.resolve([record('/b/', '<p id="p-2">Rain.</p>')]));
+    const underWay = early.settle();
+    expect(underWay).toBeDefined();
+    const out = join(await scratch(), 'pagefind');
+    await expect(writeIndex(await underWay!.done, out)).resolves.toMatchObject({ records: 1 });
+    expect(early.settle()).toBeUndefined();
+  });
+
+  test('keeps a failure for the end of the build instead of letting it end the process', async () => {
+    // Vitest fails the run on an unhandled rejection: the waits let one surface.
+    const early = new EarlyIndexing(indexRecords);
+    early.offer(Promise.reject(new Error('records unreadable')));
+    await later();
+    const broken = new EarlyIndexing(indexRecords);
+    broken.offer(Promise.resolve([{ url: '/b/', content: 5 } as unknown as SearchDocument]));
+    await later();
+    await expect(early.settle()!.done).rejects.toThrow('records unreadable');
+    await expect(broken.settle()!.done).rejects.toThrow(/Pagefind/);
+  });
+});
+
+describe('indexRecords', () => {
+  test('stops Pagefind when it fails, so that the next index starts afresh', async () => {
+    await expect(indexRecords([{ url: '/b/', content: 5 } as unknown as SearchDocument])).rejects.toThrow(
+      /Pagefind/,
+    );
+    const out = join(await scratch(), 'pagefind');
+    await expect(writeSearchIndex([record('/a/', '<p id="p-1">Oil.</p>')], out)).resolves.toMatchObject({
+      records: 1,
+    });
+  });
+});
+
 describe('withDeadline', () => {
   test('passes a result through in time', async () => {
     await expect(withDeadline(Promise.resolve(7), 1000, 'x')).resolves.toBe(7);
@@ -88,6 +136,82 @@ describe('searchIndex', () => {
     await buildDone(site);
     expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
     expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
+  });
+
+  /**
+   * Runs `astro:config:done` for a static site built into `outDir`, then `astro:build:start`, and
+   * renders the records route through the prerenderer it sets.
+   */
+  const renderRecords = async (handed: SearchDocument[], outDir: string) => {
+    const integration = searchIndex();
+    const configDone = integration.hooks['astro:config:done'] as unknown as (options: {
+      config: { outDir: URL; integrations: unknown[] };
+      buildOutput: 'static';
+    }) => void;
+    configDone({ config: { outDir: pathToFileURL(`${outDir}/`), integrations: [] }, buildOutput: 'static' });
+    let setting: ((d: AstroPrerenderer) => AstroPrerenderer) | AstroPrerenderer | undefined;
+    const start = integration.hooks['astro:build:start'] as unknown as (options: {
+      setPrerenderer: (value: typeof setting) => void;
+    }) => void;
+    start({ setPrerenderer: (value) => (setting = value) });
+    const route = { route: `/${RECORDS_FILE}` } as never;
+    const astroDefault: AstroPrerenderer = {
+      name: 'default',
+      getStaticPaths: async () => [{ pathname: `/${RECORDS_FILE}`, route }],
+      render: async () => new Response(JSON.stringify(handed)),
+    };
+    const prerenderer = typeof setting === 'function' ? setting(astroDefault) : setting!;
+    await prerenderer.render(new Request(`http://x/${RECORDS_FILE}`), { routeData: route });
+    return integration;
+  };
+  const buildDoneOf = async (integration: ReturnType<typeof searchIndex>, dir: string) => {
+    const messages: string[] = [];
+    const hook = integration.hooks['astro:build:done'] as unknown as (options: {
+      dir: URL;
+      logger: { info: (message: string) => void };
+    }) => Promise<void>;
+    await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: (m) => messages.push(m) } });
+    return messages.join('\n');
+  };
+
+  const two = [record('/a/', '<p id="p-1">Oil.</p>'), record('/b/', '<p id="p-2">Rain.</p>')];
+  const appears = async (file: string) => {
+    for (let waited = 0; !existsSync(file) && waited < 20_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return existsSync(file);
+  };
+
+  test('writes the index of the records handed over while the pages render, before the build is done', async () => {
+    const site = await scratch();
+    const integration = await renderRecords(two, site);
+    // The file holds other records: the ones handed over are those indexed.
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
+    expect(await appears(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(await buildDoneOf(integration, site)).toMatch(
+      /^Indexed 2 records for search .* in \d+ ms\. Pagefind indexed and wrote them while the pages rendered, in \d+ ms\.$/,
+    );
+    expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
+    expect((await readdir(join(site, 'pagefind'))).filter((f) => /ui|highlight/.test(f))).toEqual([]);
+  }, 30_000); // Pagefind may start slowly on a busy machine: the bundle is waited for up to 20 s.
+
+  test('moves the bundle written early where the build put the site, if elsewhere', async () => {
+    const predicted = await scratch();
+    const site = await scratch();
+    const integration = await renderRecords(two, predicted);
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
+    expect(await buildDoneOf(integration, site)).toMatch(/^Indexed 2 records/);
+    expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
+    expect(existsSync(join(predicted, 'pagefind'))).toBe(false);
+  });
+
+  test('stops the build at its end with Pagefind’s reason when early indexing failed', async () => {
+    const site = await scratch();
+    const integration = await renderRecords([{ url: '/b/', content: 5 } as unknown as SearchDocument], site);
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
+    await expect(buildDoneOf(integration, site)).rejects.toThrow(
+      /The search index could not be built, so the build stops: Pagefind.*\/b\//s,
+    );
+    expect(existsSync(join(site, 'pagefind'))).toBe(false);
   });
 
   test('keeps a copy of them for the benchmark when BENCH_KEEP_RECORDS names a file', async () => {

@@ -1,16 +1,20 @@
 /**
- * The search index, written as the last step of `astro build`: one Pagefind record per commentary,
- * per analysis introduction and per theme (see records.ts), derived from the site model by the
- * build's own `search-records.json` route, which is read here and removed. No page of the site
- * is indexed.
- * Any failure stops the build with its cause; a build never succeeds without its index.
+ * The search index: one Pagefind record per commentary, per analysis introduction and per theme
+ * (see records.ts), derived from the site model by the build's own `search-records.json` route.
+ * That route is rendered first and its records are handed to Pagefind at once (prerenderer.ts),
+ * so that Pagefind, a process of its own, indexes on the second core while Astro renders the
+ * pages; the last step of `astro build` waits for it, writes the bundle and removes the records
+ * file. No page of the site is indexed.
+ * Any failure, during the pages or after, stops the build at its end with its cause; a build
+ * never succeeds without its index.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
+import { around, handingOffRecords, keepWrapped, type PrerendererSetting } from './prerenderer';
 import { RECORDS_FILE, type SearchDocument } from './records';
 import { paths } from '../../outputs/urls';
 
@@ -67,16 +71,20 @@ export function writeDeadline(records: number, base: number = DEADLINE_MS): numb
 /** How many records are handed to Pagefind at once: it indexes them concurrently. */
 const BATCH = 64;
 
+/** Pagefind's index of the records, built and checked, not yet written. */
+export interface Indexed {
+  index: pagefind.PagefindIndex;
+  records: number;
+}
+
 /**
- * Indexes the documents and writes Pagefind's bundle to `outputPath`,  checking Pagefind's answer
- * for every record. Returns the number of
- * records and the bundle's size in bytes.
+ * Starts Pagefind and indexes the documents, checking its answer for every record. On failure
+ * Pagefind is stopped and the promise rejects with the reason.
  */
-export async function writeSearchIndex(
+export async function indexRecords(
   records: readonly SearchDocument[],
-  outputPath: string,
   { deadline = DEADLINE_MS }: { deadline?: number } = {},
-): Promise<{ records: number; bytes: number }> {
+): Promise<Indexed> {
   try {
     const created = await withDeadline(pagefind.createIndex(), deadline, 'starting');
     check(created.errors, 'to start');
@@ -99,9 +107,26 @@ export async function writeSearchIndex(
     }
     if (indexed !== records.length)
       throw new Error(`Pagefind indexed ${indexed} records instead of ${records.length}.`);
+    return { index, records: records.length };
+  } catch (error) {
+    await withDeadline(pagefind.close(), deadline, 'stopping').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Writes the bundle of an index `indexRecords` built to `outputPath`, stops Pagefind and removes
+ * the files the site never loads. Returns the number of records and the bundle's size in bytes.
+ */
+export async function writeIndex(
+  { index, records }: Indexed,
+  outputPath: string,
+  { deadline = DEADLINE_MS }: { deadline?: number } = {},
+): Promise<{ records: number; bytes: number }> {
+  try {
     const written = await withDeadline(
       index.writeFiles({ outputPath }),
-      writeDeadline(records.length, deadline),
+      writeDeadline(records, deadline),
       'writing the index',
     );
     check(written.errors, `to write the index to ${outputPath}`);
@@ -115,32 +140,128 @@ export async function writeSearchIndex(
   for (const name of await readdir(outputPath)) {
     if (UNUSED.test(name)) await rm(join(outputPath, name));
   }
-  return { records: records.length, bytes: await folderSize(outputPath) };
+  return { records, bytes: await folderSize(outputPath) };
 }
 
-/** The Astro integration: indexes the passages once the site is built. */
+/**
+ * Indexes the documents and writes Pagefind's bundle to `outputPath` (`indexRecords`, then
+ * `writeIndex`). Returns the number of records and the bundle's size in bytes.
+ */
+export async function writeSearchIndex(
+  records: readonly SearchDocument[],
+  outputPath: string,
+  options: { deadline?: number } = {},
+): Promise<{ records: number; bytes: number }> {
+  return writeIndex(await indexRecords(records, options), outputPath, options);
+}
+
+/** A written index: where, how many records and how many bytes. */
+export interface Written {
+  bundle: string;
+  records: number;
+  bytes: number;
+}
+
+/**
+ * Indexes `documents` and writes the bundle to `bundle`, Pagefind's whole job: started as soon as the
+ * records are handed over, it runs in Pagefind's process while Astro renders the pages.
+ */
+export async function indexAndWrite(documents: readonly SearchDocument[], bundle: string): Promise<Written> {
+  return { bundle, ...(await writeSearchIndex(documents, bundle)) };
+}
+
+/**
+ * The work started from the records handed over while the pages render: at most once a build
+ * (the first records win), and never an unhandled rejection, since nothing awaits it until the
+ * build is done, where `settle` gives its result or its error.
+ */
+export class EarlyIndexing<T> {
+  private work: { done: Promise<T>; began: number } | undefined;
+
+  constructor(private readonly run: (records: readonly SearchDocument[]) => Promise<T>) {}
+
+  /** Starts the work on the records once they are read, unless it has started already. */
+  offer(records: Promise<readonly SearchDocument[]>): void {
+    if (this.work) return;
+    const done = records.then((documents) => this.run(documents));
+    // Awaited at the end of the build; until then a failure must not end the process.
+    done.catch(() => undefined);
+    this.work = { done, began: performance.now() };
+  }
+
+  /** The work under way and when it began, forgotten for the next build; `undefined` if no records were handed over. */
+  settle(): { done: Promise<T>; began: number } | undefined {
+    const { work } = this;
+    this.work = undefined;
+    return work;
+  }
+}
+
+/** Where the built site's search bundle goes, in the folder `out`. */
+function bundleIn(out: string): string {
+  // The same paths the pages use, relative to the built site's root folder.
+  return join(out, paths('/').searchBundle());
+}
+
+/**
+ * The Astro integration: Pagefind indexes the records and writes its bundle while the pages render;
+ * the end of the build waits for it.
+ */
 export function searchIndex(): AstroIntegration {
-  return {
+  // Where the pages are being written: the folder `astro:build:done` will name, for a static site.
+  let outDir: string | undefined;
+  const early = new EarlyIndexing(async (documents) => {
+    if (outDir === undefined) throw new Error('the build started before its configuration was done.');
+    return { ...(await indexAndWrite(documents, bundleIn(outDir))), finished: performance.now() };
+  });
+  const wrap = (prerenderer: AstroPrerenderer) =>
+    handingOffRecords(prerenderer, (records) => early.offer(records));
+  let setBefore: () => PrerendererSetting | undefined = () => undefined;
+  const integration: AstroIntegration = {
     name: 'perspectives:search-index',
     hooks: {
+      'astro:config:done': ({ config, buildOutput }) => {
+        // A server build's pages go to build.client instead: the bundle is moved there at the end.
+        outDir = fileURLToPath(buildOutput === 'static' ? config.outDir : config.build.client);
+        setBefore = keepWrapped(config.integrations, integration, wrap);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        // Whatever an adapter or another integration set before is kept, inside the hand-off.
+        setPrerenderer(around(setBefore(), wrap));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        // The same paths the pages use, relative to the built site's root folder.
-        const site = paths('/');
         const started = performance.now();
+        const underWay = early.settle();
         try {
           const recordsFile = join(out, RECORDS_FILE);
           if (!existsSync(recordsFile))
             throw new Error(`the build wrote no ${RECORDS_FILE} (src/pages/${RECORDS_FILE}.ts).`);
-          const documents = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
           // The benchmark may keep a copy, to index other shapes of records (bench/index-variants.mjs).
           if (process.env.BENCH_KEEP_RECORDS) await copyFile(recordsFile, process.env.BENCH_KEEP_RECORDS);
+          const bundle = bundleIn(out);
+          let written: Written;
+          let pagefindMs: number | undefined;
+          if (underWay) {
+            const ready = await underWay.done;
+            if (ready.bundle !== bundle) {
+              await rm(bundle, { recursive: true, force: true });
+              await rename(ready.bundle, bundle);
+            }
+            written = ready;
+            pagefindMs = ready.finished - underWay.began;
+          } else {
+            // The records page was not rendered by our prerenderer (another one took over): its file is read.
+            const documents = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
+            written = await indexAndWrite(documents, bundle);
+          }
           // The records are for Pagefind only: never published.
           await rm(recordsFile);
-          const bundle = join(out, site.searchBundle());
-          const { records, bytes } = await writeSearchIndex(documents, bundle);
           logger.info(
-            `Indexed ${records} records for search (${Math.round(bytes / 1024)} KiB in ${site.searchBundle()}) in ${Math.round(performance.now() - started)} ms.`,
+            `Indexed ${written.records} records for search (${Math.round(written.bytes / 1024)} KiB in ${paths('/').searchBundle()}) in ${Math.round(performance.now() - started)} ms.` +
+              (pagefindMs === undefined
+                ? ''
+                : ` Pagefind indexed and wrote them while the pages rendered, in ${Math.round(pagefindMs)} ms.`),
           );
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
@@ -151,4 +272,5 @@ export function searchIndex(): AstroIntegration {
       },
     },
   };
+  return integration;
 }

@@ -26,7 +26,8 @@ import { paths } from '../../outputs/urls';
 
 /**
  * Where the build writes the records for the index writer (`src/pages/search-records.json.ts`,
- * relative to the built site); `integration.ts` reads and removes the file, so it is never published.
+ * relative to the built site); `integration.ts` takes its records as it renders and removes the
+ * file, so it is never published.
  */
 export const RECORDS_FILE = 'search-records.json';
 
