@@ -30,13 +30,17 @@ export function buildPhases(log) {
   // parts, its path and later its time, with other pages' paths in between. A copied page's path and
   // "(restored)" are written together. So: every path marker is a page, and those not copied were rendered.
   const restored = [...routes.matchAll(/[├└]─ \S+ \((?:restored|cached)\)/g)].length;
+  const beside = /Pagefind indexed and wrote them while the pages rendered, in (\d+) ms\./.exec(text);
   const indexed = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(text);
   return {
     check: checked ? Number(checked[1]) : null,
     contentSync: one(/\[types\] Generated (\S+(?: \S+s)?)/),
     entrypoints: vite.length > 0 ? vite.reduce((sum, m) => sum + seconds(m[1]), 0) : null,
     pages: one(/generating static routes[\s\S]*?✓ Completed in (.+?s)\.\s*$/m),
+    // What the build waited for Pagefind after the last page; and how long Pagefind ran in all,
+    // beside the pages, when the records were handed to it as they were rendered.
     pagefind: indexed ? Number(indexed[1]) / 1000 : null,
+    pagefindBeside: beside ? Number(beside[1]) / 1000 : null,
     restored,
     rendered: [...routes.matchAll(/[├└]─ /g)].length - restored,
   };

@@ -32,6 +32,7 @@ describe('buildPhases', () => {
       entrypoints: 2.49 + 0.038,
       pages: 64,
       pagefind: 3.338,
+      pagefindBeside: null,
       restored: 2,
       rendered: 2,
     });
@@ -43,6 +44,14 @@ describe('buildPhases', () => {
 09:29:08   ├─ /d/index.html (cached) (+9ms)
 09:30:11 ✓ Completed in 1m 4s.`;
     expect(buildPhases(log)).toMatchObject({ restored: 2, rendered: 3 });
+  });
+
+  test('reads how long Pagefind ran beside the pages, and what was left to wait for after them', () => {
+    const log = LOG.replace(
+      'in 3338 ms.',
+      'in 12 ms. Pagefind indexed and wrote them while the pages rendered, in 2950 ms.',
+    );
+    expect(buildPhases(log)).toMatchObject({ pagefind: 0.012, pagefindBeside: 2.95 });
   });
 
   test('gives null for a phase the log does not show', () => {

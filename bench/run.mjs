@@ -117,7 +117,9 @@ function describeBuild(name, t) {
     `${name}: ${s(t.totalMs)} s wall; CPU ${t.cpu.tree === null ? '–' : t.cpu.tree.toFixed(1)} s (check ` +
     `${t.cpu.check.toFixed(1)}, Astro ${t.cpu.astro.toFixed(1)}, children not waited for ${t.cpu.children.toFixed(1)}); check ${p(t.phases.check)}, content sync ` +
     `${p(t.phases.contentSync)}, entrypoints ${p(t.phases.entrypoints)}, pages ${p(t.phases.pages)} ` +
-    `(${t.phases.rendered} rendered, ${t.phases.restored} copied), Pagefind ${p(t.phases.pagefind)} s; ` +
+    `(${t.phases.rendered} rendered, ${t.phases.restored} copied), Pagefind ${p(t.phases.pagefind)} s after the pages` +
+    (t.phases.pagefindBeside === null ? '' : ` (${p(t.phases.pagefindBeside)} s in all, beside them)`) +
+    `; ` +
     `peak memory ${mb(t.peakRss)} MB one process, ${mb(t.peakTreeRss)} MB all at once`
   );
 }
