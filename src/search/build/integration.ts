@@ -2,9 +2,9 @@
  * The search index: one Pagefind record per commentary, per analysis introduction and per theme
  * (see records.ts), derived from the site model by the build's own `search-records.json` route.
  * That route is rendered first and its records are handed to Pagefind at once (prerenderer.ts),
- * so that Pagefind, a process of its own, indexes on the second core while Astro renders the
- * pages; the last step of `astro build` waits for it, writes the bundle and removes the records
- * file. No page of the site is indexed.
+ * so that Pagefind, a process of its own, indexes and writes its bundle on the second core while
+ * Astro renders the pages; the last step of `astro build` waits for it (moving the bundle if the
+ * site was written elsewhere) and removes the records file. No page of the site is indexed.
  * Any failure, during the pages or after, stops the build at its end with its cause; a build
  * never succeeds without its index.
  */
