@@ -6,15 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { RECORDS_FILE, type SearchDocument } from './records';
 import type { AstroPrerenderer } from 'astro';
-import {
-  EarlyIndexing,
-  indexRecords,
-  searchIndex,
-  withDeadline,
-  writeDeadline,
-  writeIndex,
-  writeSearchIndex,
-} from './integration';
+import { EarlyIndexing, searchIndex, withDeadline, writeDeadline, writeSearchIndex } from './integration';
 
 const record = (url: string, body: string): SearchDocument => ({
   url,
@@ -65,22 +57,24 @@ describe('EarlyIndexing', () => {
   const later = () => new Promise((resolve) => setTimeout(resolve, 20));
 
   test('indexes the first records handed over, once, until the end of the build takes the result', async () => {
-    const early = new EarlyIndexing(indexRecords);
+    const out = join(await scratch(), 'pagefind');
+    const early = new EarlyIndexing((documents) => writeSearchIndex(documents, out));
     early.offer(Promise.resolve([record('/a/', '<p id="p-1">Oil prices rose.</p>')]));
     early.offer(Promise.resolve([record('/b/', '<p id="p-2">Rain.</p>')]));
     const underWay = early.settle();
     expect(underWay).toBeDefined();
-    const out = join(await scratch(), 'pagefind');
-    await expect(writeIndex(await underWay!.done, out)).resolves.toMatchObject({ records: 1 });
+    await expect(underWay!.done).resolves.toMatchObject({ records: 1 });
     expect(early.settle()).toBeUndefined();
   });
 
   test('keeps a failure for the end of the build instead of letting it end the process', async () => {
     // Vitest fails the run on an unhandled rejection: the waits let one surface.
-    const early = new EarlyIndexing(indexRecords);
+    const out = join(await scratch(), 'pagefind');
+    const index = (documents: readonly SearchDocument[]) => writeSearchIndex(documents, out);
+    const early = new EarlyIndexing(index);
     early.offer(Promise.reject(new Error('records unreadable')));
     await later();
-    const broken = new EarlyIndexing(indexRecords);
+    const broken = new EarlyIndexing(index);
     broken.offer(Promise.resolve([{ url: '/b/', content: 5 } as unknown as SearchDocument]));
     await later();
     await expect(early.settle()!.done).rejects.toThrow('records unreadable');
@@ -88,11 +82,12 @@ describe('EarlyIndexing', () => {
   });
 });
 
-describe('indexRecords', () => {
+describe('writeSearchIndex after a failure', () => {
   test('stops Pagefind when it fails, so that the next index starts afresh', async () => {
-    await expect(indexRecords([{ url: '/b/', content: 5 } as unknown as SearchDocument])).rejects.toThrow(
-      /Pagefind/,
-    );
+    const failed = join(await scratch(), 'pagefind');
+    await expect(
+      writeSearchIndex([{ url: '/b/', content: 5 } as unknown as SearchDocument], failed),
+    ).rejects.toThrow(/Pagefind/);
     const out = join(await scratch(), 'pagefind');
     await expect(writeSearchIndex([record('/a/', '<p id="p-1">Oil.</p>')], out)).resolves.toMatchObject({
       records: 1,

@@ -71,20 +71,16 @@ export function writeDeadline(records: number, base: number = DEADLINE_MS): numb
 /** How many records are handed to Pagefind at once: it indexes them concurrently. */
 const BATCH = 64;
 
-/** Pagefind's index of the records, built and checked, not yet written. */
-export interface Indexed {
-  index: pagefind.PagefindIndex;
-  records: number;
-}
-
 /**
- * Starts Pagefind and indexes the documents, checking its answer for every record. On failure
- * Pagefind is stopped and the promise rejects with the reason.
+ * Indexes the documents and writes Pagefind's bundle to `outputPath`, checking Pagefind's answer
+ * for every record, then stops Pagefind (also on failure, so that the next index starts afresh) and
+ * removes the files the site never loads. Returns the number of records and the bundle's size in bytes.
  */
-export async function indexRecords(
+export async function writeSearchIndex(
   records: readonly SearchDocument[],
+  outputPath: string,
   { deadline = DEADLINE_MS }: { deadline?: number } = {},
-): Promise<Indexed> {
+): Promise<{ records: number; bytes: number }> {
   try {
     const created = await withDeadline(pagefind.createIndex(), deadline, 'starting');
     check(created.errors, 'to start');
@@ -107,26 +103,9 @@ export async function indexRecords(
     }
     if (indexed !== records.length)
       throw new Error(`Pagefind indexed ${indexed} records instead of ${records.length}.`);
-    return { index, records: records.length };
-  } catch (error) {
-    await withDeadline(pagefind.close(), deadline, 'stopping').catch(() => undefined);
-    throw error;
-  }
-}
-
-/**
- * Writes the bundle of an index `indexRecords` built to `outputPath`, stops Pagefind and removes
- * the files the site never loads. Returns the number of records and the bundle's size in bytes.
- */
-export async function writeIndex(
-  { index, records }: Indexed,
-  outputPath: string,
-  { deadline = DEADLINE_MS }: { deadline?: number } = {},
-): Promise<{ records: number; bytes: number }> {
-  try {
     const written = await withDeadline(
       index.writeFiles({ outputPath }),
-      writeDeadline(records, deadline),
+      writeDeadline(records.length, deadline),
       'writing the index',
     );
     check(written.errors, `to write the index to ${outputPath}`);
@@ -140,19 +119,7 @@ export async function writeIndex(
   for (const name of await readdir(outputPath)) {
     if (UNUSED.test(name)) await rm(join(outputPath, name));
   }
-  return { records, bytes: await folderSize(outputPath) };
-}
-
-/**
- * Indexes the documents and writes Pagefind's bundle to `outputPath` (`indexRecords`, then
- * `writeIndex`). Returns the number of records and the bundle's size in bytes.
- */
-export async function writeSearchIndex(
-  records: readonly SearchDocument[],
-  outputPath: string,
-  options: { deadline?: number } = {},
-): Promise<{ records: number; bytes: number }> {
-  return writeIndex(await indexRecords(records, options), outputPath, options);
+  return { records: records.length, bytes: await folderSize(outputPath) };
 }
 
 /** A written index: where, how many records and how many bytes. */
