@@ -4,6 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { hostingFromEnv } from './src/outputs/hosting.mjs';
 import { contentCheck } from './src/content/integration';
 import { searchIndex } from './src/search/build/integration';
+import { citationFilesWriter } from './src/outputs/integration';
 
 const { base, site } = hostingFromEnv(process.env);
 
@@ -42,6 +43,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // First step of the build: the content check, with its messages (src/content/integration.ts);
   // the passage-level search index is built while the pages render and written as the last step
-  // (src/search/build/integration.ts).
-  integrations: [contentCheck(), searchIndex()],
+  // (src/search/build/integration.ts); the citation files are written in one go after the pages
+  // (src/outputs/integration.ts).
+  integrations: [contentCheck(), searchIndex(), citationFilesWriter()],
 });

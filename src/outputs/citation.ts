@@ -12,7 +12,7 @@
 import { escapeHtml } from '../util/escape';
 import { MONTHS, type PartialDate } from '../util/dates';
 import type { Analysis, Commentary, SiteModel } from '../model/model';
-import type { CitationFormat, LinkContext } from './urls';
+import { CITATION_FORMATS, paths, type CitationFormat, type LinkContext } from './urls';
 
 /** A person as citations name them. */
 export interface CitedPerson {
@@ -523,4 +523,32 @@ export function citationFile(format: CitationFormat, work: CitedWork): { body: s
   return format === 'bib'
     ? { body: bibtex(work), type: 'application/x-bibtex; charset=utf-8' }
     : { body: ris(work), type: 'application/x-research-info-systems; charset=utf-8' };
+}
+
+/** A file the build writes itself, outside Astro's routes: its path in the built site and its text. */
+export interface WrittenFile {
+  /** Relative to the site's root folder (no base path, no leading slash). */
+  path: string;
+  body: string;
+}
+
+/**
+ * Every citation file of the site, for the build to write in one go (`integration.ts`): a BibTeX
+ * and a RIS file for each analysis and each commentary, at the addresses its pages link to.
+ */
+export function citationFiles(
+  site: Pick<SiteModel, 'analyses' | 'commentaries' | 'expert' | 'analysis'>,
+  links: LinkContext,
+): WrittenFile[] {
+  const at = paths('/');
+  const files: WrittenFile[] = [];
+  const add = (work: CitedWork, where: (format: CitationFormat) => string) => {
+    for (const format of CITATION_FORMATS)
+      files.push({ path: where(format).slice(1), body: citationFile(format, work).body });
+  };
+  for (const analysis of site.analyses)
+    add(citeAnalysis(site, analysis, links), (format) => at.analysisCitation(analysis.id, format));
+  for (const commentary of site.commentaries)
+    add(citeCommentary(site, commentary, links), (format) => at.commentaryCitation(commentary.id, format));
+  return files;
 }

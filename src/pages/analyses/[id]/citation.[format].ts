@@ -1,22 +1,23 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { citationFile, citeAnalysis } from '../../../outputs/citation';
 import { loadLinks, loadSite } from '../../../content/site';
-import { pageKey } from '../../../outputs/page-key';
 import { CITATION_FORMATS } from '../../../outputs/urls';
 
 export const getStaticPaths = (async () => {
+  // A build writes these files itself, all in one go (src/pages/citation-files.json.ts); the dev
+  // server serves them from this route.
+  if (!import.meta.env.DEV) return [];
   const site = await loadSite();
   const links = await loadLinks();
   return site.analyses.flatMap((analysis) => {
     const work = citeAnalysis(site, analysis, links);
     return CITATION_FORMATS.map((format) => {
       const file = citationFile(format, work);
-      // The file is all the route writes: its key is the file.
-      return { params: { id: analysis.id, format }, props: { file }, cacheKey: pageKey(file) };
+      return { params: { id: analysis.id, format }, props: { file } };
     });
   });
 }) satisfies GetStaticPaths;
 
-/** The analysis as a BibTeX or RIS record, for reference managers. */
+/** The analysis as a BibTeX or RIS record, for reference managers (in `astro dev`). */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) =>
   new Response(props.file.body, { headers: { 'Content-Type': props.file.type } });

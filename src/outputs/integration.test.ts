@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { citationFiles } from './citation';
+import { filesIn, writeFiles } from './integration';
+import { fixtureLinks } from './links.fixture';
+import { parsePartialDate } from '../util/dates';
+import type { Analysis, Commentary, Expert, SiteModel } from '../model/model';
+
+const experts = {
+  'ana-lopez': { id: 'ana-lopez', givenName: 'Ana', familyName: 'López' },
+  'ben-okafor': { id: 'ben-okafor', givenName: 'Ben', familyName: 'Okafor' },
+} as unknown as Record<string, Expert>;
+const commentary = (expert: string, question: string) =>
+  ({ id: `g20-summit/${expert}`, analysis: 'g20-summit', expert, question }) as unknown as Commentary;
+const commentaries = [commentary('ana-lopez', 'Can sanctions work?'), commentary('ben-okafor', 'Who pays?')];
+const analysis = {
+  id: 'g20-summit',
+  title: 'What the G20 Summit Means',
+  published: parsePartialDate('2023-11')!,
+  commentaries,
+} as unknown as Analysis;
+const site: Pick<SiteModel, 'analyses' | 'commentaries' | 'expert' | 'analysis'> = {
+  analyses: [analysis],
+  commentaries,
+  expert: (id) => experts[id]!,
+  analysis: () => analysis,
+};
+
+describe('citationFiles', () => {
+  const files = citationFiles(site, fixtureLinks);
+
+  test('a BibTeX and a RIS file for the analysis and each commentary, where its page links, without the base', () => {
+    const formats = ['bib', 'ris'] as const;
+    expect(files.map((file) => `/base/${file.path}`)).toEqual([
+      ...formats.map((format) => fixtureLinks.urls.analysisCitation('g20-summit', format)),
+      ...commentaries.flatMap((c) =>
+        formats.map((format) => fixtureLinks.urls.commentaryCitation(c.id, format)),
+      ),
+    ]);
+    expect(files[0]!.path).toBe('analyses/g20-summit/citation.bib');
+  });
+
+  test('each file cites its own work: its author, its page and its format', () => {
+    const body = (path: string) => files.find((file) => file.path === path)!.body;
+    const ben = body('commentaries/g20-summit/ben-okafor/citation.bib');
+    expect(ben).toMatch(/^@/);
+    expect(ben).toContain('Okafor, Ben');
+    expect(ben).not.toContain('López');
+    expect(ben).toContain('https://example.org/base/commentaries/g20-summit/ben-okafor/');
+    const whole = body('analyses/g20-summit/citation.ris');
+    expect(whole).toMatch(/^TY {2}- /);
+    expect(whole).toContain('AU  - López, Ana');
+    expect(whole).toContain('AU  - Okafor, Ben');
+  });
+});
+
+describe('filesIn', () => {
+  const out = '/site/out';
+  test('reads the list the route renders', () => {
+    const list = [{ path: 'a/b/citation.bib', body: '@misc{x}' }];
+    expect(filesIn(JSON.stringify(list), out)).toEqual(list);
+  });
+
+  test.each([
+    ['not a list', '{"path":"a"}', /expected a list/],
+    ['an entry without a body', '[{"path":"a.bib"}]', /entry 1: expected a path and a body/],
+    [
+      'a path out of the site',
+      '[{"path":"ok.bib","body":""},{"path":"../../etc/passwd","body":"x"}]',
+      /entry 2: "..\/..\/etc\/passwd" is not a file inside the site/,
+    ],
+    ['an absolute path', '[{"path":"/etc/passwd","body":"x"}]', /is not a file inside the site/],
+    ['the site folder itself', '[{"path":".","body":"x"}]', /is not a file inside the site/],
+    ['an empty path', '[{"path":"","body":"x"}]', /is not a file inside the site/],
+  ])('refuses %s, naming the entry', (_, text, message) => {
+    expect(() => filesIn(text, out)).toThrow(message);
+  });
+});
+
+describe('writeFiles', () => {
+  let dir: string | undefined;
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  test('writes every file with its text, creating its folders, more than one batch of them', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'written-'));
+    const files = Array.from({ length: 70 }, (_, i) => ({ path: `c/${i % 7}/f${i}.ris`, body: `body ${i}` }));
+    await writeFiles(dir, files);
+    expect(readdirSync(join(dir, 'c')).sort()).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    for (const file of files) expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.body);
+  });
+});
