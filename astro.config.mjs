@@ -4,9 +4,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { hostingFromEnv } from './src/outputs/hosting.mjs';
 import { contentCheck } from './src/content/integration';
 import { searchIndex } from './src/search/build/integration';
-import { citationFilesWriter } from './src/outputs/integration';
+import { paths } from './src/outputs/urls';
+import { siteFiles } from './src/outputs/integration';
 
 const { base, site } = hostingFromEnv(process.env);
+/** The search index's folder, relative to the site's root folder. */
+const SEARCH_BUNDLE = paths('/').searchBundle().slice(1);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -28,7 +31,10 @@ export default defineConfig({
   vite: {
     // Astro inlines small scripts into the page, which the Content-Security-Policy forbids:
     // every script must be a file of the site.
-    build: { assetsInlineLimit: 0 },
+    // The output folder is kept from one build to the next: Astro leaves the pages it does not render
+    // again where they are, instead of copying each back from its incremental cache, and the last step
+    // of the build removes what this build did not produce (src/outputs/integration.ts).
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
     // The dev server watches the project, but not the scratch projects (copies of the code) that the
     // benchmark and the content-safety tests build inside it (bench/out/, .build/*/projects/): Vite
     // invalidates every module when it sees any tsconfig.json change, a copy's included.
@@ -43,7 +49,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // First step of the build: the content check, with its messages (src/content/integration.ts);
   // the passage-level search index is built while the pages render and written as the last step
-  // (src/search/build/integration.ts); the citation files are written in one go after the pages
-  // (src/outputs/integration.ts).
-  integrations: [contentCheck(), searchIndex(), citationFilesWriter()],
+  // (src/search/build/integration.ts), the last step; before it, while Pagefind may still be
+  // writing, the citation files are written in one go and what an earlier build left is removed
+  // (src/outputs/integration.ts), the search index's folder aside: it is replaced whole.
+  integrations: [contentCheck(), siteFiles({ leave: [SEARCH_BUNDLE] }), searchIndex()],
 });

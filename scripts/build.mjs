@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/content/dir.mjs';
 import { CONTENT_ERRORS_EXIT } from '../src/content/exit.mjs';
 import { hostingFromEnv } from '../src/outputs/hosting.mjs';
+import { keepReplaced, takeKept } from './kept.mjs';
 import { PublishError, publish, recover } from './publish.mjs';
 import { requireSupportedNode, withThisNode } from './runtime.mjs';
 import { exitCodeFor, onStop } from './signals.mjs';
@@ -28,6 +29,9 @@ const work = resolve('.build');
 // A production build whatever the caller's NODE_ENV (Vitest sets it to "test"): the output,
 // its Content-Security-Policy included, must not depend on the shell it was built from.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+// Vite reads these as `import.meta.env` values, and Vitest sets them (DEV=1) in the environment of
+// the builds the tests start: a build would take itself for the dev server. They never reach Astro.
+const VITE_ENV = ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL'];
 
 // Astro's build allocates many short-lived objects (a page's HTML, its props): a larger young
 // generation lets V8 collect them in fewer, cheaper scavenges.
@@ -40,7 +44,13 @@ function run(command, args, signal, extraEnv = {}) {
   return new Promise((done) => {
     const child = spawn(command, args, {
       stdio: 'inherit',
-      env: withThisNode({ ...process.env, ...env, ...extraEnv }),
+      env: withThisNode(
+        Object.fromEntries(
+          Object.entries({ ...process.env, ...env, ...extraEnv }).filter(
+            ([name]) => !VITE_ENV.includes(name),
+          ),
+        ),
+      ),
       signal,
     });
     child.on('error', (error) => {
@@ -105,14 +115,34 @@ function claimAstroFolder() {
   const release = () => rmSync(lockFile, { force: true });
   try {
     writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-    return { path: stable, release };
+    return { path: stable, stable: true, release };
   } catch {
     const owner = Number(readFileSync(lockFile, 'utf8'));
     if (!running(owner)) {
       writeFileSync(lockFile, String(process.pid));
-      return { path: stable, release };
+      return { path: stable, stable: true, release };
     }
-    return { path: join(work, `astro-out-${process.pid}`), release: () => {} };
+    return { path: join(work, `astro-out-${process.pid}`), stable: false, release: () => {} };
+  }
+}
+
+/**
+ * Makes `folder` the site the last build published (the one it replaced, kept and brought up to
+ * date: kept.mjs), so that Astro leaves the pages it does not render again where they are; the
+ * build removes what it does not produce (src/outputs/integration.ts). Without a kept site, or if
+ * it cannot be used, Astro starts from an empty folder and copies those pages from its cache.
+ */
+async function reuseLastSite(folder) {
+  try {
+    // Pagefind writes its whole bundle on every build: its old files are left for the build to replace.
+    const done = await takeKept(folder, { work, out, skip: ['pagefind'] });
+    if (done)
+      console.log(
+        `Building into the last site (${done.copied} files brought up to date, ${done.removed} removed).`,
+      );
+  } catch (error) {
+    console.warn(`The last site could not be reused (${error.message}): building into an empty folder.`);
+    await rm(folder, { recursive: true, force: true });
   }
 }
 
@@ -131,7 +161,9 @@ try {
     produce: async (staging, signal) => {
       const astroOut = claimAstroFolder();
       try {
+        // What a failed or interrupted build left there is never built upon.
         await rm(astroOut.path, { recursive: true, force: true });
+        if (astroOut.stable) await reuseLastSite(astroOut.path);
         const code = await run(bin('astro'), ['build', '--outDir', astroOut.path], signal, ASTRO_ENV);
         contentRefused = code === CONTENT_ERRORS_EXIT;
         if (code !== 0) return false;
@@ -142,6 +174,8 @@ try {
       }
     },
     verify: (staging) => existsSync(join(staging, 'index.html')),
+    // The replaced site is kept for the next build to build into (kept.mjs).
+    retire: (previous) => keepReplaced(previous, { work, out }),
   });
 } catch (error) {
   stop(error instanceof PublishError ? error.message : `the site could not be published (${error.message})`);

@@ -59,17 +59,19 @@ export async function recover({ out, work }) {
  * Produces a new site and swaps it in as `out` only if `produce` succeeds and `verify` accepts it.
  * `produce(staging, signal)` builds into the empty folder `staging` and resolves true on success;
  * `signal` aborts when the build is interrupted (Ctrl+C, SIGTERM, SIGHUP, its parent process gone)
- * or when the caller's own `signal` aborts.
+ * or when the caller's own `signal` aborts. `retire(previous)` takes the site that was replaced
+ * (by default it is deleted): if it fails, the site is deleted.
  * @param {{
  *   out: string,
  *   work: string,
  *   produce: (staging: string, signal: AbortSignal) => Promise<boolean>,
  *   verify?: (staging: string) => boolean | Promise<boolean>,
  *   signal?: AbortSignal,
+ *   retire?: (previous: string) => Promise<void>,
  * }} options
  * @returns {Promise<{ published: boolean, interrupted: boolean }>}
  */
-export async function publish({ out, work, produce, verify = () => true, signal }) {
+export async function publish({ out, work, produce, verify = () => true, signal, retire }) {
   for (const folder of [work, dirname(out)]) {
     await mkdir(folder, { recursive: true }).catch((error) => {
       throw new PublishError(
@@ -115,6 +117,13 @@ export async function publish({ out, work, produce, verify = () => true, signal 
     } catch (error) {
       if (existsSync(previous) && !existsSync(out)) await rename(previous, out);
       throw new PublishError(`${shown(out)}/ could not be written (${error.message}): ${WRITABLE(out)}`);
+    }
+    if (retire && existsSync(previous)) {
+      try {
+        await retire(previous);
+      } catch (error) {
+        console.warn(`The old site could not be kept for the next build (${error.message}): it is removed.`);
+      }
     }
     await rm(previous, { recursive: true, force: true }).catch((error) => {
       console.warn(

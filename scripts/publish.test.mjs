@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -44,6 +45,32 @@ describe('publish', () => {
     expect(result).toEqual({ published: true, interrupted: false });
     expect(page()).toBe('new');
     expect(readdirSync(work)).toEqual([]);
+  });
+
+  test('hands the replaced site to `retire`, and removes it if that fails', async () => {
+    const kept = join(root, 'kept');
+    const result = await publish({
+      out,
+      work,
+      produce: async (dir) => (writeSite(dir, 'new'), true),
+      retire: async (previous) => renameSync(previous, kept),
+    });
+    expect(result.published).toBe(true);
+    expect([page(), readFileSync(join(kept, 'index.html'), 'utf8')]).toEqual(['new', 'old']);
+    expect(readdirSync(work)).toEqual([]);
+
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await publish({
+      out,
+      work,
+      produce: async (dir) => (writeSite(dir, 'newer'), true),
+      retire: async () => {
+        throw new Error('no room');
+      },
+    });
+    expect(page()).toBe('newer');
+    expect(readdirSync(work)).toEqual([]);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('no room'));
   });
 
   test.each([

@@ -1,9 +1,20 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { citationFiles } from './citation';
-import { filesIn, writeFiles } from './integration';
+import { filesBelow, filesIn, leftOver, removeLeftOver, routeOutputs, writeFiles } from './integration';
 import { fixtureLinks } from './links.fixture';
 import { parsePartialDate } from '../util/dates';
 import type { Analysis, Commentary, Expert, SiteModel } from '../model/model';
@@ -79,15 +90,62 @@ describe('filesIn', () => {
   });
 });
 
-describe('writeFiles', () => {
-  let dir: string | undefined;
-  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+describe('the output folder', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'site-files-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('writes every file with its text, creating its folders, more than one batch of them', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'written-'));
+  /** Writes files (path → text) below the folder, dated `seconds` since the epoch. */
+  const write = (files: Record<string, string>, seconds = 1_700_000_000) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+      utimesSync(join(dir, path), seconds, seconds);
+    }
+  };
+
+  test('writeFiles writes every file with its text, creating its folders, more than one batch of them', async () => {
     const files = Array.from({ length: 70 }, (_, i) => ({ path: `c/${i % 7}/f${i}.ris`, body: `body ${i}` }));
-    await writeFiles(dir, files);
+    expect(await writeFiles(dir, files)).toBe(70);
     expect(readdirSync(join(dir, 'c')).sort()).toEqual(['0', '1', '2', '3', '4', '5', '6']);
     for (const file of files) expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.body);
+  });
+
+  test('writeFiles leaves a file that already holds its text as it is', async () => {
+    write({ 'a/citation.bib': 'same', 'b/citation.bib': 'before' });
+    const written = await writeFiles(dir, [
+      { path: 'a/citation.bib', body: 'same' },
+      { path: 'b/citation.bib', body: 'after' },
+    ]);
+    expect(written).toBe(1);
+    expect(statSync(join(dir, 'a/citation.bib')).mtimeMs).toBe(1_700_000_000_000);
+    expect(readFileSync(join(dir, 'b/citation.bib'), 'utf8')).toBe('after');
+  });
+
+  test('what an earlier build left: neither produced by this one nor written since it started', async () => {
+    write({ 'kept/index.html': 'a page not rendered again', 'gone/index.html': 'a page no longer built' });
+    write({ '_astro/new.js': 'written by this build' }, 1_800_000_000);
+    write({ '.git/HEAD': 'not the site', 'pagefind/being-written.pf': 'another step’s' });
+    const files = await filesBelow(dir, ['pagefind/']);
+    expect(files.map((f) => f.path).sort()).toEqual(['_astro/new.js', 'gone/index.html', 'kept/index.html']);
+    const produced = routeOutputs(
+      new Map([['/[...id]', [pathToFileURL(join(dir, 'kept/index.html'))]]]),
+      dir,
+    );
+    expect(produced).toEqual(new Set(['kept/index.html']));
+    expect(leftOver(files, produced, 1_750_000_000_000)).toEqual(['gone/index.html']);
+  });
+
+  test('removeLeftOver removes the files and the folders they leave empty, never the site folder', async () => {
+    write({ 'a/b/c/index.html': 'gone', 'a/other.html': 'stays', 'z/index.html': 'gone' });
+    await removeLeftOver(dir, ['a/b/c/index.html', 'z/index.html']);
+    expect(existsSync(join(dir, 'a/b'))).toBe(false);
+    expect(existsSync(join(dir, 'z'))).toBe(false);
+    expect(readFileSync(join(dir, 'a/other.html'), 'utf8')).toBe('stays');
+    await removeLeftOver(dir, ['a/other.html']);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(dir)).toBe(true);
   });
 });

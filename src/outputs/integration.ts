@@ -1,12 +1,19 @@
 /**
- * Writes the site's citation files (a BibTeX and a RIS file for each analysis and commentary) in
- * one go at the end of `astro build`, from the list that `src/pages/citation-files.json.ts`
- * renders, then removes that list: it is never published. As Astro routes they were half of the
- * site's routes, and each cost a render, a page write and a cache write; written here they cost
- * one write each, and they are written whole on every build, so never stale.
+ * The end of `astro build` in the output folder, which a build keeps from the last one
+ * (`vite.build.emptyOutDir: false`, so that Astro leaves the pages it did not render again where
+ * they are instead of copying each back from its cache):
+ * - writes the site's citation files (a BibTeX and a RIS file for each analysis and commentary) in
+ *   one go, from the list that `src/pages/citation-files.json.ts` renders, then removes that list,
+ *   which is never published. As Astro routes they were half of the site's routes, each costing a
+ *   render, a page write and a cache write; here a file is written only when its text changed;
+ * - removes every file an earlier build left that this one did not produce: not a route's output
+ *   (Astro's `assets`, pages rendered or kept alike), not a citation file, and not written since the
+ *   build started (scripts, styles, public files, the search index). What is left is what a build
+ *   into an empty folder writes.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { lstat, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { WrittenFile } from './citation';
@@ -37,33 +44,143 @@ export function filesIn(text: string, out: string): WrittenFile[] {
   });
 }
 
-/** Writes `files` below `out`, `AT_ONCE` at a time, creating their folders first. */
-export async function writeFiles(out: string, files: readonly WrittenFile[]): Promise<void> {
-  for (const folder of new Set(files.map((file) => dirname(join(out, file.path)))))
-    await mkdir(folder, { recursive: true });
-  for (let i = 0; i < files.length; i += AT_ONCE)
-    await Promise.all(files.slice(i, i + AT_ONCE).map((file) => writeFile(join(out, file.path), file.body)));
+/** Runs `task` on every item, `AT_ONCE` at a time. */
+async function eachAtOnce<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(task));
 }
 
-/** The Astro integration: the citation files, written after the pages. */
-export function citationFilesWriter(): AstroIntegration {
+/** The text of a file, or undefined when there is none. */
+async function textOf(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Writes a file unless it already holds `body`, creating its folder when it is not there. */
+async function writeChanged(path: string, body: string): Promise<boolean> {
+  if ((await textOf(path)) === body) return false;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, body);
+  return true;
+}
+
+/** Writes those of `files` whose text changed below `out`, `AT_ONCE` at a time; returns how many. */
+export async function writeFiles(out: string, files: readonly WrittenFile[]): Promise<number> {
+  let written = 0;
+  await eachAtOnce(files, async (file) => {
+    if (await writeChanged(join(out, file.path), file.body)) written += 1;
+  });
+  return written;
+}
+
+/**
+ * Every file below `out` (paths relative to it, with `/`) and when it was last written, except in
+ * `.git` and in the top-level folders named in `leave`, which are not even looked into.
+ */
+export async function filesBelow(
+  out: string,
+  leave: readonly string[] = [],
+): Promise<{ path: string; modified: number }[]> {
+  const skipped = new Set(['.git', ...leave.map((folder) => folder.replace(/\/$/, ''))]);
+  const entries = [];
+  for (const top of await readdir(out, { withFileTypes: true })) {
+    if (skipped.has(top.name)) continue;
+    if (!top.isDirectory()) entries.push(top);
+    else entries.push(...(await readdir(join(out, top.name), { withFileTypes: true, recursive: true })));
+  }
+  const found: { path: string; modified: number }[] = [];
+  await eachAtOnce(
+    entries.filter((entry) => !entry.isDirectory()),
+    async (entry) => {
+      const full = join(entry.parentPath, entry.name);
+      found.push({ path: relative(out, full).split(sep).join('/'), modified: (await lstat(full)).mtimeMs });
+    },
+  );
+  return found;
+}
+
+/**
+ * The files an earlier build left that this one did not produce: neither listed in `produced` nor
+ * written since `started` (a time in ms, as `mtimeMs`).
+ */
+export function leftOver(
+  files: readonly { path: string; modified: number }[],
+  produced: ReadonlySet<string>,
+  started: number,
+): string[] {
+  return files
+    .filter((file) => !produced.has(file.path) && file.modified < started)
+    .map((file) => file.path)
+    .sort();
+}
+
+/** Removes `paths` below `out`, and the folders that are left empty. */
+export async function removeLeftOver(out: string, paths: readonly string[]): Promise<void> {
+  await eachAtOnce(paths, (path) => rm(join(out, path), { force: true }));
+  // Deepest folders first, each removed only if empty, up to (never including) `out`.
+  const folders = new Set<string>();
+  for (const path of paths)
+    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) folders.add(folder);
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    await rmdir(join(out, folder)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
+    });
+  }
+}
+
+/** The output files of Astro's routes, relative to `out`, from `astro:build:done`'s `assets`. */
+export function routeOutputs(assets: ReadonlyMap<string, readonly URL[]>, out: string): Set<string> {
+  const produced = new Set<string>();
+  for (const urls of assets.values())
+    for (const url of urls) produced.add(relative(out, fileURLToPath(url)).split(sep).join('/'));
+  return produced;
+}
+
+/**
+ * The Astro integration: the citation files, then what earlier builds left removed, except in the
+ * folders named in `leave` (relative to the site's root folder), which another step replaces whole:
+ * the search index, which Pagefind may still be writing meanwhile.
+ */
+export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
+  let outDir: string | undefined;
+  /** When the build started, and whether an earlier build's files were in the output folder then. */
+  let started = 0;
+  let kept = false;
   return {
-    name: 'perspectives:citation-files',
+    name: 'perspectives:site-files',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        started = Date.now();
+        kept = outDir !== undefined && existsSync(outDir) && readdirSync(outDir).length > 0;
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         const list = join(out, CITATION_FILES);
-        const started = performance.now();
+        const began = performance.now();
         try {
           const files = filesIn(await readFile(list, 'utf8'), out);
-          await writeFiles(out, files);
+          const written = await writeFiles(out, files);
           await rm(list);
+          let stale: string[] = [];
+          // Into an empty folder, everything there is this build's: nothing to look through.
+          if (kept) {
+            const produced = routeOutputs(assets, out);
+            for (const file of files) produced.add(file.path);
+            stale = leftOver(await filesBelow(out, leave), produced, started);
+            await removeLeftOver(out, stale);
+          }
           logger.info(
-            `Wrote ${files.length} citation files in ${Math.round(performance.now() - started)} ms.`,
+            `Wrote ${written} of ${files.length} citation files (the others unchanged) and removed ${stale.length} files of earlier builds, in ${Math.round(performance.now() - began)} ms.`,
           );
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`The citation files could not be written, so the build stops: ${reason}`, {
+          throw new Error(`The site's files could not be finished, so the build stops: ${reason}`, {
             cause: error,
           });
         }

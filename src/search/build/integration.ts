@@ -72,7 +72,7 @@ export function writeDeadline(records: number, base: number = DEADLINE_MS): numb
 const BATCH = 64;
 
 /**
- * Indexes the documents and writes Pagefind's bundle to `outputPath`, checking Pagefind's answer
+ * Indexes the documents and writes Pagefind's bundle to `outputPath` (replacing whatever is there), checking Pagefind's answer
  * for every record, then stops Pagefind (also on failure, so that the next index starts afresh) and
  * removes the files the site never loads. Returns the number of records and the bundle's size in bytes.
  */
@@ -81,6 +81,10 @@ export async function writeSearchIndex(
   outputPath: string,
   { deadline = DEADLINE_MS }: { deadline?: number } = {},
 ): Promise<{ records: number; bytes: number }> {
+  // A bundle already there is an earlier build's (the output folder is kept between builds): it is
+  // removed while Pagefind indexes, and the new one written into an empty folder.
+  const cleared = rm(outputPath, { recursive: true, force: true });
+  cleared.catch(() => undefined);
   try {
     const created = await withDeadline(pagefind.createIndex(), deadline, 'starting');
     check(created.errors, 'to start');
@@ -103,6 +107,7 @@ export async function writeSearchIndex(
     }
     if (indexed !== records.length)
       throw new Error(`Pagefind indexed ${indexed} records instead of ${records.length}.`);
+    await cleared;
     const written = await withDeadline(
       index.writeFiles({ outputPath }),
       writeDeadline(records.length, deadline),

@@ -1,0 +1,128 @@
+// The site a build replaces is kept for the next build to build into, instead of being deleted.
+// Astro builds into a folder it keeps between builds (its pages not rendered again stay where they
+// are), but that folder is published by renaming it: the next build needs a folder that holds the
+// published site. The replaced site is one, two builds old: `mirror` brings it up to date with the
+// published one, copying only the files that differ, which after an edit are a few pages.
+// A kept site is trusted only if the build that replaced it published (its note says so and for
+// which folder), and each build takes the note away before it starts: after a failed or
+// interrupted build, the next one starts from an empty folder.
+import { existsSync } from 'node:fs';
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+
+/** How many files are compared or copied at once. */
+const AT_ONCE = 32;
+
+async function eachAtOnce(items, task) {
+  for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(task));
+}
+
+/** The files below `folder` (paths relative to it, with `/`), each with its size and modification time. */
+async function listing(folder) {
+  const files = new Map();
+  if (!existsSync(folder)) return files;
+  const entries = (await readdir(folder, { withFileTypes: true, recursive: true })).filter(
+    (entry) => !entry.isDirectory(),
+  );
+  await eachAtOnce(entries, async (entry) => {
+    const full = join(entry.parentPath, entry.name);
+    const { size, mtimeMs } = await lstat(full);
+    files.set(relative(folder, full).split(sep).join('/'), { size, mtimeMs, full });
+  });
+  return files;
+}
+
+/**
+ * Makes `folder` hold the files `source` holds, copying those whose size or modification time
+ * differ (each copy takes its source's time, so that it compares equal next time) and removing
+ * those `source` does not hold, with the folders they leave empty. Files below the top-level
+ * folders named in `skip` are left as they are. Returns how many files were copied and removed.
+ * @param {string} source
+ * @param {string} folder
+ * @param {{ skip?: string[] }} [options]
+ */
+export async function mirror(source, folder, { skip = [] } = {}) {
+  const skipped = (path) => skip.some((name) => path === name || path.startsWith(`${name}/`));
+  const [from, to] = await Promise.all([listing(source), listing(folder)]);
+  const copies = [...from].filter(([path, file]) => {
+    if (skipped(path)) return false;
+    const there = to.get(path);
+    return !there || there.size !== file.size || Math.abs(there.mtimeMs - file.mtimeMs) >= 1;
+  });
+  const removals = [...to.keys()].filter((path) => !from.has(path) && !skipped(path));
+  await eachAtOnce(removals, (path) => rm(join(folder, path), { force: true }));
+  const emptied = new Set();
+  for (const path of removals) for (let d = dirname(path); d !== '.'; d = dirname(d)) emptied.add(d);
+  for (const d of [...emptied].sort((a, b) => b.length - a.length))
+    await rmdir(join(folder, d)).catch((error) => {
+      if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code)) throw error;
+    });
+  await eachAtOnce(copies, async ([path, file]) => {
+    const target = join(folder, path);
+    await mkdir(dirname(target), { recursive: true });
+    // A path that is a folder here and a file there (or the reverse) is replaced whole.
+    if (to.has(path) === false && existsSync(target)) await rm(target, { recursive: true, force: true });
+    await copyFile(file.full, target);
+    const seconds = file.mtimeMs / 1000;
+    await utimes(target, seconds, seconds);
+  });
+  return { copied: copies.length, removed: removals.length };
+}
+
+/** Where the site replaced in `out` is kept, and its note, in the work folder. */
+export function keptPaths(work, out) {
+  const name = out.split(sep).at(-1);
+  return { folder: join(work, `${name}.kept`), note: join(work, `${name}.kept.json`) };
+}
+
+/**
+ * Keeps `previous`, the site just replaced in `out`, for the next build, with a note saying it was
+ * replaced by a published build of `out`. An earlier kept site is removed first.
+ */
+export async function keepReplaced(previous, { work, out }) {
+  const { folder, note } = keptPaths(work, out);
+  await rm(note, { force: true });
+  await rm(folder, { recursive: true, force: true });
+  await rename(previous, folder);
+  await writeFile(note, `${JSON.stringify({ out })}\n`);
+}
+
+/**
+ * Turns the kept site into `target` (which must not exist), brought up to date with `out`, if the
+ * note says it was replaced by a published build of `out`; else removes it. The note goes either
+ * way. Returns what `mirror` did, or null when nothing was kept.
+ */
+export async function takeKept(target, { work, out, skip }) {
+  const { folder, note } = keptPaths(work, out);
+  let kept = null;
+  try {
+    kept = JSON.parse(await readFile(note, 'utf8'));
+  } catch {
+    kept = null;
+  }
+  await rm(note, { force: true });
+  if (kept?.out !== out || !existsSync(folder) || !existsSync(out)) {
+    await rm(folder, { recursive: true, force: true });
+    return null;
+  }
+  try {
+    const done = await mirror(out, folder, { skip });
+    await rename(folder, target);
+    return done;
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    await rm(target, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { keepReplaced, keptPaths, mirror, takeKept } from './kept.mjs';
+import { snapshot } from './content-safety.fixtures.mjs';
+
+let root;
+beforeEach(() => {
+  mkdirSync(resolve('.build'), { recursive: true });
+  root = mkdtempSync(resolve('.build/kept-test-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** Writes files (path → text) below `dir`, each dated `seconds` since the epoch. */
+function site(dir, files, seconds = 1_700_000_000) {
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    utimesSync(full, seconds, seconds);
+  }
+  return dir;
+}
+
+describe('mirror', () => {
+  test('makes a folder hold what the source holds, copying only what differs, and removes the rest with the folders it empties', async () => {
+    const source = site(join(root, 'source'), {
+      'index.html': 'home',
+      'a/index.html': 'a, edited',
+      'c/index.html': 'c, new',
+      'pagefind/new.pf': 'new index',
+    });
+    site(join(root, 'source'), { 'a/index.html': 'a, edited' }, 1_700_000_500);
+    const folder = site(join(root, 'folder'), {
+      'index.html': 'home',
+      'a/index.html': 'a, before',
+      'b/deep/index.html': 'b, gone since',
+      'pagefind/old.pf': 'old index',
+    });
+    const done = await mirror(source, folder, { skip: ['pagefind'] });
+    expect(done).toEqual({ copied: 2, removed: 1 });
+    // Everything as in the source, except the skipped folder, left as it was.
+    const { ['pagefind/new.pf']: skipped, ...rest } = snapshot(source);
+    const { ['pagefind/old.pf']: left, ...mirrored } = snapshot(folder);
+    expect(mirrored).toEqual(rest);
+    expect([skipped, left].every(Boolean)).toBe(true);
+    expect(readFileSync(join(folder, 'pagefind/old.pf'), 'utf8')).toBe('old index');
+    expect(existsSync(join(folder, 'b'))).toBe(false);
+    // Copies take their source's time: a second mirror finds nothing to do.
+    expect(statSync(join(folder, 'a/index.html')).mtimeMs).toBe(
+      statSync(join(source, 'a/index.html')).mtimeMs,
+    );
+    expect(await mirror(source, folder, { skip: ['pagefind'] })).toEqual({ copied: 0, removed: 0 });
+  });
+
+  test('a file of the same size and time is taken as the same; a different size is not', async () => {
+    const source = site(join(root, 'source'), { 'x.html': 'abc', 'y.html': 'abcd' });
+    const folder = site(join(root, 'folder'), { 'x.html': 'xyz', 'y.html': 'abc' });
+    expect(await mirror(source, folder)).toEqual({ copied: 1, removed: 0 });
+    expect(readFileSync(join(folder, 'y.html'), 'utf8')).toBe('abcd');
+  });
+
+  test('a path that is a folder on one side and a file on the other is replaced whole', async () => {
+    const source = site(join(root, 'source'), { 'a/index.html': 'a page', b: 'a file' });
+    const folder = site(join(root, 'folder'), { a: 'a file', 'b/index.html': 'a page' });
+    await mirror(source, folder);
+    expect(snapshot(folder)).toEqual(snapshot(source));
+  });
+});
+
+describe('keeping the replaced site', () => {
+  const work = () => join(root, '.build');
+  const out = () => join(root, 'dist');
+
+  test('the next build of the same folder takes it, brought up to date with the published site', async () => {
+    site(out(), { 'index.html': 'published', 'new/index.html': 'new page' });
+    const previous = site(join(root, 'previous'), { 'index.html': 'replaced', 'old/index.html': 'old page' });
+    mkdirSync(work(), { recursive: true });
+    await keepReplaced(previous, { work: work(), out: out() });
+    expect(existsSync(previous)).toBe(false);
+    const target = join(work(), 'astro-out');
+    expect(await takeKept(target, { work: work(), out: out() })).toEqual({ copied: 2, removed: 1 });
+    expect(snapshot(target)).toEqual(snapshot(out()));
+    const { folder, note } = keptPaths(work(), out());
+    expect([existsSync(folder), existsSync(note)]).toEqual([false, false]);
+  });
+
+  test('is not used by a build of another folder, nor without its note, and is removed then', async () => {
+    site(out(), { 'index.html': 'published' });
+    mkdirSync(work(), { recursive: true });
+    await keepReplaced(site(join(root, 'previous'), { 'index.html': 'replaced' }), {
+      work: work(),
+      out: out(),
+    });
+    const other = join(root, 'elsewhere', 'dist');
+    expect(await takeKept(join(work(), 'astro-out'), { work: work(), out: other })).toBe(null);
+    expect(existsSync(keptPaths(work(), out()).folder)).toBe(false);
+
+    await keepReplaced(site(join(root, 'previous'), { 'index.html': 'replaced' }), {
+      work: work(),
+      out: out(),
+    });
+    rmSync(keptPaths(work(), out()).note);
+    expect(await takeKept(join(work(), 'astro-out'), { work: work(), out: out() })).toBe(null);
+    expect(existsSync(keptPaths(work(), out()).folder)).toBe(false);
+    expect(existsSync(join(work(), 'astro-out'))).toBe(false);
+  });
+});
