@@ -663,9 +663,13 @@ export function snapshot(dir) {
   return files;
 }
 
-/** What a build left in the staging area (`work`) for an output. */
+/**
+ * What a build left in the staging area (`work`) for an output: its staging folder and the site it
+ * swapped out (`<out>.next-<pid>`, `<out>.previous-<pid>`). The site kept for the next build
+ * (`<out>.kept`, scripts/kept.mjs) is meant to stay.
+ */
 export const leftovers = (out, work = '.build') =>
-  readdirSync(work).filter((name) => name.startsWith(`${basename(out)}.`));
+  readdirSync(work).filter((name) => name.startsWith(`${basename(out)}.`) && !/\.kept(\.json)?$/.test(name));
 
 /**
  * A project of its own, for a test that runs Astro beside the builds of this one: a copy of the
