@@ -93,7 +93,7 @@ test.describe('on a phone, 390 px', () => {
 /**
  * The commentaries whose side column is checked, one of each kind: every commentary of each analysis
  * that has several (the question being read first, in the middle, last), and the first of an analysis
- * that has one alone. The fixture's nineteen harbour notes are of that kind, each made alike (one
+ * that has one alone. The fixture's twenty-one harbour notes are of that kind, each made alike (one
  * short commentary by one expert on one theme), so one of them stands for all.
  */
 function sampledCommentaries(): string[] {

@@ -14,7 +14,7 @@ import { openData } from './site';
 import { expectAccessible } from './checks';
 
 // The fixture content (e2e/README.md): two analyses with commentaries written for these tests, and
-// nineteen short "Harbour Notes" that make the archive longer than one page.
+// twenty-one short "Harbour Notes" that make the archive longer than one page.
 const ACCORD = analysis('delta-water-accord');
 const HALVORSEN = commentary('delta-water-accord', 'ben-halvorsen');
 const OKAFOR = expert('ada-okafor');
@@ -157,7 +157,7 @@ test.describe('long lists are split', () => {
   });
 
   test('an expert’s page lists their newest commentaries, the next page the older ones', async ({ page }) => {
-    // Farid Nour wrote one commentary for each of the nineteen Harbour Notes (e2e/README.md).
+    // Farid Nour wrote one commentary for each of the twenty-one Harbour Notes (e2e/README.md).
     const nour = expert('farid-nour');
     const questions = nourNewestFirst().map((c) => c.question);
     expect(questions.length, 'the fixture fills more than one page').toBeGreaterThan(
@@ -194,7 +194,7 @@ test.describe('long lists are split', () => {
   });
 
   test('an expert’s page on a theme longer than a page goes on to the next', async ({ page }) => {
-    // Each of Farid Nour's nineteen notes is one passage on harbour records.
+    // Each of Farid Nour’s twenty-one notes is one passage on harbour records.
     const nour = expert('farid-nour');
     const records = theme('records');
     const texts = nourNewestFirst().flatMap((c) => c.paragraphs);

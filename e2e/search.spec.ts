@@ -275,7 +275,7 @@ test.describe('facets', () => {
   test('shows ten results at first and the rest on request, moving focus to the first new one', async ({
     page,
   }) => {
-    // Farid Nour answers in the nineteen harbour notes, one short passage each.
+    // Farid Nour answers in the twenty-one harbour notes, one short passage each.
     const notes = fixtureIds('analyses').filter((id) => id.startsWith('harbour-notes-'));
     for (const id of notes) expect(commentary(id, 'farid-nour').paragraphs).toHaveLength(1);
     const total = notes.length;

@@ -28,7 +28,7 @@ test.describe('feeds', () => {
     request,
   }) => {
     const entries = await feedEntries(await (await request.get('feed.xml')).text());
-    // Twenty-one analyses, more than a feed holds: the oldest is left to the archive.
+    // Twenty-three analyses, more than a feed holds: the oldest is left to the archive.
     expect(fixtureIds('analyses').length).toBeGreaterThan(FEED_ENTRIES);
     expect(entries).toHaveLength(FEED_ENTRIES);
     expect(entries.some((e) => e.link === `${PUBLIC}analyses/harbour-notes-01/`)).toBe(false);

@@ -30,10 +30,10 @@ export const HOME_MATRIX_EXPERTS = 12;
 export const THEME_PAGE_EXPERTS = 9;
 /** Analyses in a theme page's timeline, newest first; the search page, newest first, has the older ones. */
 export const THEME_TIMELINE_ANALYSES = 24;
-/** Commentaries per page of an expert's profile, newest first; the profile, bio and themes are on page 1 only. */
-export const EXPERT_PAGE_COMMENTARIES = 10;
-/** Passages per page of an expert's page on a theme, newest first. */
-export const THEME_EXPERT_PAGE_PASSAGES = 10;
+/** Commentaries per page of an expert's profile, newest first, as many as an archive page; the profile, bio and themes are on page 1 only. */
+export const EXPERT_PAGE_COMMENTARIES = 20;
+/** Passages per page of an expert's page on a theme, newest first, as many as an archive page. */
+export const THEME_EXPERT_PAGE_PASSAGES = 20;
 /** Experts per page of the experts index, in name order. */
 export const EXPERTS_PAGE_SIZE = 50;
 /** Commentaries per part of the open-data export (`data/commentaries/<n>.json`), in site order. */
