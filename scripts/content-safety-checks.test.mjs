@@ -108,22 +108,27 @@ describe.concurrent('the content check', () => {
   });
 });
 
+/**
+ * Builds a scratch project into its folder `name` as `npm run build` does; the output in plain text
+ * (Astro colours its page list when the environment asks for colour, as CI=true does).
+ */
+async function buildProject(project, name) {
+  const out = join(project, name);
+  const result = await runIn(process.execPath, ['scripts/build.mjs', '--out', out], {
+    cwd: project,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  expect(result.code, result.output).toBe(0);
+  return { out, output: result.output.replace(/\u001b\[[\d;]*m/g, '') };
+}
+
 describe.concurrent('rebuilds that reuse work', () => {
   // In a project of its own (a copy of the code, its own content store): beside everything else.
   test('after a commentary, a theme’s terms, an expert’s name and a template change, builds what a clean build builds, reading only the changed files', async () => {
     // A copy of the project, so that its template can be edited and its content store is its own.
     const project = resolve(PROJECTS, 'incremental');
     await scratchProject(project, Object.entries(VALID));
-    const buildTo = async (name) => {
-      const out = join(project, name);
-      const result = await runIn(process.execPath, ['scripts/build.mjs', '--out', out], {
-        cwd: project,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      });
-      expect(result.code, result.output).toBe(0);
-      // Astro colours its page list when the environment asks for colour (CI=true): plain text only.
-      return { out, output: result.output.replace(/\u001b\[[\d;]*m/g, '') };
-    };
+    const buildTo = (name) => buildProject(project, name);
     const edit = (path, from, to) => {
       const full = join(project, path);
       writeFileSync(full, replace(from, to)(readFileSync(full, 'utf8')));
@@ -268,15 +273,7 @@ describe.concurrent('builds into the last site', () => {
   test('a build of the same folder builds into the site it replaced, brought up to date: its pages not rendered again stay, those no longer built go, and the result is a clean build’s', async () => {
     const project = resolve(PROJECTS, 'kept');
     await scratchProject(project, Object.entries(VALID));
-    const build = async (name) => {
-      const out = join(project, name);
-      const result = await runIn(process.execPath, ['scripts/build.mjs', '--out', out], {
-        cwd: project,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      });
-      expect(result.code, result.output).toBe(0);
-      return { out, output: result.output.replace(/\u001b\[[\d;]*m/g, '') };
-    };
+    const build = (name) => buildProject(project, name);
     /** Every folder below `dir` that holds nothing. */
     const emptyFolders = (dir) =>
       readdirSync(dir, { withFileTypes: true, recursive: true })
