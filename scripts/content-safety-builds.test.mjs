@@ -101,7 +101,7 @@ describe('npm run build', () => {
 
 describe('npm run dev', () => {
   // Astro's dev server on a content folder of its own (CONTENT_DIR), edited as an editor would.
-  test('reports a file saved with a mistake in one line, never a file as its own duplicate, and names CONTENT_DIR', async () => {
+  test('reports a file saved with a mistake in one line, never a file as its own duplicate, and names CONTENT_DIR; serves the citation files', async () => {
     const dir = contentWith();
     const file = join(dir, 'commentaries', 'sample-analysis', 'ada-example.md');
     const good = readFileSync(file, 'utf8');
@@ -184,6 +184,18 @@ describe('npm run dev', () => {
         status = (await fetch(`http://localhost:${port}/`)).status;
       }
       expect(status).toBe(200);
+
+      // The citation files, at the addresses the pages link to, as on the built site.
+      const bib = await fetch(
+        `http://localhost:${port}/commentaries/sample-analysis/ada-example/citation.bib`,
+      );
+      expect([bib.status, bib.headers.get('content-type')]).toEqual([
+        200,
+        'application/x-bibtex; charset=utf-8',
+      ]);
+      expect(await bib.text()).toMatch(/^@\w+\{example\d{4}-sample-analysis,/);
+      const ris = await fetch(`http://localhost:${port}/analyses/sample-analysis/citation.ris`);
+      expect([ris.status, (await ris.text()).slice(0, 6)]).toEqual([200, 'TY  - ']);
     } finally {
       dev.kill();
     }
