@@ -8,8 +8,8 @@
  *   render, a page write and a cache write; here a file is written only when its text changed;
  * - removes every file an earlier build left that this one did not produce: not a route's output
  *   (Astro's `assets`, pages rendered or kept alike), not a citation file, and not written since the
- *   build started (scripts, styles, public files, the search index). What is left is what a build
- *   into an empty folder writes.
+ *   build started (scripts, styles, public files). The search index's folder is left to the search
+ *   index, which replaces it whole. What is left is what a build into an empty folder writes.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
