@@ -7,40 +7,13 @@
 // which folder), and each build takes the note away before it starts: after a failed or
 // interrupted build, the next one starts from an empty folder.
 import { existsSync } from 'node:fs';
-import {
-  copyFile,
-  lstat,
-  mkdir,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  rmdir,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFile, mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { eachAtOnce, listFiles, removeFiles } from '../src/util/folder.mjs';
 
-/** How many files are compared or copied at once. */
-const AT_ONCE = 32;
-
-async function eachAtOnce(items, task) {
-  for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(task));
-}
-
-/** The files below `folder` (paths relative to it, with `/`), each with its size and modification time. */
-async function listing(folder) {
-  const files = new Map();
-  if (!existsSync(folder)) return files;
-  const entries = (await readdir(folder, { withFileTypes: true, recursive: true })).filter(
-    (entry) => !entry.isDirectory(),
-  );
-  await eachAtOnce(entries, async (entry) => {
-    const full = join(entry.parentPath, entry.name);
-    const { size, mtimeMs } = await lstat(full);
-    files.set(relative(folder, full).split(sep).join('/'), { size, mtimeMs, full });
-  });
-  return files;
+/** The files below `folder`, by their path relative to it, those in the top-level folders `skip` aside. */
+async function listing(folder, skip) {
+  return new Map((await listFiles(folder, { skip })).map((file) => [file.path, file]));
 }
 
 /**
@@ -53,28 +26,20 @@ async function listing(folder) {
  * @param {{ skip?: string[] }} [options]
  */
 export async function mirror(source, folder, { skip = [] } = {}) {
-  const skipped = (path) => skip.some((name) => path === name || path.startsWith(`${name}/`));
-  const [from, to] = await Promise.all([listing(source), listing(folder)]);
+  const [from, to] = await Promise.all([listing(source, skip), listing(folder, skip)]);
   const copies = [...from].filter(([path, file]) => {
-    if (skipped(path)) return false;
     const there = to.get(path);
-    return !there || there.size !== file.size || Math.abs(there.mtimeMs - file.mtimeMs) >= 1;
+    return !there || there.size !== file.size || Math.abs(there.modified - file.modified) >= 1;
   });
-  const removals = [...to.keys()].filter((path) => !from.has(path) && !skipped(path));
-  await eachAtOnce(removals, (path) => rm(join(folder, path), { force: true }));
-  const emptied = new Set();
-  for (const path of removals) for (let d = dirname(path); d !== '.'; d = dirname(d)) emptied.add(d);
-  for (const d of [...emptied].sort((a, b) => b.length - a.length))
-    await rmdir(join(folder, d)).catch((error) => {
-      if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code)) throw error;
-    });
+  const removals = [...to.keys()].filter((path) => !from.has(path));
+  await removeFiles(folder, removals);
   await eachAtOnce(copies, async ([path, file]) => {
     const target = join(folder, path);
     await mkdir(dirname(target), { recursive: true });
     // A path that is a folder here and a file there (or the reverse) is replaced whole.
     if (to.has(path) === false && existsSync(target)) await rm(target, { recursive: true, force: true });
     await copyFile(file.full, target);
-    const seconds = file.mtimeMs / 1000;
+    const seconds = file.modified / 1000;
     await utimes(target, seconds, seconds);
   });
   return { copied: copies.length, removed: removals.length };
@@ -82,7 +47,7 @@ export async function mirror(source, folder, { skip = [] } = {}) {
 
 /** Where the site replaced in `out` is kept, and its note, in the work folder. */
 export function keptPaths(work, out) {
-  const name = out.split(sep).at(-1);
+  const name = basename(out);
   return { folder: join(work, `${name}.kept`), note: join(work, `${name}.kept.json`) };
 }
 

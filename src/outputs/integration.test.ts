@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { citationFiles } from './citation';
-import { filesBelow, filesIn, leftOver, removeLeftOver, routeOutputs, writeFiles } from './integration';
+import { filesIn, leftOver, routeOutputs, writeFiles } from './integration';
+import { listFiles, removeFiles } from '../util/folder.mjs';
 import { fixtureLinks } from './links.fixture';
 import { parsePartialDate } from '../util/dates';
 import type { Analysis, Commentary, Expert, SiteModel } from '../model/model';
@@ -128,7 +129,7 @@ describe('the output folder', () => {
     write({ 'kept/index.html': 'a page not rendered again', 'gone/index.html': 'a page no longer built' });
     write({ '_astro/new.js': 'written by this build' }, 1_800_000_000);
     write({ '.git/HEAD': 'not the site', 'pagefind/being-written.pf': 'another step’s' });
-    const files = await filesBelow(dir, ['pagefind/']);
+    const files: { path: string; modified: number }[] = await listFiles(dir, { skip: ['.git', 'pagefind/'] });
     expect(files.map((f) => f.path).sort()).toEqual(['_astro/new.js', 'gone/index.html', 'kept/index.html']);
     const produced = routeOutputs(
       new Map([['/[...id]', [pathToFileURL(join(dir, 'kept/index.html'))]]]),
@@ -138,13 +139,13 @@ describe('the output folder', () => {
     expect(leftOver(files, produced, 1_750_000_000_000)).toEqual(['gone/index.html']);
   });
 
-  test('removeLeftOver removes the files and the folders they leave empty, never the site folder', async () => {
+  test('removeFiles removes the files and the folders they leave empty, never the site folder', async () => {
     write({ 'a/b/c/index.html': 'gone', 'a/other.html': 'stays', 'z/index.html': 'gone' });
-    await removeLeftOver(dir, ['a/b/c/index.html', 'z/index.html']);
+    await removeFiles(dir, ['a/b/c/index.html', 'z/index.html']);
     expect(existsSync(join(dir, 'a/b'))).toBe(false);
     expect(existsSync(join(dir, 'z'))).toBe(false);
     expect(readFileSync(join(dir, 'a/other.html'), 'utf8')).toBe('stays');
-    await removeLeftOver(dir, ['a/other.html']);
+    await removeFiles(dir, ['a/other.html']);
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(dir)).toBe(true);
   });

@@ -12,17 +12,15 @@
  *   index, which replaces it whole. What is left is what a build into an empty folder writes.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { lstat, mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { WrittenFile } from './citation';
+import { eachAtOnce, listFiles, removeFiles } from '../util/folder.mjs';
 
 /** The list the route renders, relative to the built site's root folder. */
 export const CITATION_FILES = 'citation-files.json';
-
-/** How many files are written at once. */
-const AT_ONCE = 32;
 
 /**
  * The files in a rendered list, each checked: a path inside the site's folder and a text body.
@@ -44,11 +42,6 @@ export function filesIn(text: string, out: string): WrittenFile[] {
   });
 }
 
-/** Runs `task` on every item, `AT_ONCE` at a time. */
-async function eachAtOnce<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(task));
-}
-
 /** The text of a file, or undefined when there is none. */
 async function textOf(path: string): Promise<string | undefined> {
   try {
@@ -67,39 +60,13 @@ async function writeChanged(path: string, body: string): Promise<boolean> {
   return true;
 }
 
-/** Writes those of `files` whose text changed below `out`, `AT_ONCE` at a time; returns how many. */
+/** Writes those of `files` whose text changed below `out`, a few at a time; returns how many. */
 export async function writeFiles(out: string, files: readonly WrittenFile[]): Promise<number> {
   let written = 0;
   await eachAtOnce(files, async (file) => {
     if (await writeChanged(join(out, file.path), file.body)) written += 1;
   });
   return written;
-}
-
-/**
- * Every file below `out` (paths relative to it, with `/`) and when it was last written, except in
- * `.git` and in the top-level folders named in `leave`, which are not even looked into.
- */
-export async function filesBelow(
-  out: string,
-  leave: readonly string[] = [],
-): Promise<{ path: string; modified: number }[]> {
-  const skipped = new Set(['.git', ...leave.map((folder) => folder.replace(/\/$/, ''))]);
-  const entries = [];
-  for (const top of await readdir(out, { withFileTypes: true })) {
-    if (skipped.has(top.name)) continue;
-    if (!top.isDirectory()) entries.push(top);
-    else entries.push(...(await readdir(join(out, top.name), { withFileTypes: true, recursive: true })));
-  }
-  const found: { path: string; modified: number }[] = [];
-  await eachAtOnce(
-    entries.filter((entry) => !entry.isDirectory()),
-    async (entry) => {
-      const full = join(entry.parentPath, entry.name);
-      found.push({ path: relative(out, full).split(sep).join('/'), modified: (await lstat(full)).mtimeMs });
-    },
-  );
-  return found;
 }
 
 /**
@@ -115,20 +82,6 @@ export function leftOver(
     .filter((file) => !produced.has(file.path) && file.modified < started)
     .map((file) => file.path)
     .sort();
-}
-
-/** Removes `paths` below `out`, and the folders that are left empty. */
-export async function removeLeftOver(out: string, paths: readonly string[]): Promise<void> {
-  await eachAtOnce(paths, (path) => rm(join(out, path), { force: true }));
-  // Deepest folders first, each removed only if empty, up to (never including) `out`.
-  const folders = new Set<string>();
-  for (const path of paths)
-    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) folders.add(folder);
-  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
-    await rmdir(join(out, folder)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
-    });
-  }
 }
 
 /** The output files of Astro's routes, relative to `out`, from `astro:build:done`'s `assets`. */
@@ -172,8 +125,8 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
           if (kept) {
             const produced = routeOutputs(assets, out);
             for (const file of files) produced.add(file.path);
-            stale = leftOver(await filesBelow(out, leave), produced, started);
-            await removeLeftOver(out, stale);
+            stale = leftOver(await listFiles(out, { skip: ['.git', ...leave] }), produced, started);
+            await removeFiles(out, stale);
           }
           logger.info(
             `Wrote ${written} of ${files.length} citation files (the others unchanged) and removed ${stale.length} files of earlier builds, in ${Math.round(performance.now() - began)} ms.`,

@@ -1,0 +1,72 @@
+// Plain JavaScript so that scripts/build.mjs (through kept.mjs) and the build's last step
+// (src/outputs/integration.ts) share it: a folder's files listed with their size and time, and
+// files removed with the folders they leave empty, a few file operations at a time.
+import { existsSync } from 'node:fs';
+import { lstat, readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+
+/** How many file operations run at once. */
+const AT_ONCE = 32;
+
+/**
+ * Runs `task` on every item, `AT_ONCE` at a time.
+ * @template T
+ * @param {readonly T[]} items
+ * @param {(item: T) => Promise<unknown>} task
+ * @returns {Promise<void>}
+ */
+export async function eachAtOnce(items, task) {
+  for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(task));
+}
+
+/**
+ * @typedef {{ path: string, size: number, modified: number, full: string }} ListedFile
+ * A file by its path relative to the folder listed (with `/`), its size, its modification time
+ * (`mtimeMs`) and its full path.
+ */
+
+/**
+ * Every file below `folder` (not its folders); the top-level entries named in `skip` are not even
+ * looked into. A folder that is not there has none.
+ * @param {string} folder
+ * @param {{ skip?: readonly string[] }} [options]
+ * @returns {Promise<ListedFile[]>}
+ */
+export async function listFiles(folder, { skip = [] } = {}) {
+  if (!existsSync(folder)) return [];
+  const skipped = new Set(skip.map((name) => name.replace(/\/$/, '')));
+  const entries = [];
+  for (const top of await readdir(folder, { withFileTypes: true })) {
+    if (skipped.has(top.name)) continue;
+    if (!top.isDirectory()) entries.push(top);
+    else entries.push(...(await readdir(join(folder, top.name), { withFileTypes: true, recursive: true })));
+  }
+  /** @type {ListedFile[]} */
+  const found = [];
+  await eachAtOnce(
+    entries.filter((entry) => !entry.isDirectory()),
+    async (entry) => {
+      const full = join(entry.parentPath, entry.name);
+      const { size, mtimeMs } = await lstat(full);
+      found.push({ path: relative(folder, full).split(sep).join('/'), size, modified: mtimeMs, full });
+    },
+  );
+  return found;
+}
+
+/**
+ * Removes `paths` (relative to `folder`), then the folders they leave empty, deepest first, up to
+ * (never including) `folder`.
+ * @param {string} folder
+ * @param {readonly string[]} paths
+ * @returns {Promise<void>}
+ */
+export async function removeFiles(folder, paths) {
+  await eachAtOnce(paths, (path) => rm(join(folder, path), { force: true }));
+  const folders = new Set();
+  for (const path of paths) for (let d = dirname(path); d !== '.'; d = dirname(d)) folders.add(d);
+  for (const d of [...folders].sort((a, b) => b.length - a.length))
+    await rmdir(join(folder, d)).catch((error) => {
+      if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code)) throw error;
+    });
+}
