@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { termsIn, themesIn } from './terms';
+import { termLiteral, termPattern, foldText, termsIn, themesIn } from './terms';
 
 describe('termsIn', () => {
   test.each([
@@ -15,6 +15,10 @@ describe('termsIn', () => {
     ['does not read a dot as any character', 'the UAS view', 'U.S.', false],
     ['matches a possessive after the word', 'Russia’s war', 'Russia', true],
     ['ignores an empty term', 'anything', '  ', false],
+    ['matches a Kelvin sign as the letter k', '\u212Aorea talks', 'korea', true],
+    ['matches a long s as the letter s', '\u017Fanctions', 'sanctions', true],
+    ['matches a word with an accent whatever its case', 'TÜRKIYE votes', 'Türkiye', true],
+    ['matches an upper-case term in a lower-case text', 'the asean summit', 'ASEAN', true],
   ])('%s', (_behaviour, text, term, matches) => {
     expect(termsIn(text, [term])).toEqual(matches ? [term] : []);
   });
@@ -55,5 +59,47 @@ describe('themesIn, a theme found by any of its terms', () => {
   ])('tags %j as matching each term alone would', (text) => {
     const oneByOne = themes.filter((t) => termsIn(text, t.terms).length > 0).map((t) => t.id);
     expect(themesIn(text, themes)).toEqual(oneByOne);
+  });
+});
+
+describe("termLiteral, the quick test before a term's expression", () => {
+  test.each([
+    ['trade', 'trade'],
+    ['Baltic Sea', 'baltic'],
+    ['escalat*', 'escalat'],
+    ['China’s', "china's"],
+    ['U.S.', 'u.s.'],
+    ['Türkiye', null],
+    ['*', null],
+    ['  ', null],
+  ])('of %j is %j', (term, literal) => {
+    expect(termLiteral(term)).toBe(literal);
+  });
+
+  // Whatever the quick test says, the answer is the expression's own, on texts chosen to trip a
+  // lower-case substring search: letters that match ASCII ones ignoring case, accents, ligatures.
+  const texts = [
+    '\u212Aorea and \u017Fanctions',
+    'ﬁnance ministers',
+    'İstanbul, ISTANBUL and istanbul',
+    'TRADE, Trade, tRaDe',
+    'the Baltic\u00A0Sea',
+    'Straße and STRASSE',
+    'an escalatory step',
+  ];
+  const terms = [
+    'korea',
+    'sanctions',
+    'finance',
+    'istanbul',
+    'trade',
+    'Baltic Sea',
+    'straße',
+    'strasse',
+    'escalat*',
+  ];
+  test.each(texts)('does not change what matches in %j', (text) => {
+    const byExpression = terms.filter((term) => termPattern(term).test(foldText(text)));
+    expect(termsIn(text, terms)).toEqual(byExpression);
   });
 });
