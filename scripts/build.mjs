@@ -2,7 +2,9 @@
 // Builds the site in two steps, stopping at the first that fails:
 //   1. builds it with Astro into a staging folder: Astro's process first checks the content (the
 //      same check as `npm run check:content`, with the same messages: src/content/integration.ts)
-//      and stops before building anything if it has errors; its last step is the search index;
+//      and stops before building anything if it has errors; its last step is the search index
+//      (a large archive's is written after Astro's process has ended, by this script, so that the
+//      two never hold their memory at once: src/search/build/pagefind.mjs);
 //   2. swaps the staging folder in as dist/ (see publish.mjs).
 // A failure anywhere leaves the last good dist/ exactly as it was, and so does SIGINT, SIGTERM or
 // SIGHUP, or the end of the process that started the build (see signals.mjs): it stops the step
@@ -16,6 +18,16 @@ import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/content/dir.mjs';
 import { CONTENT_ERRORS_EXIT } from '../src/content/exit.mjs';
 import { hostingFromEnv } from '../src/outputs/hosting.mjs';
+import {
+  HANDOFF,
+  INDEX_AFTER_ASTRO_DEFAULT,
+  INDEX_AFTER_ASTRO_FROM,
+  handedOff,
+  indexedLine,
+  indexLeftRecords,
+  startHandedOff,
+} from '../src/search/build/pagefind.mjs';
+import { SEARCH_BUNDLE_FOLDER } from '../src/search/shared/bundle.mjs';
 import { keepReplaced, takeKept } from './kept.mjs';
 import { PublishError, publish, recover } from './publish.mjs';
 import { requireSupportedNode, withThisNode } from './runtime.mjs';
@@ -35,15 +47,21 @@ const VITE_ENV = ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL'];
 
 // Astro's build allocates many short-lived objects (a page's HTML, its props): a larger young
 // generation lets V8 collect them in fewer, cheaper scavenges.
+// A large archive's search index is written here once Astro's process has ended (pagefind.mjs).
 const ASTRO_ENV = {
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' '),
+  [INDEX_AFTER_ASTRO_FROM]: process.env[INDEX_AFTER_ASTRO_FROM] ?? String(INDEX_AFTER_ASTRO_DEFAULT),
+  [HANDOFF]: '1',
 };
 
-/** Runs a command with inherited output; resolves with its exit code (1 if killed). */
-function run(command, args, signal, extraEnv = {}) {
+/**
+ * Runs a command with inherited output; resolves with its exit code (1 if killed). `onMessage`
+ * receives what it sends through an IPC channel (Node's `process.send`).
+ */
+function run(command, args, signal, extraEnv = {}, onMessage = undefined) {
   return new Promise((done) => {
     const child = spawn(command, args, {
-      stdio: 'inherit',
+      stdio: onMessage ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
       env: withThisNode(
         Object.fromEntries(
           Object.entries({ ...process.env, ...env, ...extraEnv }).filter(
@@ -56,6 +74,7 @@ function run(command, args, signal, extraEnv = {}) {
     child.on('error', (error) => {
       if (error.name !== 'AbortError') console.error(error.message);
     });
+    if (onMessage) child.on('message', onMessage);
     child.on('close', (code, killed) => done(code ?? (killed ? 1 : 0)));
   });
 }
@@ -146,6 +165,37 @@ async function reuseLastSite(folder) {
   }
 }
 
+/** Set when the search index, written after Astro's process, failed: why. */
+let searchFailure;
+
+/**
+ * Writes the search index of the records Astro's process left in `folder` (a large archive's:
+ * pagefind.mjs), now that its memory is free: those it handed over while the pages rendered,
+ * already in Pagefind (`started`), or else its records file. True when there were none, or the
+ * index is written.
+ */
+async function indexAfterAstro(folder, started, signal) {
+  const waited = performance.now();
+  try {
+    const written = await indexLeftRecords(folder, { started, signal });
+    if (written)
+      console.log(
+        indexedLine(
+          written,
+          `/${SEARCH_BUNDLE_FOLDER}/`,
+          performance.now() - waited,
+          started
+            ? 'Pagefind indexed them while the pages rendered and wrote them after Astro’s process had ended.'
+            : 'Pagefind indexed and wrote them after Astro’s process had ended.',
+        ),
+      );
+    return true;
+  } catch (error) {
+    if (!signal.aborted) searchFailure = error.message;
+    return false;
+  }
+}
+
 let result;
 try {
   result = await publish({
@@ -164,9 +214,25 @@ try {
         // What a failed or interrupted build left there is never built upon.
         await rm(astroOut.path, { recursive: true, force: true });
         if (astroOut.stable) await reuseLastSite(astroOut.path);
-        const code = await run(bin('astro'), ['build', '--outDir', astroOut.path], signal, ASTRO_ENV);
+        // A large archive's search records, handed over while the pages render (pagefind.mjs).
+        let started;
+        const code = await run(
+          bin('astro'),
+          ['build', '--outDir', astroOut.path],
+          signal,
+          ASTRO_ENV,
+          (message) => {
+            const file = handedOff(message);
+            if (file === undefined || started) return;
+            started = startHandedOff(file, astroOut.path);
+          },
+        );
         contentRefused = code === CONTENT_ERRORS_EXIT;
-        if (code !== 0) return false;
+        if (code !== 0) {
+          await started?.stop();
+          return false;
+        }
+        if (!(await indexAfterAstro(astroOut.path, started, signal))) return false;
         await rename(astroOut.path, staging);
         return true;
       } finally {
@@ -184,6 +250,7 @@ if (result.interrupted || interruption.signal.aborted) interrupted();
 if (contentRefused) {
   stop(`the content has errors (listed above, each with the file and the field to fix in ${contentDir}/)`);
 }
+if (searchFailure) stop(`the search index could not be built (${searchFailure})`);
 if (!result.published) stop('the Astro build failed (see above)');
 
 await writeFile(join(work, `stamp-${basename(out)}.json`), `${JSON.stringify({ ...hosting, contentDir })}\n`);

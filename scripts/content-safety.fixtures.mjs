@@ -199,8 +199,12 @@ export async function checkContent(dir, root = ROOT) {
     output: report.stdout + report.stderr,
   };
 }
-export const build = (dir, out) =>
-  run(process.execPath, ['scripts/build.mjs', '--out', out], dir ? { CONTENT_DIR: dir } : {});
+/** `npm run build` of the content folder `dir` (the project's when not given) into `out`, with more of the environment in `env`. */
+export const build = (dir, out, env = {}) =>
+  run(process.execPath, ['scripts/build.mjs', '--out', out], {
+    ...(dir ? { CONTENT_DIR: dir } : {}),
+    ...env,
+  });
 
 /** The problem lines a run printed (`error: file › field: message`). */
 export const problemLines = (output) => output.split('\n').filter((line) => /^(error|warning): /.test(line));

@@ -2,6 +2,7 @@
  * Every internal URL of the site is built here, so that the base path is applied in one place.
  * The pure `paths(base)` is unit-tested; the default export is bound to Astro's BASE_URL.
  */
+import { SEARCH_BUNDLE_FOLDER } from '../search/shared/bundle.mjs';
 
 /** Joins a base path (with leading and trailing slash) and a site-relative path. */
 export function withBase(base: string, path: string): string {
@@ -59,7 +60,7 @@ export function paths(base: string) {
         ['sort', 'newest'],
       ]).toString()}`,
     /** The folder of the search index and Pagefind's script, written by the build. */
-    searchBundle: () => at('pagefind/'),
+    searchBundle: () => at(`${SEARCH_BUNDLE_FOLDER}/`),
     /** The open-data export's index: what it holds and the address of each of its parts. */
     data: () => at('data/commentaries.json'),
     /** One part of the open-data export (numbered from 1), listed by `data()`. */

@@ -1,57 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { RECORDS_FILE, type SearchDocument } from './records';
 import type { AstroPrerenderer } from 'astro';
-import { EarlyIndexing, searchIndex, withDeadline, writeDeadline, writeSearchIndex } from './integration';
+import { broken, record, scratchFolders } from './index.fixture';
+import { EarlyIndexing, searchIndex } from './integration';
+import { INDEX_AFTER_ASTRO_FROM, writeSearchIndex } from './pagefind.mjs';
 
-const record = (url: string, body: string): SearchDocument => ({
-  url,
-  content: `<!doctype html><html lang="en"><head></head><body>${body}</body></html>`,
-});
-
-const folders: string[] = [];
-const scratch = async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'search-index-'));
-  folders.push(folder);
-  return folder;
-};
-afterAll(async () => {
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
-});
-
-describe('writeSearchIndex', () => {
-  test('writes a bundle holding every record, without Pagefind’s unused interfaces', async () => {
-    const out = join(await scratch(), 'pagefind');
-    const result = await writeSearchIndex(
-      [record('/a/', '<p id="p-1">Oil prices rose.</p>'), record('/b/', '<p id="p-2">Rain fell.</p>')],
-      out,
-    );
-    expect(result.records).toBe(2);
-    expect(result.bytes).toBeGreaterThan(0);
-    const files = await readdir(out);
-    expect(files).toContain('pagefind.js');
-    expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-  });
-
-  test('indexes records in concurrent batches, every one of them', async () => {
-    const out = join(await scratch(), 'pagefind');
-    const many = Array.from({ length: 150 }, (_, i) =>
-      record(`/r${i}/`, `<p id="p-${i}">Word${i} text.</p>`),
-    );
-    await expect(writeSearchIndex(many, out)).resolves.toMatchObject({ records: 150 });
-  });
-
-  test('fails with Pagefind’s reason when it refuses a record, and writes nothing', async () => {
-    const out = join(await scratch(), 'pagefind');
-    const broken = { url: '/b/', content: 5 } as unknown as SearchDocument;
-    await expect(writeSearchIndex([broken], out)).rejects.toThrow(/Pagefind/);
-    expect(existsSync(out)).toBe(false);
-  });
-});
+const scratch = scratchFolders();
 
 describe('EarlyIndexing', () => {
   const later = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -74,44 +32,11 @@ describe('EarlyIndexing', () => {
     const early = new EarlyIndexing(index);
     early.offer(Promise.reject(new Error('records unreadable')));
     await later();
-    const broken = new EarlyIndexing(index);
-    broken.offer(Promise.resolve([{ url: '/b/', content: 5 } as unknown as SearchDocument]));
+    const refused = new EarlyIndexing(index);
+    refused.offer(Promise.resolve([broken('/b/')]));
     await later();
     await expect(early.settle()!.done).rejects.toThrow('records unreadable');
-    await expect(broken.settle()!.done).rejects.toThrow(/Pagefind/);
-  });
-});
-
-describe('writeSearchIndex after a failure', () => {
-  test('stops Pagefind when it fails, so that the next index starts afresh', async () => {
-    const failed = join(await scratch(), 'pagefind');
-    await expect(
-      writeSearchIndex([{ url: '/b/', content: 5 } as unknown as SearchDocument], failed),
-    ).rejects.toThrow(/Pagefind/);
-    const out = join(await scratch(), 'pagefind');
-    await expect(writeSearchIndex([record('/a/', '<p id="p-1">Oil.</p>')], out)).resolves.toMatchObject({
-      records: 1,
-    });
-  });
-});
-
-describe('withDeadline', () => {
-  test('passes a result through in time', async () => {
-    await expect(withDeadline(Promise.resolve(7), 1000, 'x')).resolves.toBe(7);
-  });
-
-  test('turns a call that never returns into an error instead of letting the build end quietly', async () => {
-    await expect(withDeadline(new Promise(() => undefined), 20, 'writing the index')).rejects.toThrow(
-      /did not finish writing the index within 0.02 s/,
-    );
-  });
-});
-
-describe('writeDeadline', () => {
-  test('grows with the index, so that a large archive on a slow machine is not stopped mid-write', () => {
-    expect(writeDeadline(0, 60_000)).toBe(60_000);
-    expect(writeDeadline(13_000, 60_000)).toBeGreaterThan(writeDeadline(1_000, 60_000));
-    expect(writeDeadline(13_000, 60_000)).toBeGreaterThanOrEqual(300_000);
+    await expect(refused.settle()!.done).rejects.toThrow(/Pagefind/);
   });
 });
 
@@ -201,12 +126,41 @@ describe('searchIndex', () => {
 
   test('stops the build at its end with Pagefind’s reason when early indexing failed', async () => {
     const site = await scratch();
-    const integration = await renderRecords([{ url: '/b/', content: 5 } as unknown as SearchDocument], site);
+    const integration = await renderRecords([broken('/b/')], site);
     await writeFile(join(site, RECORDS_FILE), JSON.stringify(records));
     await expect(buildDoneOf(integration, site)).rejects.toThrow(
       /The search index could not be built, so the build stops: Pagefind.*\/b\//s,
     );
     expect(existsSync(join(site, 'pagefind'))).toBe(false);
+  });
+
+  test(`leaves the records handed over for scripts/build.mjs when there are ${INDEX_AFTER_ASTRO_FROM} or more`, async () => {
+    const site = await scratch();
+    vi.stubEnv(INDEX_AFTER_ASTRO_FROM, '2');
+    try {
+      const integration = await renderRecords(two, site);
+      await writeFile(join(site, RECORDS_FILE), JSON.stringify(two));
+      expect(await buildDoneOf(integration, site)).toMatch(
+        /^Left 2 records in search-records\.json for scripts\/build\.mjs/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(JSON.parse(await readFile(join(site, RECORDS_FILE), 'utf8'))).toEqual(two);
+    expect(existsSync(join(site, 'pagefind'))).toBe(false);
+  });
+
+  test(`indexes fewer records than ${INDEX_AFTER_ASTRO_FROM} itself`, async () => {
+    const site = await scratch();
+    vi.stubEnv(INDEX_AFTER_ASTRO_FROM, '3');
+    try {
+      await writeFile(join(site, RECORDS_FILE), JSON.stringify(two));
+      await buildDone(site);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
+    expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
   });
 
   test('keeps a copy of them for the benchmark when BENCH_KEEP_RECORDS names a file', async () => {

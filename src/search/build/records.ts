@@ -24,12 +24,7 @@ import {
 } from '../shared/contract';
 import { paths } from '../../outputs/urls';
 
-/**
- * Where the build writes the records for the index writer (`src/pages/search-records.json.ts`,
- * relative to the built site); `integration.ts` takes its records as it renders and removes the
- * file, so it is never published.
- */
-export const RECORDS_FILE = 'search-records.json';
+export { RECORDS_FILE } from '../shared/bundle.mjs';
 
 /** The language of every page and record: Pagefind picks the index matching `<html lang>`. */
 export const SEARCH_LANGUAGE = 'en';

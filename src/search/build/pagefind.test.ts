@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test, vi } from 'vitest';
+import { broken, record, scratchFolders } from './index.fixture';
+import {
+  HANDOFF,
+  HANDOFF_FILE,
+  INDEX_AFTER_ASTRO_FROM,
+  handOff,
+  handedOff,
+  startHandedOff,
+  indexAfterAstro,
+  indexLeftRecords,
+  withDeadline,
+  writeDeadline,
+  writeSearchIndex,
+} from './pagefind.mjs';
+import { RECORDS_FILE } from './records';
+
+const scratch = scratchFolders();
+
+describe('writeSearchIndex', () => {
+  test('writes a bundle holding every record, without Pagefind’s unused interfaces', async () => {
+    const out = join(await scratch(), 'pagefind');
+    const result = await writeSearchIndex(
+      [record('/a/', '<p id="p-1">Oil prices rose.</p>'), record('/b/', '<p id="p-2">Rain fell.</p>')],
+      out,
+    );
+    expect(result.records).toBe(2);
+    expect(result.bytes).toBeGreaterThan(0);
+    const files = await readdir(out);
+    expect(files).toContain('pagefind.js');
+    expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
+  });
+
+  test('indexes records in concurrent batches, every one of them', async () => {
+    const out = join(await scratch(), 'pagefind');
+    const many = Array.from({ length: 150 }, (_, i) =>
+      record(`/r${i}/`, `<p id="p-${i}">Word${i} text.</p>`),
+    );
+    await expect(writeSearchIndex(many, out)).resolves.toMatchObject({ records: 150 });
+  });
+
+  test('fails with Pagefind’s reason when it refuses a record, and writes nothing', async () => {
+    const out = join(await scratch(), 'pagefind');
+    await expect(writeSearchIndex([broken('/b/')], out)).rejects.toThrow(/Pagefind/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('writeSearchIndex after a failure', () => {
+  test('stops Pagefind when it fails, so that the next index starts afresh', async () => {
+    const failed = join(await scratch(), 'pagefind');
+    await expect(writeSearchIndex([broken('/b/')], failed)).rejects.toThrow(/Pagefind/);
+    const out = join(await scratch(), 'pagefind');
+    await expect(writeSearchIndex([record('/a/', '<p id="p-1">Oil.</p>')], out)).resolves.toMatchObject({
+      records: 1,
+    });
+  });
+});
+
+describe('withDeadline', () => {
+  test('passes a result through in time', async () => {
+    await expect(withDeadline(Promise.resolve(7), 1000, 'x')).resolves.toBe(7);
+  });
+
+  test('turns a call that never returns into an error instead of letting the build end quietly', async () => {
+    await expect(withDeadline(new Promise(() => undefined), 20, 'writing the index')).rejects.toThrow(
+      /did not finish writing the index within 0.02 s/,
+    );
+  });
+});
+
+describe('writeDeadline', () => {
+  test('grows with the index, so that a large archive on a slow machine is not stopped mid-write', () => {
+    expect(writeDeadline(0, 60_000)).toBe(60_000);
+    expect(writeDeadline(13_000, 60_000)).toBeGreaterThan(writeDeadline(1_000, 60_000));
+    expect(writeDeadline(13_000, 60_000)).toBeGreaterThanOrEqual(300_000);
+  });
+});
+
+describe('indexAfterAstro', () => {
+  test.each([
+    [undefined, 20_000, false],
+    ['', 20_000, false],
+    ['5000', 4_999, false],
+    ['5000', 5_000, true],
+    ['0', 0, true],
+  ])(
+    `with ${INDEX_AFTER_ASTRO_FROM}=%j, %i records are left to scripts/build.mjs: %s`,
+    (from, records, left) => {
+      expect(indexAfterAstro(records, from === undefined ? {} : { [INDEX_AFTER_ASTRO_FROM]: from })).toBe(
+        left,
+      );
+    },
+  );
+
+  test.each(['many', '-1', '2.5'])('refuses %j, naming the variable', (from) => {
+    expect(() => indexAfterAstro(1, { [INDEX_AFTER_ASTRO_FROM]: from })).toThrow(INDEX_AFTER_ASTRO_FROM);
+  });
+});
+
+describe('indexLeftRecords', () => {
+  const two = [record('/a/', '<p id="p-1">Oil.</p>'), record('/b/', '<p id="p-2">Rain.</p>')];
+
+  test('indexes the records left in a site into its bundle and removes them', async () => {
+    const site = await scratch();
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(two));
+    await expect(indexLeftRecords(site)).resolves.toMatchObject({ records: 2 });
+    expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
+    expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
+  });
+
+  test('does nothing in a site without records (Astro indexed them itself)', async () => {
+    const site = await scratch();
+    await expect(indexLeftRecords(site)).resolves.toBeUndefined();
+    expect(existsSync(join(site, 'pagefind'))).toBe(false);
+  });
+
+  test('refuses records that are not a list, and fails with Pagefind’s reason on a bad record', async () => {
+    const site = await scratch();
+    await writeFile(join(site, RECORDS_FILE), '{"url": "/a/"}');
+    await expect(indexLeftRecords(site)).rejects.toThrow(/expected a list/);
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify([broken('/b/')]));
+    await expect(indexLeftRecords(site)).rejects.toThrow(/Pagefind.*\/b\//s);
+  });
+
+  test('stops at once when interrupted, keeping the records', async () => {
+    const site = await scratch();
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(two));
+    const controller = new AbortController();
+    const indexing = indexLeftRecords(site, { signal: controller.signal });
+    controller.abort();
+    await expect(indexing).rejects.toThrow('interrupted');
+    expect(existsSync(join(site, RECORDS_FILE))).toBe(true);
+  });
+});
+
+describe('handing the records over to scripts/build.mjs', () => {
+  const two = [record('/a/', '<p id="p-1">Oil.</p>'), record('/b/', '<p id="p-2">Rain’s “end”.</p>')];
+
+  test(`hands nothing over without ${HANDOFF}: the records are indexed from their file`, async () => {
+    const site = await scratch();
+    vi.stubEnv(HANDOFF, '');
+    try {
+      await expect(handOff(two, site)).resolves.toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(existsSync(join(site, HANDOFF_FILE))).toBe(false);
+  });
+
+  test('writes them a line each, says where, and they are indexed from there', async () => {
+    const site = await scratch();
+    const sent: unknown[] = [];
+    const send = process.send;
+    vi.stubEnv(HANDOFF, '1');
+    process.send = ((
+      message: unknown,
+      _handle: unknown,
+      _options: unknown,
+      callback: (e: Error | null) => void,
+    ) => {
+      sent.push(message);
+      callback(null);
+      return true;
+    }) as typeof process.send;
+    try {
+      await expect(handOff(two, site)).resolves.toBe(true);
+    } finally {
+      process.send = send;
+      vi.unstubAllEnvs();
+    }
+    const file = join(site, HANDOFF_FILE);
+    expect(sent.map(handedOff)).toEqual([file]);
+    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
+    expect(lines.map((line) => JSON.parse(line))).toEqual(two);
+    await expect(indexLeftRecords(site, { started: startHandedOff(file, site) })).resolves.toMatchObject({
+      records: 2,
+    });
+    expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  test('fails with the reason when a line handed over is not a record', async () => {
+    const site = await scratch();
+    const file = join(site, HANDOFF_FILE);
+    await writeFile(file, `${JSON.stringify(two[0])}\n{"url": "/b/", "con`);
+    await expect(indexLeftRecords(site, { started: startHandedOff(file, site) })).rejects.toThrow(/JSON/);
+  });
+
+  test.each([undefined, null, 'x', { searchRecords: 5 }, { other: '/x' }])(
+    'reads no records from the message %j',
+    (message) => {
+      expect(handedOff(message)).toBeUndefined();
+    },
+  );
+});
