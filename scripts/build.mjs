@@ -46,8 +46,8 @@ const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 const VITE_ENV = ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL'];
 
 // Astro's build allocates many short-lived objects (a page's HTML, its props): a larger young
-// generation lets V8 collect them in fewer, cheaper scavenges.
-// A large archive's search index is written here once Astro's process has ended (pagefind.mjs).
+// generation lets V8 collect them in fewer, cheaper scavenges. A large archive's search index is
+// written by this script once Astro's process has ended, from the records it hands over (pagefind.mjs).
 const ASTRO_ENV = {
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' '),
   [INDEX_AFTER_ASTRO_FROM]: process.env[INDEX_AFTER_ASTRO_FROM] ?? String(INDEX_AFTER_ASTRO_DEFAULT),
