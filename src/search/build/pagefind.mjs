@@ -307,8 +307,10 @@ export function startHandedOff(file, site) {
     );
   });
   answer.catch(() => undefined);
+  let asked = false;
   /** @param {'write' | 'stop'} command */
   const ask = async (command) => {
+    asked = true;
     worker.postMessage(command);
     try {
       const { written, error } = await answer;
@@ -324,8 +326,10 @@ export function startHandedOff(file, site) {
       if (!written) throw new Error('the indexing thread wrote no index.');
       return written;
     },
+    // Stopped while it writes (an interrupted build): the thread ends, and Pagefind with its pipes.
     stop: async () => {
-      await ask('stop').catch(() => undefined);
+      if (asked) await worker.terminate();
+      else await ask('stop').catch(() => undefined);
     },
   };
 }

@@ -184,6 +184,19 @@ describe('handing the records over to scripts/build.mjs', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  test('stops the indexing thread at once when interrupted while it writes', async () => {
+    const site = await scratch();
+    const file = join(site, HANDOFF_FILE);
+    await writeFile(file, two.map((one) => JSON.stringify(one)).join('\n'));
+    const controller = new AbortController();
+    const indexing = indexLeftRecords(site, {
+      started: startHandedOff(file, site),
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(indexing).rejects.toThrow('interrupted');
+  });
+
   test('fails with the reason when a line handed over is not a record', async () => {
     const site = await scratch();
     const file = join(site, HANDOFF_FILE);
