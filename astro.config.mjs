@@ -49,7 +49,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // First step of the build: the content check, with its messages (src/content/integration.ts);
   // the passage-level search index is built while the pages render and written as the last step
-  // (src/search/build/integration.ts), the last step; before it, while Pagefind may still be
+  // (src/search/build/integration.ts; for a large archive, by scripts/build.mjs once Astro's process
+  // has ended: src/search/build/pagefind.mjs); before it, while Pagefind may still be
   // writing, the citation files are written in one go and what an earlier build left is removed
   // (src/outputs/integration.ts), the search index's folder aside: it is replaced whole.
   integrations: [contentCheck(), siteFiles({ leave: [SEARCH_BUNDLE] }), searchIndex()],

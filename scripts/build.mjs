@@ -222,9 +222,9 @@ try {
           signal,
           ASTRO_ENV,
           (message) => {
-            const file = handedOff(message);
-            if (file === undefined || started) return;
-            started = startHandedOff(file, astroOut.path);
+            const handed = handedOff(message);
+            if (handed === undefined || started) return;
+            started = startHandedOff(handed, astroOut.path);
           },
         );
         contentRefused = code === CONTENT_ERRORS_EXIT;

@@ -43,7 +43,7 @@ describe('npm run build', () => {
       expect(inAstro.output).toMatch(/Pagefind indexed and wrote them while the pages rendered/);
       const afterAstro = await build(undefined, again, { [INDEX_AFTER_ASTRO_FROM]: '0' });
       expect(afterAstro.code, afterAstro.output).toBe(0);
-      expect(afterAstro.output).toMatch(/Left \d+ records in search-records\.json for scripts\/build\.mjs/);
+      expect(afterAstro.output).toMatch(/Handed \d+ records over to scripts\/build\.mjs/);
       expect(afterAstro.output).toMatch(
         /Pagefind indexed them while the pages rendered and wrote them after Astro’s process had ended/,
       );

@@ -6,7 +6,7 @@
  * Astro renders the pages; the last step of `astro build` waits for it (moving the bundle if the
  * site was written elsewhere) and removes the records file. No page of the site is indexed.
  * A large archive's records are left instead for scripts/build.mjs, which indexes them once
- * Astro's process has ended (pagefind.mjs, INDEX_AFTER_ASTRO_FROM), to halve the build's peak memory.
+ * Astro's process has ended (pagefind.mjs, INDEX_AFTER_ASTRO_FROM), to lower the build's peak memory.
  * Any failure, during the pages or after, stops the build at its end with its cause; a build
  * never succeeds without its index.
  */
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import {
+  HANDOFF_FILE,
   INDEX_AFTER_ASTRO_FROM,
   handOff,
   indexAfterAstro,
@@ -69,7 +70,7 @@ export class EarlyIndexing<T> {
 }
 
 /** What the work on the records handed over gives: the index written, or the records left for scripts/build.mjs. */
-type Indexing = (Written & { finished: number }) | { left: number };
+type Indexing = (Written & { finished: number }) | { left: number; handed?: boolean };
 
 /** Indexes the records into `bundle`, unless there are enough of them to leave to scripts/build.mjs. */
 async function indexing(documents: readonly SearchDocument[], bundle: string): Promise<Indexing> {
@@ -94,8 +95,7 @@ export function searchIndex(): AstroIntegration {
     if (outDir === undefined) throw new Error('the build started before its configuration was done.');
     const outcome = await indexing(documents, bundleIn(outDir));
     // Left for scripts/build.mjs: handed over now, so that Pagefind takes them while the pages render.
-    if ('left' in outcome) await handOff(documents, outDir);
-    return outcome;
+    return 'left' in outcome ? { ...outcome, handed: await handOff(documents, outDir) } : outcome;
   });
   const wrap = (prerenderer: AstroPrerenderer) =>
     handingOffRecords(prerenderer, (records) => early.offer(records));
@@ -131,8 +131,11 @@ export function searchIndex(): AstroIntegration {
             outcome = await indexing(documents, bundle);
           }
           if ('left' in outcome) {
+            const how = outcome.handed
+              ? `Handed ${outcome.left} records over to scripts/build.mjs (${HANDOFF_FILE}), which writes the index`
+              : `Left ${outcome.left} records in ${RECORDS_FILE} for scripts/build.mjs to index`;
             logger.info(
-              `Left ${outcome.left} records in ${RECORDS_FILE} for scripts/build.mjs to index once this process has ended (${INDEX_AFTER_ASTRO_FROM}), so that Pagefind and Astro never hold their memory at once.`,
+              `${how} once this process has ended (${INDEX_AFTER_ASTRO_FROM}), so that Pagefind and Astro never hold their memory at once.`,
             );
             return;
           }

@@ -16,26 +16,32 @@ import { RECORDS_FILE, SEARCH_BUNDLE_FOLDER } from '../shared/bundle.mjs';
 /**
  * From how many records the index is written after Astro's process has ended, by
  * `scripts/build.mjs`, rather than by Astro's process (the variable's value; empty, never).
- * Pagefind holds about 2 GB while it writes the index of 13,000 records, and Astro's process holds
- * about as much until its end: so for a large archive Astro's process hands the records over
+ * Pagefind holds about 2.5 GB while it writes the index of 13,000 records, and Astro's process
+ * holds 2.0-2.8 GB until its end: so for a large archive Astro's process hands the records over
  * (`handOff`), Pagefind takes them while the pages render (about 0.5 GB) and writes the index once
- * Astro's process has ended, and a build of 10,000 commentaries stays near 3 GB instead of 4.5.
+ * Astro's process has ended, and a build of 10,000 commentaries stays under 3 GB instead of 4.5.
  * That write comes after the pages instead of beside them: a smaller archive is indexed by Astro's
  * process, which is faster. `scripts/build.mjs` sets INDEX_AFTER_ASTRO_DEFAULT when the variable is
- * unset; `astro build` on its own never leaves the records.
+ * unset; `astro build` on its own never leaves the records (HANDOFF).
  */
 export const INDEX_AFTER_ASTRO_FROM = 'PERSPECTIVES_INDEX_AFTER_ASTRO_FROM';
+
+/** Set to 1 by scripts/build.mjs, which takes the records handed over (`handOff`) through an IPC channel. */
+export const HANDOFF = 'PERSPECTIVES_SEARCH_HANDOFF';
 
 /** The number of records from which `scripts/build.mjs` indexes after Astro, by default. */
 export const INDEX_AFTER_ASTRO_DEFAULT = 5_000;
 
 /**
- * Whether records this many are left for `scripts/build.mjs` to index, by the environment `env`.
+ * Whether records this many are left for `scripts/build.mjs` to index, by the environment `env`:
+ * never unless that script started this process (HANDOFF), so that `astro build` run on its own
+ * always writes its index.
  * @param {number} records
  * @param {Record<string, string | undefined>} env
  * @returns {boolean}
  */
 export function indexAfterAstro(records, env) {
+  if (env[HANDOFF] !== '1') return false;
   const from = env[INDEX_AFTER_ASTRO_FROM];
   if (from === undefined || from.trim() === '') return false;
   const count = Number(from);
@@ -137,7 +143,11 @@ const BATCH = 64;
 export function startIndex(records, outputPath, { deadline = DEADLINE_MS } = {}) {
   const cleared = rm(outputPath, { recursive: true, force: true });
   cleared.catch(() => undefined);
-  const stop = () => withDeadline(pagefind.close(), deadline, 'stopping').catch(() => undefined);
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    return withDeadline(pagefind.close(), deadline, 'stopping').catch(() => undefined);
+  };
   const added = (async () => {
     const created = await withDeadline(pagefind.createIndex(), deadline, 'starting');
     check(created.errors, 'to start');
@@ -162,6 +172,8 @@ export function startIndex(records, outputPath, { deadline = DEADLINE_MS } = {})
     /** @type {SearchDocument[]} */
     let batch = [];
     for await (const record of records) {
+      // Pagefind would start again for the next batch: a stopped index takes no more records.
+      if (stopped) throw new Error('the index was stopped.');
       batch.push(record);
       if (batch.length === BATCH) {
         await add(batch);
@@ -233,9 +245,6 @@ export function indexedLine(written, bundlePath, ms, how = '') {
  */
 export const HANDOFF_FILE = 'search-records.ndjson';
 
-/** Set to 1 by scripts/build.mjs, which takes the records handed over (`handOff`) through an IPC channel. */
-export const HANDOFF = 'PERSPECTIVES_SEARCH_HANDOFF';
-
 /**
  * Hands the records over to the process that started this one, scripts/build.mjs, through its IPC
  * channel: it indexes them while Astro renders the pages, and writes the index once Astro's
@@ -256,21 +265,26 @@ export async function handOff(records, site) {
   await finished(out);
   await /** @type {Promise<void>} */ (
     new Promise((resolve, reject) =>
-      process.send?.({ searchRecords: file }, undefined, {}, (error) => (error ? reject(error) : resolve())),
+      process.send?.({ searchRecords: file, records: records.length }, undefined, {}, (error) =>
+        error ? reject(error) : resolve(),
+      ),
     )
   );
   return true;
 }
 
 /**
- * The path of the records handed over in a message from Astro's process (see `handOff`), if it is one.
+ * The file and number of the records handed over in a message from Astro's process (see
+ * `handOff`), if it is one.
  * @param {unknown} message
- * @returns {string | undefined}
+ * @returns {{ file: string, records: number } | undefined}
  */
 export function handedOff(message) {
   if (typeof message !== 'object' || message === null) return undefined;
-  const file = /** @type {{ searchRecords?: unknown }} */ (message).searchRecords;
-  return typeof file === 'string' ? file : undefined;
+  const { searchRecords: file, records } = /** @type {{ searchRecords?: unknown, records?: unknown }} */ (
+    message
+  );
+  return typeof file === 'string' && typeof records === 'number' ? { file, records } : undefined;
 }
 
 /**
@@ -285,15 +299,15 @@ export async function* recordsIn(file) {
 }
 
 /**
- * Starts indexing the records handed over in `file` into the search bundle of the site folder
+ * Starts indexing the records handed over (`handedOff`) into the search bundle of the site folder
  * `site`, a batch at a time as they are read, so that they are never all held at once; in a
  * thread of its own (handed-off-worker.mjs) whose young generation is kept small: it lets go of
  * each record at once, where the main thread's would grow by about 100 MB beside Astro's process.
- * @param {string} file
+ * @param {{ file: string, records: number }} handed
  * @param {string} site
  * @returns {StartedIndex}
  */
-export function startHandedOff(file, site) {
+export function startHandedOff({ file, records }, site) {
   const worker = new Worker(new URL('./handed-off-worker.mjs', import.meta.url), {
     workerData: { file, bundle: join(site, SEARCH_BUNDLE_FOLDER) },
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
@@ -324,6 +338,8 @@ export function startHandedOff(file, site) {
     write: async () => {
       const written = await ask('write');
       if (!written) throw new Error('the indexing thread wrote no index.');
+      if (written.records !== records)
+        throw new Error(`Pagefind indexed ${written.records} of the ${records} records handed over.`);
       return written;
     },
     // Stopped while it writes (an interrupted build): the thread ends, and Pagefind with its pipes.

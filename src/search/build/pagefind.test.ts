@@ -91,14 +91,19 @@ describe('indexAfterAstro', () => {
   ])(
     `with ${INDEX_AFTER_ASTRO_FROM}=%j, %i records are left to scripts/build.mjs: %s`,
     (from, records, left) => {
-      expect(indexAfterAstro(records, from === undefined ? {} : { [INDEX_AFTER_ASTRO_FROM]: from })).toBe(
-        left,
-      );
+      const env = { [HANDOFF]: '1', ...(from === undefined ? {} : { [INDEX_AFTER_ASTRO_FROM]: from }) };
+      expect(indexAfterAstro(records, env)).toBe(left);
     },
   );
 
+  test(`leaves none unless scripts/build.mjs started the process (${HANDOFF}): astro build alone writes its index`, () => {
+    expect(indexAfterAstro(20_000, { [INDEX_AFTER_ASTRO_FROM]: '0' })).toBe(false);
+  });
+
   test.each(['many', '-1', '2.5'])('refuses %j, naming the variable', (from) => {
-    expect(() => indexAfterAstro(1, { [INDEX_AFTER_ASTRO_FROM]: from })).toThrow(INDEX_AFTER_ASTRO_FROM);
+    expect(() => indexAfterAstro(1, { [HANDOFF]: '1', [INDEX_AFTER_ASTRO_FROM]: from })).toThrow(
+      INDEX_AFTER_ASTRO_FROM,
+    );
   });
 });
 
@@ -174,40 +179,56 @@ describe('handing the records over to scripts/build.mjs', () => {
       vi.unstubAllEnvs();
     }
     const file = join(site, HANDOFF_FILE);
-    expect(sent.map(handedOff)).toEqual([file]);
+    expect(sent.map(handedOff)).toEqual([{ file, records: 2 }]);
     const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
     expect(lines.map((line) => JSON.parse(line))).toEqual(two);
-    await expect(indexLeftRecords(site, { started: startHandedOff(file, site) })).resolves.toMatchObject({
+    await expect(
+      indexLeftRecords(site, { started: startHandedOff({ file, records: 2 }, site) }),
+    ).resolves.toMatchObject({
       records: 2,
     });
     expect(await readdir(join(site, 'pagefind'))).toContain('pagefind.js');
     expect(existsSync(file)).toBe(false);
   });
 
-  test('stops the indexing thread at once when interrupted while it writes', async () => {
+  test('ends the indexing thread when stopped while it writes: the write fails, no index is left', async () => {
     const site = await scratch();
     const file = join(site, HANDOFF_FILE);
     await writeFile(file, two.map((one) => JSON.stringify(one)).join('\n'));
-    const controller = new AbortController();
-    const indexing = indexLeftRecords(site, {
-      started: startHandedOff(file, site),
-      signal: controller.signal,
-    });
-    controller.abort();
-    await expect(indexing).rejects.toThrow('interrupted');
+    const started = startHandedOff({ file, records: 2 }, site);
+    const writing = started.write();
+    writing.catch(() => undefined);
+    await started.stop();
+    await expect(writing).rejects.toThrow(/indexing thread ended/);
+    expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(false);
+  });
+
+  test('fails when Pagefind indexed fewer records than were handed over', async () => {
+    const site = await scratch();
+    const file = join(site, HANDOFF_FILE);
+    await writeFile(file, two.map((one) => JSON.stringify(one)).join('\n'));
+    await expect(startHandedOff({ file, records: 3 }, site).write()).rejects.toThrow(
+      'Pagefind indexed 2 of the 3 records handed over.',
+    );
   });
 
   test('fails with the reason when a line handed over is not a record', async () => {
     const site = await scratch();
     const file = join(site, HANDOFF_FILE);
     await writeFile(file, `${JSON.stringify(two[0])}\n{"url": "/b/", "con`);
-    await expect(indexLeftRecords(site, { started: startHandedOff(file, site) })).rejects.toThrow(/JSON/);
+    await expect(
+      indexLeftRecords(site, { started: startHandedOff({ file, records: 2 }, site) }),
+    ).rejects.toThrow(/JSON/);
   });
 
-  test.each([undefined, null, 'x', { searchRecords: 5 }, { other: '/x' }])(
-    'reads no records from the message %j',
-    (message) => {
-      expect(handedOff(message)).toBeUndefined();
-    },
-  );
+  test.each([
+    undefined,
+    null,
+    'x',
+    { searchRecords: 5, records: 1 },
+    { searchRecords: '/x' },
+    { other: '/x' },
+  ])('reads no records from the message %j', (message) => {
+    expect(handedOff(message)).toBeUndefined();
+  });
 });
