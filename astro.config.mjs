@@ -4,12 +4,10 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { hostingFromEnv } from './src/outputs/hosting.mjs';
 import { contentCheck } from './src/content/integration';
 import { searchIndex } from './src/search/build/integration';
-import { paths } from './src/outputs/urls';
 import { siteFiles } from './src/outputs/integration';
+import { SEARCH_BUNDLE_FOLDER } from './src/search/shared/bundle.mjs';
 
 const { base, site } = hostingFromEnv(process.env);
-/** The search index's folder, relative to the site's root folder. */
-const SEARCH_BUNDLE = paths('/').searchBundle().slice(1);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -53,5 +51,5 @@ export default defineConfig({
   // has ended: src/search/build/pagefind.mjs); before it, while Pagefind may still be
   // writing, the citation files are written in one go and what an earlier build left is removed
   // (src/outputs/integration.ts), the search index's folder aside: it is replaced whole.
-  integrations: [contentCheck(), siteFiles({ leave: [SEARCH_BUNDLE] }), searchIndex()],
+  integrations: [contentCheck(), siteFiles({ leave: [SEARCH_BUNDLE_FOLDER] }), searchIndex()],
 });

@@ -154,7 +154,7 @@ function claimAstroFolder() {
 async function reuseLastSite(folder) {
   try {
     // Pagefind writes its whole bundle on every build: its old files are left for the build to replace.
-    const done = await takeKept(folder, { work, out, skip: ['pagefind'] });
+    const done = await takeKept(folder, { work, out, skip: [SEARCH_BUNDLE_FOLDER] });
     if (done)
       console.log(
         `Building into the last site (${done.copied} files brought up to date, ${done.removed} removed).`,

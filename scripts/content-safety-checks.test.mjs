@@ -122,6 +122,12 @@ async function buildProject(project, name) {
   return { out, output: result.output.replace(/\u001b\[[\d;]*m/g, '') };
 }
 
+/** Replaces `from` with `to` in the file at `path` in a scratch project (it must be there). */
+function editIn(project, path, from, to) {
+  const full = join(project, path);
+  writeFileSync(full, replace(from, to)(readFileSync(full, 'utf8')));
+}
+
 describe.concurrent('rebuilds that reuse work', () => {
   // In a project of its own (a copy of the code, its own content store): beside everything else.
   test('after a commentary, a theme’s terms, an expert’s name and a template change, builds what a clean build builds, reading only the changed files', async () => {
@@ -129,10 +135,7 @@ describe.concurrent('rebuilds that reuse work', () => {
     const project = resolve(PROJECTS, 'incremental');
     await scratchProject(project, Object.entries(VALID));
     const buildTo = (name) => buildProject(project, name);
-    const edit = (path, from, to) => {
-      const full = join(project, path);
-      writeFileSync(full, replace(from, to)(readFileSync(full, 'utf8')));
-    };
+    const edit = (path, from, to) => editIn(project, path, from, to);
     /** Every text file of a built site, joined: what a reader could find. */
     const site = (out) =>
       Object.keys(snapshot(out))
@@ -285,14 +288,7 @@ describe.concurrent('builds into the last site', () => {
     expect(first.output).not.toContain('Building into the last site');
     // The replaced site is kept: the next build of `site` builds into it.
     await build('site');
-    const ADA = 'commentaries/sample-analysis/ada-example.md';
-    writeFileSync(
-      join(project, 'content', ADA),
-      readFileSync(join(project, 'content', ADA), 'utf8').replace(
-        'Water is the first question.',
-        'Water is the only question.',
-      ),
-    );
+    editIn(project, `content/${ADA}`, 'Water is the first question.', 'Water is the only question.');
     const third = await build('site');
     expect(third.output).toMatch(/Building into the last site \(\d+ files brought up to date, 0 removed\)/);
     // Files that did not change stay where they are, neither rendered nor copied back.

@@ -2,13 +2,14 @@
 // last step in Astro's process (integration.ts), and scripts/build.mjs, which writes a large
 // archive's index once Astro's process has ended (see INDEX_AFTER_ASTRO_FROM).
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import * as pagefind from 'pagefind';
+import { listFiles } from '../../util/folder.mjs';
 import { RECORDS_FILE, SEARCH_BUNDLE_FOLDER } from '../shared/bundle.mjs';
 
 /** @typedef {import('./records').SearchDocument} SearchDocument */
@@ -91,20 +92,6 @@ export function withDeadline(promise, ms, what) {
  */
 function check(errors, what) {
   if (errors.length > 0) throw new Error(`Pagefind failed ${what}: ${errors.join('; ')}`);
-}
-
-/**
- * Total size in bytes of the files in a folder tree.
- * @param {string} path
- * @returns {Promise<number>}
- */
-async function folderSize(path) {
-  let total = 0;
-  for (const entry of await readdir(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    total += entry.isDirectory() ? await folderSize(full) : (await stat(full)).size;
-  }
-  return total;
 }
 
 /** What writing the index may take per record, on top of the base deadline (measured: 60 s was too little for 13,000 records on a loaded 2-core machine). */
@@ -206,7 +193,8 @@ export function startIndex(records, outputPath, { deadline = DEADLINE_MS } = {})
       for (const name of await readdir(outputPath)) {
         if (UNUSED.test(name)) await rm(join(outputPath, name));
       }
-      return { records: (await added).count, bytes: await folderSize(outputPath) };
+      const files = await listFiles(outputPath);
+      return { records: (await added).count, bytes: files.reduce((total, file) => total + file.size, 0) };
     },
   };
 }
