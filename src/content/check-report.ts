@@ -59,8 +59,8 @@ export function checkReport(contentDir: string, result: CheckResult, seconds: st
 export interface CheckOptions {
   /** Parses of bodies kept from an earlier check; without it every body is parsed. */
   parses?: ParseSource;
-  /** Called with the checked content, e.g. to keep its parses for the next check. */
-  afterCheck?: (content: CheckResult['content']) => void;
+  /** Called with the checked content and its problems, e.g. to keep its parses for the next check. */
+  afterCheck?: (content: CheckResult['content'], problems: readonly Problem[]) => void;
 }
 
 /**
@@ -83,7 +83,7 @@ export async function checkContent(
   } finally {
     useParseSource(undefined);
   }
-  options.afterCheck?.(result.content);
+  options.afterCheck?.(result.content, result.problems);
   return checkReport(contentDir, result, ((performance.now() - started) / 1000).toFixed(1));
 }
 
@@ -95,23 +95,29 @@ export interface ReportTo {
 
 const CONSOLE: ReportTo = { info: (t) => console.log(t), error: (t) => console.error(t) };
 
-/** Checks the content folder of the project at `root` and prints the report; true when it has no error. */
+/**
+ * Checks the content folder of the project at `root` and prints the report; true when it has no error.
+ * `onPassed` is given the checked content when it has no error, while each body's parse is still
+ * at hand (the build derives its search records from it: src/search/build/checked.ts).
+ */
 export async function checkAndReport(
   root: string,
   contentDir: string,
   to: ReportTo = CONSOLE,
+  onPassed?: (content: CheckResult['content']) => void,
 ): Promise<boolean> {
   // Bodies unchanged since the last check (and the code that parses them) are not parsed again.
   const cache = ParseCache.read(root);
   const report = await checkContent(root, contentDir, {
     parses: cache,
-    afterCheck: (content) => {
+    afterCheck: (content, problems) => {
       try {
         // For the build's content loader, and the next check.
         cache.write([...content.analyses, ...content.commentaries].map((entry) => entry.body));
       } catch {
         // A cache that cannot be written only costs time.
       }
+      if (onPassed && !problems.some((problem) => problem.level === 'error')) onPassed(content);
       // Its parses are on disk now, for the content layer: the check keeps none in memory.
       forgetParses();
     },

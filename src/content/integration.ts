@@ -7,18 +7,29 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { CheckResult } from './check';
 import { checkAndReport } from './check-report';
 import { contentDirFromEnv } from './dir.mjs';
 import { CONTENT_ERRORS_EXIT } from './exit.mjs';
 
-/** Checks the content at the start of every build; `astro dev` reports problems file by file instead (loader.ts). */
-export function contentCheck(): AstroIntegration {
+/**
+ * Checks the content at the start of every build; `astro dev` reports problems file by file instead
+ * (loader.ts). `onPassed` is given the checked content of a build whose content has no error.
+ */
+export function contentCheck({
+  onPassed,
+}: { onPassed?: (content: CheckResult['content']) => void } = {}): AstroIntegration {
   return {
     name: 'perspectives:content-check',
     hooks: {
       'astro:config:setup': async ({ command, config }) => {
         if (command !== 'build') return;
-        const ok = await checkAndReport(fileURLToPath(config.root), contentDirFromEnv(process.env));
+        const ok = await checkAndReport(
+          fileURLToPath(config.root),
+          contentDirFromEnv(process.env),
+          undefined,
+          onPassed,
+        );
         // The lines above say everything the editor needs; an error thrown here would add Astro's
         // stack trace to them. Exit before Astro has read or written anything.
         if (!ok) process.exit(CONTENT_ERRORS_EXIT);
