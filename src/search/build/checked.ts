@@ -1,0 +1,77 @@
+/**
+ * The search records derived from the content the build's check has just read
+ * (src/content/integration.ts), so that Pagefind starts indexing at the very start of `astro build`,
+ * before Astro has synced the content, bundled the code or listed a page's paths, instead of
+ * waiting for the records route. They are the same records: the same model code
+ * (`buildModel`) and record code (`searchDocuments`) on the same checked entries, in the order
+ * the build's `loadContent` gives them. The build still renders the records route and indexes
+ * its records instead if they differ (`sameRecords`, in integration.ts), so that what the check
+ * derived can never reach the index unless it is what the build derived.
+ * A large archive's records are not derived here: they are left to scripts/build.mjs, which
+ * indexes them after Astro's process (pagefind.mjs), and holding them through the build would
+ * only raise its memory.
+ */
+import type { ContentInput } from '../../content/validate';
+import { buildModel } from '../../model/model';
+import { compareText } from '../../util/text';
+import { indexAfterAstro } from './pagefind.mjs';
+import { searchDocuments, type SearchDocument } from './records';
+
+/** Entries sorted by id, as `loadContent` (src/content/site.ts) gives them to the model. */
+const byId = <T extends { id: string }>(entries: readonly T[]) =>
+  [...entries].sort((a, b) => compareText(a.id, b.id));
+
+/**
+ * The records of checked content, or `undefined` when they are left to scripts/build.mjs (`env`
+ * as `indexAfterAstro` reads it) or cannot be derived here, in which case the build's records
+ * route is indexed as before.
+ */
+export function checkedRecords(
+  content: ContentInput,
+  env: Record<string, string | undefined>,
+): SearchDocument[] | undefined {
+  // At most one record per analysis, commentary and theme: below the threshold, so are the records.
+  const most = content.analyses.length + content.commentaries.length + content.themes.length;
+  try {
+    if (indexAfterAstro(most, env)) return undefined;
+    const site = buildModel({
+      analyses: byId(content.analyses),
+      experts: byId(content.experts),
+      themes: byId(content.themes),
+      commentaries: byId(content.commentaries),
+    });
+    return searchDocuments(site);
+  } catch {
+    // The route derives them again, and whatever is wrong is reported there as before.
+    return undefined;
+  }
+}
+
+/** Whether two lists of records are the same, record by record. */
+export function sameRecords(a: readonly SearchDocument[], b: readonly SearchDocument[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((record, i) => record.url === b[i]!.url && record.content === b[i]!.content)
+  );
+}
+
+/**
+ * Carries the records from the content check to the search index's integration, both in
+ * Astro's process: `take` is the check's `onPassed`, `claim` gives them once.
+ */
+export class CheckedRecords {
+  private documents: SearchDocument[] | undefined;
+
+  constructor(private readonly env: Record<string, string | undefined> = process.env) {}
+
+  take = (content: ContentInput): void => {
+    this.documents = checkedRecords(content, this.env);
+  };
+
+  /** The records the check derived for this build, if any; forgotten once given. */
+  claim(): SearchDocument[] | undefined {
+    const { documents } = this;
+    this.documents = undefined;
+    return documents;
+  }
+}
