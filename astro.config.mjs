@@ -4,10 +4,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { hostingFromEnv } from './src/outputs/hosting.mjs';
 import { contentCheck } from './src/content/integration';
 import { searchIndex } from './src/search/build/integration';
+import { CheckedRecords } from './src/search/build/checked';
 import { siteFiles } from './src/outputs/integration';
 import { SEARCH_BUNDLE_FOLDER } from './src/search/shared/bundle.mjs';
 
 const { base, site } = hostingFromEnv(process.env);
+// The search records derived from the checked content, so that Pagefind starts at once (checked.ts).
+const checked = new CheckedRecords();
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -45,11 +48,16 @@ export default defineConfig({
   // A rebuild copies from the previous build the pages whose cacheKey (src/outputs/page-key.ts) and
   // code are unchanged, instead of rendering them again.
   experimental: { incrementalBuild: true },
-  // First step of the build: the content check, with its messages (src/content/integration.ts);
-  // the passage-level search index is built while the pages render and written as the last step
+  // First step of the build: the content check, with its messages (src/content/integration.ts),
+  // which also derives the search records from the content it read (src/search/build/checked.ts);
+  // the passage-level search index is built from then on, beside Astro, and written as the last step
   // (src/search/build/integration.ts; for a large archive, by scripts/build.mjs once Astro's process
   // has ended: src/search/build/pagefind.mjs); before it, while Pagefind may still be
   // writing, the citation files are written in one go and what an earlier build left is removed
   // (src/outputs/integration.ts), the search index's folder aside: it is replaced whole.
-  integrations: [contentCheck(), siteFiles({ leave: [SEARCH_BUNDLE_FOLDER] }), searchIndex()],
+  integrations: [
+    contentCheck({ onPassed: checked.take }),
+    siteFiles({ leave: [SEARCH_BUNDLE_FOLDER] }),
+    searchIndex({ checked }),
+  ],
 });

@@ -30,7 +30,10 @@ export function buildPhases(log) {
   // parts, its path and later its time, with other pages' paths in between. A copied page's path and
   // "(restored)" are written together. So: every path marker is a page, and those not copied were rendered.
   const restored = [...routes.matchAll(/[├└]─ \S+ \((?:restored|cached)\)/g)].length;
-  const beside = /Pagefind indexed and wrote them while the pages rendered, in (\d+) ms\./.exec(text);
+  const beside =
+    /Pagefind indexed and wrote them (?:while the pages rendered|from the content check on), in (\d+) ms\./.exec(
+      text,
+    );
   const indexed = /Indexed \d+ (?:records|passages) for search .*? in (\d+) ms\./.exec(text);
   return {
     check: checked ? Number(checked[1]) : null,

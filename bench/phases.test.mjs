@@ -52,6 +52,8 @@ describe('buildPhases', () => {
       'in 12 ms. Pagefind indexed and wrote them while the pages rendered, in 2950 ms.',
     );
     expect(buildPhases(log)).toMatchObject({ pagefind: 0.012, pagefindBeside: 2.95 });
+    const fromCheck = log.replace('while the pages rendered', 'from the content check on');
+    expect(buildPhases(fromCheck)).toMatchObject({ pagefind: 0.012, pagefindBeside: 2.95 });
   });
 
   test('gives null for a phase the log does not show', () => {

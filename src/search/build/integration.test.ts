@@ -62,8 +62,12 @@ describe('searchIndex', () => {
    * Runs `astro:config:done` for a static site built into `outDir`, then `astro:build:start`, and
    * renders the records route through the prerenderer it sets.
    */
-  const renderRecords = async (handed: SearchDocument[], outDir: string) => {
-    const integration = searchIndex();
+  const renderRecords = async (
+    handed: SearchDocument[],
+    outDir: string,
+    integration = searchIndex(),
+    beforeRender: () => Promise<unknown> = async () => undefined,
+  ) => {
     const configDone = integration.hooks['astro:config:done'] as unknown as (options: {
       config: { outDir: URL; integrations: unknown[] };
       buildOutput: 'static';
@@ -74,6 +78,7 @@ describe('searchIndex', () => {
       setPrerenderer: (value: typeof setting) => void;
     }) => void;
     start({ setPrerenderer: (value) => (setting = value) });
+    await beforeRender();
     const route = { route: `/${RECORDS_FILE}` } as never;
     const astroDefault: AstroPrerenderer = {
       name: 'default',
@@ -88,9 +93,10 @@ describe('searchIndex', () => {
     const messages: string[] = [];
     const hook = integration.hooks['astro:build:done'] as unknown as (options: {
       dir: URL;
-      logger: { info: (message: string) => void };
+      logger: { info: (message: string) => void; warn: (message: string) => void };
     }) => Promise<void>;
-    await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: (m) => messages.push(m) } });
+    const log = (m: string) => messages.push(m);
+    await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: log, warn: (m) => log(`warn: ${m}`) } });
     return messages.join('\n');
   };
 
@@ -113,6 +119,40 @@ describe('searchIndex', () => {
     expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
     expect((await readdir(join(site, 'pagefind'))).filter((f) => /ui|highlight/.test(f))).toEqual([]);
   }, 30_000); // Pagefind may start slowly on a busy machine: the bundle is waited for up to 20 s.
+
+  /** Records the content check derived, as the search integration is given them. */
+  const fromCheck = (documents: SearchDocument[]) => ({ claim: () => documents });
+  const indexed = async (site: string) => {
+    const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  };
+
+  test('indexes the records derived from the content check before any page renders, when the route gives the same', async () => {
+    const site = await scratch();
+    const integration = searchIndex({ checked: fromCheck(two) });
+    // The bundle is written before the records route is rendered.
+    await renderRecords(two, site, integration, () => appears(join(site, 'pagefind', 'pagefind.js')));
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(two));
+    expect(await buildDoneOf(integration, site)).toMatch(
+      /^Indexed 2 records for search .* Pagefind indexed and wrote them from the content check on, in \d+ ms\.$/,
+    );
+    expect(await indexed(site)).toBe(2);
+    expect(existsSync(join(site, RECORDS_FILE))).toBe(false);
+  }, 30_000);
+
+  test('indexes the route’s records instead, with a warning, when those derived from the content check differ', async () => {
+    const site = await scratch();
+    const integration = searchIndex({ checked: fromCheck(records) });
+    await renderRecords(two, site, integration);
+    await writeFile(join(site, RECORDS_FILE), JSON.stringify(two));
+    const log = await buildDoneOf(integration, site);
+    expect(log).toMatch(/^warn: The search records derived from the content check differ from the build’s/m);
+    expect(log).toMatch(/^Indexed 2 records for search .* in \d+ ms\.$/m);
+    expect(log).not.toMatch(/Pagefind indexed and wrote them/);
+    expect(await indexed(site)).toBe(2);
+  }, 30_000);
 
   test('moves the bundle written early where the build put the site, if elsewhere', async () => {
     const predicted = await scratch();

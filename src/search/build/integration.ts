@@ -23,6 +23,7 @@ import {
   indexedLine,
   writeSearchIndex,
 } from './pagefind.mjs';
+import { sameRecords, type CheckedRecords } from './checked';
 import { around, handingOffRecords, keepWrapped, type PrerendererSetting } from './prerenderer';
 import { RECORDS_FILE, type SearchDocument } from './records';
 import { paths } from '../../outputs/urls';
@@ -86,9 +87,10 @@ function bundleIn(out: string): string {
 
 /**
  * The Astro integration: Pagefind indexes the records and writes its bundle while the pages render;
- * the end of the build waits for it.
+ * the end of the build waits for it. With `checked`, the records derived from the content check
+ * (checked.ts) are indexed from the start of the build instead, unless the route's differ.
  */
-export function searchIndex(): AstroIntegration {
+export function searchIndex({ checked }: { checked?: Pick<CheckedRecords, 'claim'> } = {}): AstroIntegration {
   // Where the pages are being written: the folder `astro:build:done` will name, for a static site.
   let outDir: string | undefined;
   const early = new EarlyIndexing(async (documents) => {
@@ -97,8 +99,16 @@ export function searchIndex(): AstroIntegration {
     // Left for scripts/build.mjs: handed over now, so that Pagefind takes them while the pages render.
     return 'left' in outcome ? { ...outcome, handed: await handOff(documents, outDir) } : outcome;
   });
+  /** The records from the content check that Pagefind was given, and the route's, to compare. */
+  let fromCheck: readonly SearchDocument[] | undefined;
+  let fromRoute: Promise<SearchDocument[]> | undefined;
   const wrap = (prerenderer: AstroPrerenderer) =>
-    handingOffRecords(prerenderer, (records) => early.offer(records));
+    handingOffRecords(prerenderer, (records) => {
+      if (!fromCheck) return early.offer(records);
+      // Read at the end of the build; until then a failure must not end the process.
+      records.catch(() => undefined);
+      fromRoute = records;
+    });
   let setBefore: () => PrerendererSetting | undefined = () => undefined;
   const integration: AstroIntegration = {
     name: 'perspectives:search-index',
@@ -107,6 +117,8 @@ export function searchIndex(): AstroIntegration {
         // A server build's pages go to build.client instead: the bundle is moved there at the end.
         outDir = fileURLToPath(buildOutput === 'static' ? config.outDir : config.build.client);
         setBefore = keepWrapped(config.integrations, integration, wrap);
+        fromCheck = checked?.claim();
+        if (fromCheck) early.offer(Promise.resolve(fromCheck));
       },
       'astro:build:start': ({ setPrerenderer }) => {
         // Whatever an adapter or another integration set before is kept, inside the hand-off.
@@ -116,6 +128,9 @@ export function searchIndex(): AstroIntegration {
         const out = fileURLToPath(dir);
         const started = performance.now();
         const underWay = early.settle();
+        const given = fromCheck;
+        const routeRecords = fromRoute;
+        fromCheck = fromRoute = undefined;
         try {
           const recordsFile = join(out, RECORDS_FILE);
           if (!existsSync(recordsFile))
@@ -123,12 +138,22 @@ export function searchIndex(): AstroIntegration {
           // The benchmark may keep a copy, to index other shapes of records (bench/index-variants.mjs).
           if (process.env.BENCH_KEEP_RECORDS) await copyFile(recordsFile, process.env.BENCH_KEEP_RECORDS);
           const bundle = bundleIn(out);
+          // The records page was not rendered by our prerenderer (another one took over): its file is read.
+          const written = async () => JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
           let outcome: Indexing;
           if (underWay) outcome = await underWay.done;
-          else {
-            // The records page was not rendered by our prerenderer (another one took over): its file is read.
-            const documents = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchDocument[];
-            outcome = await indexing(documents, bundle);
+          else outcome = await indexing(await written(), bundle);
+          let again = false;
+          if (given) {
+            const built = await (routeRecords ?? written());
+            if (!sameRecords(given, built)) {
+              again = true;
+              logger.warn(
+                `The search records derived from the content check differ from the build’s (${RECORDS_FILE}): indexing the build's.`,
+              );
+              if (!('left' in outcome)) await rm(outcome.bundle, { recursive: true, force: true });
+              outcome = await indexing(built, bundle);
+            }
           }
           if ('left' in outcome) {
             const how = outcome.handed
@@ -145,9 +170,11 @@ export function searchIndex(): AstroIntegration {
           }
           // The records are for Pagefind only: never published.
           await rm(recordsFile);
-          const beside = underWay
-            ? `Pagefind indexed and wrote them while the pages rendered, in ${Math.round(outcome.finished - underWay.began)} ms.`
-            : '';
+          const when = given ? 'from the content check on' : 'while the pages rendered';
+          const beside =
+            underWay && !again
+              ? `Pagefind indexed and wrote them ${when}, in ${Math.round(outcome.finished - underWay.began)} ms.`
+              : '';
           logger.info(indexedLine(outcome, paths('/').searchBundle(), performance.now() - started, beside));
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
