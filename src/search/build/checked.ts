@@ -4,13 +4,15 @@
  * before Astro has synced the content, bundled the code or listed a page's paths, instead of
  * waiting for the records route. They are the same records: the same model code
  * (`buildModel`) and record code (`searchDocuments`) on the same checked entries, in the order
- * the build's `loadContent` gives them. The build still renders the records route and indexes
- * its records instead if they differ (`sameRecords`, in integration.ts), so that what the check
- * derived can never reach the index unless it is what the build derived.
+ * the build's `loadContent` gives them. The build still renders the records route and compares
+ * its records with these by digest (`recordsDigest`, in integration.ts): if they differ, it warns
+ * and indexes the route's instead, so that a build that succeeds always has the index of the
+ * records it derived itself.
  * A large archive's records are not derived here: they are left to scripts/build.mjs, which
  * indexes them after Astro's process (pagefind.mjs), and holding them through the build would
  * only raise its memory.
  */
+import { createHash } from 'node:crypto';
 import type { ContentInput } from '../../content/validate';
 import { buildModel } from '../../model/model';
 import { compareText } from '../../util/text';
@@ -47,12 +49,15 @@ export function checkedRecords(
   }
 }
 
-/** Whether two lists of records are the same, record by record. */
-export function sameRecords(a: readonly SearchDocument[], b: readonly SearchDocument[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((record, i) => record.url === b[i]!.url && record.content === b[i]!.content)
-  );
+/**
+ * A digest of a list of records, record by record (address and content, in order): two lists
+ * have the same digest only if they are the same. Compared instead of the lists, so that neither
+ * list is held through the build.
+ */
+export function recordsDigest(records: readonly SearchDocument[]): string {
+  const hash = createHash('sha256');
+  for (const { url, content } of records) hash.update(`${JSON.stringify([url, content])}\n`);
+  return hash.digest('base64url');
 }
 
 /**

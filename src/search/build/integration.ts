@@ -1,10 +1,14 @@
 /**
  * The search index: one Pagefind record per commentary, per analysis introduction and per theme
- * (see records.ts), derived from the site model by the build's own `search-records.json` route.
- * That route is rendered first and its records are handed to Pagefind at once (prerenderer.ts),
- * so that Pagefind, a process of its own, indexes and writes its bundle on the second core while
- * Astro renders the pages; the last step of `astro build` waits for it (moving the bundle if the
- * site was written elsewhere) and removes the records file. No page of the site is indexed.
+ * (see records.ts), derived from the site model. Pagefind, a process of its own, indexes and writes
+ * its bundle on the second core while Astro works on the first; the last step of `astro build`
+ * waits for it (moving the bundle if the site was written elsewhere) and removes the records file.
+ * It is given the records derived from the content check (checked.ts) as soon as Astro's
+ * configuration is done; the build's own `search-records.json` route, rendered first
+ * (prerenderer.ts), derives them again from Astro's content layer, and if they differ the build
+ * warns and indexes the route's. Without records from the check (a bare `astro build` whose
+ * check derived none, another prerenderer), the route's are handed to Pagefind as they are
+ * rendered. No page of the site is indexed.
  * A large archive's records are left instead for scripts/build.mjs, which indexes them once
  * Astro's process has ended (pagefind.mjs, INDEX_AFTER_ASTRO_FROM), to lower the build's peak memory.
  * Any failure, during the pages or after, stops the build at its end with its cause; a build
@@ -23,7 +27,7 @@ import {
   indexedLine,
   writeSearchIndex,
 } from './pagefind.mjs';
-import { sameRecords, type CheckedRecords } from './checked';
+import { recordsDigest, type CheckedRecords } from './checked';
 import { around, handingOffRecords, keepWrapped, type PrerendererSetting } from './prerenderer';
 import { RECORDS_FILE, type SearchDocument } from './records';
 import { paths } from '../../outputs/urls';
@@ -37,15 +41,15 @@ export interface Written {
 
 /**
  * Indexes `documents` and writes the bundle to `bundle`, Pagefind's whole job: started as soon as the
- * records are handed over, it runs in Pagefind's process while Astro renders the pages.
+ * records are given, it runs in Pagefind's process while Astro works.
  */
 export async function indexAndWrite(documents: readonly SearchDocument[], bundle: string): Promise<Written> {
   return { bundle, ...(await writeSearchIndex(documents, bundle)) };
 }
 
 /**
- * The work started from the records handed over while the pages render: at most once a build
- * (the first records win), and never an unhandled rejection, since nothing awaits it until the
+ * The work started from the first records given, from the content check or the records route: at
+ * most once a build (the first records win), and never an unhandled rejection, since nothing awaits it until the
  * build is done, where `settle` gives its result or its error.
  */
 export class EarlyIndexing<T> {
@@ -99,15 +103,15 @@ export function searchIndex({ checked }: { checked?: Pick<CheckedRecords, 'claim
     // Left for scripts/build.mjs: handed over now, so that Pagefind takes them while the pages render.
     return 'left' in outcome ? { ...outcome, handed: await handOff(documents, outDir) } : outcome;
   });
-  /** The records from the content check that Pagefind was given, and the route's, to compare. */
-  let fromCheck: readonly SearchDocument[] | undefined;
-  let fromRoute: Promise<SearchDocument[]> | undefined;
+  /** The digests of the records from the content check that Pagefind was given, and of the route's. */
+  let fromCheck: string | undefined;
+  let fromRoute: Promise<string> | undefined;
   const wrap = (prerenderer: AstroPrerenderer) =>
     handingOffRecords(prerenderer, (records) => {
-      if (!fromCheck) return early.offer(records);
+      if (fromCheck === undefined) return early.offer(records);
+      fromRoute = records.then(recordsDigest);
       // Read at the end of the build; until then a failure must not end the process.
-      records.catch(() => undefined);
-      fromRoute = records;
+      fromRoute.catch(() => undefined);
     });
   let setBefore: () => PrerendererSetting | undefined = () => undefined;
   const integration: AstroIntegration = {
@@ -117,8 +121,11 @@ export function searchIndex({ checked }: { checked?: Pick<CheckedRecords, 'claim
         // A server build's pages go to build.client instead: the bundle is moved there at the end.
         outDir = fileURLToPath(buildOutput === 'static' ? config.outDir : config.build.client);
         setBefore = keepWrapped(config.integrations, integration, wrap);
-        fromCheck = checked?.claim();
-        if (fromCheck) early.offer(Promise.resolve(fromCheck));
+        const documents = checked?.claim();
+        if (documents) {
+          fromCheck = recordsDigest(documents);
+          early.offer(Promise.resolve(documents));
+        }
       },
       'astro:build:start': ({ setPrerenderer }) => {
         // Whatever an adapter or another integration set before is kept, inside the hand-off.
@@ -144,16 +151,13 @@ export function searchIndex({ checked }: { checked?: Pick<CheckedRecords, 'claim
           if (underWay) outcome = await underWay.done;
           else outcome = await indexing(await written(), bundle);
           let again = false;
-          if (given) {
-            const built = await (routeRecords ?? written());
-            if (!sameRecords(given, built)) {
-              again = true;
-              logger.warn(
-                `The search records derived from the content check differ from the build’s (${RECORDS_FILE}): indexing the build's.`,
-              );
-              if (!('left' in outcome)) await rm(outcome.bundle, { recursive: true, force: true });
-              outcome = await indexing(built, bundle);
-            }
+          if (given !== undefined && given !== (await (routeRecords ?? written().then(recordsDigest)))) {
+            again = true;
+            logger.warn(
+              `The search records derived from the content check differ from the build’s (${RECORDS_FILE}): indexing the build’s.`,
+            );
+            if (!('left' in outcome)) await rm(outcome.bundle, { recursive: true, force: true });
+            outcome = await indexing(await written(), bundle);
           }
           if ('left' in outcome) {
             const how = outcome.handed
@@ -170,7 +174,7 @@ export function searchIndex({ checked }: { checked?: Pick<CheckedRecords, 'claim
           }
           // The records are for Pagefind only: never published.
           await rm(recordsFile);
-          const when = given ? 'from the content check on' : 'while the pages rendered';
+          const when = given !== undefined ? 'from the content check on' : 'while the pages rendered';
           const beside =
             underWay && !again
               ? `Pagefind indexed and wrote them ${when}, in ${Math.round(outcome.finished - underWay.began)} ms.`
