@@ -120,6 +120,7 @@ async function buildProject(project, name) {
   });
   expect(result.code, result.output).toBe(0);
   // The search records derived from the content check are always those the build derives.
+  expect(result.output).toMatch(/Pagefind indexed and wrote them from the content check on/);
   expect(result.output).not.toMatch(/differ from the build’s/);
   return { out, output: result.output.replace(/\u001b\[[\d;]*m/g, '') };
 }

@@ -133,7 +133,9 @@ describe('searchIndex', () => {
     const site = await scratch();
     const integration = searchIndex({ checked: fromCheck(two) });
     // The bundle is written before the records route is rendered.
-    await renderRecords(two, site, integration, () => appears(join(site, 'pagefind', 'pagefind.js')));
+    await renderRecords(two, site, integration, async () =>
+      expect(await appears(join(site, 'pagefind', 'pagefind.js'))).toBe(true),
+    );
     await writeFile(join(site, RECORDS_FILE), JSON.stringify(two));
     expect(await buildDoneOf(integration, site)).toMatch(
       /^Indexed 2 records for search .* Pagefind indexed and wrote them from the content check on, in \d+ ms\.$/,
