@@ -117,9 +117,14 @@ export async function checkAndReport(
       } catch {
         // A cache that cannot be written only costs time.
       }
-      if (onPassed && !problems.some((problem) => problem.level === 'error')) onPassed(content);
-      // Its parses are on disk now, for the content layer: the check keeps none in memory.
-      forgetParses();
+      try {
+        if (onPassed && !problems.some((problem) => problem.level === 'error')) onPassed(content);
+      } catch {
+        // What is done with checked content only saves time: the build derives it again.
+      } finally {
+        // Its parses are on disk now, for the content layer: the check keeps none in memory.
+        forgetParses();
+      }
     },
   });
   if (report.stderr) to.error(report.stderr.replace(/\n$/, ''));

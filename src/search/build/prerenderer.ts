@@ -1,6 +1,7 @@
 /**
- * Hands the search records to the index writer while the pages are still rendering, so that
- * Pagefind (a process of its own) indexes on the second core while Astro renders on the first.
+ * Hands the search records the build derives to the index writer while the pages are still
+ * rendering: to compare with those Pagefind was given from the content check, or, without them,
+ * for Pagefind (a process of its own) to index on the second core while Astro renders on the first.
  * It wraps whichever prerenderer Astro would use (Astro's own, or an adapter's) through the
  * documented `setPrerenderer` of `astro:build:start`: the records route is rendered first, and
  * its response is read (a clone) and handed over; everything else is delegated unchanged.
