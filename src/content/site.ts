@@ -8,16 +8,13 @@ import { buildModel, type SiteModel } from '../model/model';
 import { contentDirFromEnv } from './dir.mjs';
 import type { StoredParse } from './loader';
 import { primeParse } from './markdown';
-import { compareText } from '../util/text';
+import { byId } from '../util/text';
 import { links as urlContext, type LinkContext } from '../outputs/urls';
 import { ContentError, validateContent, type ContentInput, type Problem } from './validate';
 
 let loading: Promise<SiteModel> | undefined;
 
 const file = (entry: { filePath?: string }) => entry.filePath;
-
-/** Astro loads files in parallel, so the order it returns them in may vary: sort for identical builds. */
-const byId = <T extends { id: string }>(entries: T[]) => [...entries].sort((a, b) => compareText(a.id, b.id));
 
 /**
  * The body of an entry and where it begins, with the parse the content loader stored for it
@@ -38,6 +35,7 @@ export async function loadContent(): Promise<ContentInput> {
     getCollection('themes'),
     getCollection('commentaries'),
   ]);
+  // Astro loads files in parallel, so the order it returns them in may vary: sorted for identical builds.
   return {
     analyses: byId(analyses).map((e: CollectionEntry<'analyses'>) => ({
       id: e.id,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, listNames, plural } from './text';
+import { byId, excerpt, listNames, plural } from './text';
 
 describe('plural', () => {
   test.each([
@@ -37,5 +37,13 @@ describe('excerpt', () => {
     ['Nothing kept', 0, '…'],
   ])('cuts %j to %i words as %j', (text, words, expected) => {
     expect(excerpt(text, words)).toBe(expected);
+  });
+});
+
+describe('byId', () => {
+  test('sorts a copy by id, by code unit whatever the locale, and leaves the list as it was', () => {
+    const entries = [{ id: 'b' }, { id: 'B' }, { id: 'a/b' }, { id: 'a' }];
+    expect(byId(entries).map((e) => e.id)).toEqual(['B', 'a', 'a/b', 'b']);
+    expect(entries.map((e) => e.id)).toEqual(['b', 'B', 'a/b', 'a']);
   });
 });

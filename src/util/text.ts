@@ -32,3 +32,8 @@ export function excerpt(text: string, words: number): string {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A copy of `entries` sorted by id (`compareText`): the order in which the model is given each collection. */
+export function byId<T extends { id: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => compareText(a.id, b.id));
+}

@@ -15,13 +15,9 @@
 import { createHash } from 'node:crypto';
 import type { ContentInput } from '../../content/validate';
 import { buildModel } from '../../model/model';
-import { compareText } from '../../util/text';
+import { byId } from '../../util/text';
 import { indexAfterAstro } from './pagefind.mjs';
 import { searchDocuments, type SearchDocument } from './records';
-
-/** Entries sorted by id, as `loadContent` (src/content/site.ts) gives them to the model. */
-const byId = <T extends { id: string }>(entries: readonly T[]) =>
-  [...entries].sort((a, b) => compareText(a.id, b.id));
 
 /**
  * The records of checked content, or `undefined` when they are left to scripts/build.mjs (`env`
