@@ -96,15 +96,14 @@ export interface ReportTo {
 const CONSOLE: ReportTo = { info: (t) => console.log(t), error: (t) => console.error(t) };
 
 /**
- * Checks the content folder of the project at `root` and prints the report; true when it has no error.
- * `onPassed` is given the checked content when it has no error, while each body's parse is still
- * at hand (the build derives its search records from it: src/search/build/checked.ts).
+ * Checks the content folder of the project at `root` and prints the report to `to`; true when it
+ * has no error. `onPassed` is given the checked content when it has no error, while each body's
+ * parse is still at hand (the build derives its search records from it: src/search/build/checked.ts).
  */
 export async function checkAndReport(
   root: string,
   contentDir: string,
-  to: ReportTo = CONSOLE,
-  onPassed?: (content: CheckResult['content']) => void,
+  { to = CONSOLE, onPassed }: { to?: ReportTo; onPassed?: (content: CheckResult['content']) => void } = {},
 ): Promise<boolean> {
   // Bodies unchanged since the last check (and the code that parses them) are not parsed again.
   const cache = ParseCache.read(root);

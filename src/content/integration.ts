@@ -24,12 +24,9 @@ export function contentCheck({
     hooks: {
       'astro:config:setup': async ({ command, config }) => {
         if (command !== 'build') return;
-        const ok = await checkAndReport(
-          fileURLToPath(config.root),
-          contentDirFromEnv(process.env),
-          undefined,
+        const ok = await checkAndReport(fileURLToPath(config.root), contentDirFromEnv(process.env), {
           onPassed,
-        );
+        });
         // The lines above say everything the editor needs; an error thrown here would add Astro's
         // stack trace to them. Exit before Astro has read or written anything.
         if (!ok) process.exit(CONTENT_ERRORS_EXIT);
