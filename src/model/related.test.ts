@@ -82,6 +82,42 @@ describe('relatedPerspectives', () => {
     expect(related[0]!.moreExperts).toBe(26);
     expect(related[0]!.columns.map((c) => c.onThemePage)).toEqual([true, true, false, true]);
   });
+  test('makes an expert’s column on a theme once and shows the same one on every page, unless it is of the reader’s analysis', () => {
+    const item = site.columnsFor('energy')[0]!.passages[0]!;
+    const elsewhere: PassageInContext = {
+      ...item,
+      commentary: { ...item.commentary, id: 'older/x', analysis: 'older' } as Commentary,
+    };
+    const columns: ExpertColumn[] = ['x0', 'x1'].map((id) => ({
+      expert: { ...site.expert('eve-fox'), id },
+      passages: [elsewhere],
+    }));
+    // x1 also wrote in analysis "newer", on this theme.
+    const here = {
+      ...item.commentary,
+      expert: 'x1',
+      analysis: 'newer',
+      blocks: [{ ...item.passage, kind: 'passage' as const, themes: ['energy'] }],
+    } as Commentary;
+    const stub = {
+      theme: site.theme,
+      columnsFor: () => columns,
+      analysis: (id: string) => ({ commentaries: id === 'newer' ? [here] : [] }) as never,
+      onThemePage: () => true,
+    };
+    const [one, two, three] = [
+      { expert: 'r1', themes: ['energy'], analysis: 'a1' },
+      { expert: 'r2', themes: ['energy'], analysis: 'a2' },
+      { expert: 'r3', themes: ['energy'], analysis: 'newer' },
+    ].map((reader) => relatedPerspectives(reader, stub)[0]!.columns);
+    expect(two![0]).toBe(one![0]);
+    expect(two![1]).toBe(one![1]);
+    // In analysis "newer", x1's column leads with their passage there: a column of its own.
+    expect(three!.map((c) => c.expert.id)).toEqual(['x1', 'x0']);
+    expect(three![0]).not.toBe(one![1]);
+    expect(three![0]!.passages.map((p) => p.commentary.analysis)).toEqual(['newer', 'older']);
+    expect(three![1]).toBe(one![0]);
+  });
 });
 
 describe('relatedExcerpt', () => {

@@ -31,24 +31,53 @@ export interface RelatedLimits {
 /** Identifies a passage across the corpus. */
 const key = (item: PassageInContext) => `${item.commentary.id}#${item.passage.id}`;
 
-/** The passages of an analysis's other commentaries on a theme, by expert: a handful, never the corpus. */
-function localPassages(
+/** The experts, `exceptExpert` aside, whose commentaries in an analysis speak to a theme. */
+function localExperts(
   analysis: Pick<Analysis, 'commentaries'>,
   themeId: string,
   exceptExpert: string,
-): Map<string, PassageInContext[]> {
-  const byExpert = new Map<string, PassageInContext[]>();
+): Set<string> {
+  const experts = new Set<string>();
   for (const other of analysis.commentaries) {
-    if (other.expert === exceptExpert) continue;
-    for (const block of other.blocks) {
-      if (block.kind !== 'passage' || !block.themes.includes(themeId)) continue;
-      byExpert.set(other.expert, [
-        ...(byExpert.get(other.expert) ?? []),
-        { passage: block, commentary: other },
-      ]);
+    if (other.expert === exceptExpert || experts.has(other.expert)) continue;
+    if (other.blocks.some((block) => block.kind === 'passage' && block.themes.includes(themeId))) {
+      experts.add(other.expert);
     }
   }
-  return byExpert;
+  return experts;
+}
+
+/** An expert's passages on a theme in the commentaries of one analysis, in its order. */
+function localPassages(
+  analysis: Pick<Analysis, 'commentaries'>,
+  themeId: string,
+  expertId: string,
+): PassageInContext[] {
+  return analysis.commentaries.flatMap((other) =>
+    other.expert !== expertId
+      ? []
+      : other.blocks.flatMap((block) =>
+          block.kind === 'passage' && block.themes.includes(themeId)
+            ? [{ passage: block, commentary: other }]
+            : [],
+        ),
+  );
+}
+
+/**
+ * The columns made for each site, by theme, expert, analysis (for an expert who also wrote in
+ * the reader's analysis) and limit. An expert's column on a theme is the same on every commentary
+ * page that shows it, so it is made once and shared: a page's key (`page-key.ts`) digests each
+ * shared object once per build, where a column made for every page would be digested for each.
+ */
+const madeColumns = new WeakMap<object, Map<string, RelatedColumn>>();
+
+function sharedColumn(site: object, key: string, make: () => RelatedColumn): RelatedColumn {
+  let columns = madeColumns.get(site);
+  if (!columns) madeColumns.set(site, (columns = new Map()));
+  let column = columns.get(key);
+  if (!column) columns.set(key, (column = make()));
+  return column;
 }
 
 /**
@@ -57,7 +86,7 @@ function localPassages(
  * the rest in reading order (newest first). Its cost is bounded by the analysis, the number of
  * experts on a theme and the limits, never by the number of passages in the corpus: at most
  * `limits.experts` experts and `limits.passages` passages each are shown. Themes no other expert
- * speaks to are left out.
+ * speaks to are left out. The columns are shared between the pages that show them.
  */
 export function relatedPerspectives(
   commentary: Pick<Commentary, 'expert' | 'themes' | 'analysis'>,
@@ -66,7 +95,7 @@ export function relatedPerspectives(
 ): RelatedTheme[] {
   const analysis = site.analysis(commentary.analysis);
   return commentary.themes.flatMap((themeId) => {
-    const local = localPassages(analysis, themeId, commentary.expert);
+    const local = localExperts(analysis, themeId, commentary.expert);
     const others = site.columnsFor(themeId).filter((column) => column.expert.id !== commentary.expert);
     if (others.length === 0) return [];
     const ordered = [
@@ -75,20 +104,26 @@ export function relatedPerspectives(
     ];
     const { shown, hidden } = preview(ordered, limits.experts);
     const columns = shown.map((column) => {
-      const passages = [...(local.get(column.expert.id) ?? [])];
-      const taken = new Set(passages.map(key));
-      // Fill up from the column in reading order, looking at no more passages than needed.
-      for (const item of column.passages) {
-        if (passages.length >= limits.passages) break;
-        if (!taken.has(key(item))) passages.push(item);
-      }
-      const kept = passages.slice(0, limits.passages);
-      return {
-        expert: column.expert,
-        passages: kept,
-        more: Math.max(0, column.passages.length - kept.length),
-        onThemePage: site.onThemePage(themeId, column.expert.id),
-      };
+      const isLocal = local.has(column.expert.id);
+      const id = [themeId, column.expert.id, isLocal ? commentary.analysis : '', limits.passages].join(
+        '\u0000',
+      );
+      return sharedColumn(site, id, () => {
+        const passages = isLocal ? localPassages(analysis, themeId, column.expert.id) : [];
+        const taken = new Set(passages.map(key));
+        // Fill up from the column in reading order, looking at no more passages than needed.
+        for (const item of column.passages) {
+          if (passages.length >= limits.passages) break;
+          if (!taken.has(key(item))) passages.push(item);
+        }
+        const kept = passages.slice(0, limits.passages);
+        return {
+          expert: column.expert,
+          passages: kept,
+          more: Math.max(0, column.passages.length - kept.length),
+          onThemePage: site.onThemePage(themeId, column.expert.id),
+        };
+      });
     });
     return [{ theme: site.theme(themeId), columns, moreExperts: hidden }];
   });
