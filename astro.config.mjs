@@ -54,7 +54,7 @@ export default defineConfig({
   // (src/search/build/integration.ts; for a large archive, by scripts/build.mjs once Astro's process
   // has ended: src/search/build/pagefind.mjs); before it, while Pagefind may still be
   // writing, the citation files are written in one go and what an earlier build left is removed
-  // (src/outputs/integration.ts), the search index's folder aside: it is replaced whole.
+  // (src/outputs/integration.ts), the search index's folder aside: Pagefind's step brings it up to date.
   integrations: [
     contentCheck({ onPassed: checked.take }),
     siteFiles({ leave: [SEARCH_BUNDLE_FOLDER] }),

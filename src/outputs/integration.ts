@@ -9,7 +9,7 @@
  * - removes every file an earlier build left that this one did not produce: not a route's output
  *   (Astro's `assets`, pages rendered or kept alike), not a citation file, and not written since the
  *   build started (scripts, styles, public files). The search index's folder is left to the search
- *   index, which replaces it whole. What is left is what a build into an empty folder writes.
+ *   index, which brings it up to date itself. What is left is what a build into an empty folder writes.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -94,7 +94,7 @@ export function routeOutputs(assets: ReadonlyMap<string, readonly URL[]>, out: s
 
 /**
  * The Astro integration: the citation files, then what earlier builds left removed, except in the
- * folders named in `leave` (relative to the site's root folder), which another step replaces whole:
+ * folders named in `leave` (relative to the site's root folder), which another step keeps up to date:
  * the search index, which Pagefind may still be writing meanwhile.
  */
 export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {

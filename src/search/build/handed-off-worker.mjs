@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { startIndex, recordsIn } from './pagefind.mjs';
 
 const { file, bundle } = workerData;
-const started = startIndex(recordsIn(file), bundle);
+// A large archive: Pagefind writes its bundle itself, which is never held whole in memory.
+const started = startIndex(recordsIn(file), bundle, { replace: true });
 parentPort?.once('message', async (command) => {
   try {
     if (command === 'write') parentPort?.postMessage({ written: await started.write() });

@@ -2,14 +2,14 @@
 // last step in Astro's process (integration.ts), and scripts/build.mjs, which writes a large
 // archive's index once Astro's process has ended (see INDEX_AFTER_ASTRO_FROM).
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { readFile, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import * as pagefind from 'pagefind';
-import { listFiles } from '../../util/folder.mjs';
+import { eachAtOnce, listFiles, removeFiles } from '../../util/folder.mjs';
 import { RECORDS_FILE, SEARCH_BUNDLE_FOLDER } from '../shared/bundle.mjs';
 
 /** @typedef {import('./records').SearchDocument} SearchDocument */
@@ -118,17 +118,62 @@ const BATCH = 64;
  */
 
 /**
- * Starts indexing the documents (a list, or records as they are read) in Pagefind's process, checking its answer for every record, and
- * removes whatever is at `outputPath` (an earlier build's bundle: the output folder is kept
- * between builds) meanwhile. Whoever starts it calls `write` or `stop`: until then, a failure is
- * kept for `write` rather than ending the process.
+ * Brings the folder `folder` to hold exactly `files` (a bundle Pagefind made in memory): a file
+ * already there with the same bytes is left alone, the others are written, and whatever else is
+ * there is removed. An earlier build's bundle differs from this one by the records that changed:
+ * most of its files (named by a digest of their content) are kept instead of compressed and
+ * written again, and no file is trusted by its name alone.
+ * @param {string} folder
+ * @param {readonly { path: string, content: Uint8Array }[]} files
+ * @returns {Promise<{ written: number, removed: number, bytes: number }>}
+ */
+export async function bringUpToDate(folder, files) {
+  /** @type {Map<string, Uint8Array>} */
+  const wanted = new Map();
+  for (const { path, content } of files) {
+    // Pagefind names its files within the bundle: never a path that leaves it.
+    if (path.split(/[\\/]/).some((part) => part === '..' || part === ''))
+      throw new Error(`Pagefind gave a file outside its bundle: ${JSON.stringify(path)}.`);
+    if (!UNUSED.test(path)) wanted.set(path, content);
+  }
+  const present = await listFiles(folder);
+  const sizes = new Map(present.map((file) => [file.path, file.size]));
+  /** @type {Map<string, Promise<unknown>>} */
+  const folders = new Map();
+  let written = 0;
+  await eachAtOnce([...wanted], async ([path, content]) => {
+    const full = join(folder, path);
+    if (sizes.get(path) === content.byteLength && Buffer.from(content).equals(await readFile(full))) return;
+    const parent = dirname(full);
+    if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
+    await folders.get(parent);
+    await writeFile(full, content);
+    written += 1;
+  });
+  const stale = present.filter((file) => !wanted.has(file.path)).map((file) => file.path);
+  await removeFiles(folder, stale);
+  let bytes = 0;
+  for (const content of wanted.values()) bytes += content.byteLength;
+  return { written, removed: stale.length, bytes };
+}
+
+/**
+ * Starts indexing the documents (a list, or records as they are read) in Pagefind's process,
+ * checking its answer for every record. Whoever starts it calls `write` or `stop`: until then, a
+ * failure is kept for `write` rather than ending the process.
+ *
+ * `write` brings the bundle already at `outputPath` (an earlier build's: the output folder is kept
+ * between builds) up to date from Pagefind's files in memory (`bringUpToDate`), which after an edit
+ * spares compressing and writing again the files of every record that did not change. With
+ * `replace`, as for a large archive whose bundle is too large to hold in memory beside Pagefind,
+ * the earlier bundle is removed meanwhile and Pagefind writes the whole bundle itself.
  * @param {Iterable<SearchDocument> | AsyncIterable<SearchDocument>} records
  * @param {string} outputPath
- * @param {{ deadline?: number }} [options]
+ * @param {{ deadline?: number, replace?: boolean }} [options]
  * @returns {StartedIndex}
  */
-export function startIndex(records, outputPath, { deadline = DEADLINE_MS } = {}) {
-  const cleared = rm(outputPath, { recursive: true, force: true });
+export function startIndex(records, outputPath, { deadline = DEADLINE_MS, replace = false } = {}) {
+  const cleared = replace ? rm(outputPath, { recursive: true, force: true }) : Promise.resolve();
   cleared.catch(() => undefined);
   let stopped = false;
   const stop = () => {
@@ -174,15 +219,19 @@ export function startIndex(records, outputPath, { deadline = DEADLINE_MS } = {})
   return {
     stop,
     write: async () => {
+      /** @type {number | undefined} */
+      let bytes;
       try {
         const { index, count } = await added;
         await cleared;
+        const what = replace ? 'writing the index' : 'making the index';
         const written = await withDeadline(
-          index.writeFiles({ outputPath }),
+          replace ? index.writeFiles({ outputPath }) : index.getFiles(),
           writeDeadline(count, deadline),
-          'writing the index',
+          what,
         );
-        check(written.errors, `to write the index to ${outputPath}`);
+        check(written.errors, replace ? `to write the index to ${outputPath}` : 'to make the index');
+        if ('files' in written) bytes = (await bringUpToDate(outputPath, written.files)).bytes;
       } finally {
         // Also on failure, so that the next index starts afresh.
         await stop();
@@ -190,22 +239,25 @@ export function startIndex(records, outputPath, { deadline = DEADLINE_MS } = {})
       // pagefind.js is the bundle's documented entry point, which the search page imports.
       if (!existsSync(join(outputPath, 'pagefind.js')))
         throw new Error(`Pagefind wrote no pagefind.js to ${outputPath}.`);
-      for (const name of await readdir(outputPath)) {
-        if (UNUSED.test(name)) await rm(join(outputPath, name));
+      if (bytes === undefined) {
+        for (const name of await readdir(outputPath)) {
+          if (UNUSED.test(name)) await rm(join(outputPath, name));
+        }
+        bytes = (await listFiles(outputPath)).reduce((total, file) => total + file.size, 0);
       }
-      const files = await listFiles(outputPath);
-      return { records: (await added).count, bytes: files.reduce((total, file) => total + file.size, 0) };
+      return { records: (await added).count, bytes };
     },
   };
 }
 
 /**
- * Indexes the documents and writes Pagefind's bundle to `outputPath` (replacing whatever is
- * there), then stops Pagefind and removes the files the site never loads (see `startIndex`).
+ * Indexes the documents and writes Pagefind's bundle to `outputPath` (bringing whatever is there
+ * up to date, or replacing it), then stops Pagefind; the files the site never loads are left out
+ * (see `startIndex`).
  * Returns the number of records and the bundle's size in bytes.
  * @param {readonly SearchDocument[]} records
  * @param {string} outputPath
- * @param {{ deadline?: number }} [options]
+ * @param {{ deadline?: number, replace?: boolean }} [options]
  * @returns {Promise<WrittenIndex>}
  */
 export function writeSearchIndex(records, outputPath, options = {}) {
@@ -355,7 +407,7 @@ export async function indexLeftRecords(site, { started, signal } = {}) {
     const records = JSON.parse(await readFile(recordsFile, 'utf8'));
     if (!Array.isArray(records))
       throw new Error(`${RECORDS_FILE} › records: expected a list, got ${typeof records}.`);
-    started = startIndex(records, join(site, SEARCH_BUNDLE_FOLDER));
+    started = startIndex(records, join(site, SEARCH_BUNDLE_FOLDER), { replace: true });
   }
   const index = started;
   const work = index.write();

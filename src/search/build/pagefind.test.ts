@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { listFiles } from '../../util/folder.mjs';
 import { describe, expect, test, vi } from 'vitest';
 import { broken, record, scratchFolders } from './index.fixture';
 import {
   HANDOFF,
   HANDOFF_FILE,
   INDEX_AFTER_ASTRO_FROM,
+  bringUpToDate,
   handOff,
   handedOff,
   startHandedOff,
@@ -47,6 +49,86 @@ describe('writeSearchIndex', () => {
     const out = join(await scratch(), 'pagefind');
     await expect(writeSearchIndex([broken('/b/')], out)).rejects.toThrow(/Pagefind/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('writeSearchIndex over an earlier bundle', () => {
+  /** Each file of a folder by its path, with its bytes and when it was last written. */
+  const contents = async (folder: string) =>
+    Object.fromEntries(
+      await Promise.all(
+        (await listFiles(folder)).map(
+          async (f) =>
+            [f.path, { text: (await readFile(f.full)).toString('base64'), at: f.modified }] as const,
+        ),
+      ),
+    );
+  const oil = record('/a/', '<p id="p-1">Oil prices rose.</p>');
+  const rain = record('/b/', '<p id="p-2">Rain fell.</p>');
+  const snow = record('/c/', '<p id="p-3">Snow came late.</p>');
+
+  test('leaves the files of unchanged records as they are, and ends with what a fresh bundle holds', async () => {
+    const folder = await scratch();
+    const fresh = join(folder, 'fresh');
+    const kept = join(folder, 'kept');
+    await writeSearchIndex([oil, rain], kept);
+    const before = await contents(kept);
+    await writeSearchIndex([oil, snow], kept);
+    await writeSearchIndex([oil, snow], fresh);
+    const after = await contents(kept);
+    const expected = await contents(fresh);
+    // The same files with the same bytes as a bundle written from nothing: nothing of "rain" is left.
+    expect(Object.fromEntries(Object.entries(after).map(([p, f]) => [p, f.text]))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([p, f]) => [p, f.text])),
+    );
+    // The fragment of the unchanged record was not written again; the new record's was.
+    const fragments = (files: typeof after) => Object.keys(files).filter((p) => p.startsWith('fragment/'));
+    const keptFragments = fragments(after).filter((p) => p in before);
+    expect(keptFragments).toHaveLength(1);
+    expect(after[keptFragments[0]!]!.at).toBe(before[keptFragments[0]!]!.at);
+    expect(fragments(after).filter((p) => !(p in before))).toHaveLength(1);
+    expect(fragments(before).filter((p) => !(p in after))).toHaveLength(1);
+  });
+});
+
+describe('bringUpToDate', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  test('writes what is missing or differs, leaves what is the same, and removes the rest with its empty folders', async () => {
+    const folder = await scratch();
+    await mkdir(join(folder, 'fragment'), { recursive: true });
+    await mkdir(join(folder, 'old'), { recursive: true });
+    await writeFile(join(folder, 'fragment/a.pf_fragment'), 'same');
+    await writeFile(join(folder, 'fragment/b.pf_fragment'), 'damaged, though its name is right');
+    await writeFile(join(folder, 'old/c.pf_index'), 'stale');
+    await writeFile(join(folder, 'pagefind-ui.js'), 'an interface the site never loads');
+    const same = (await stat(join(folder, 'fragment/a.pf_fragment'))).mtimeMs;
+    const result = await bringUpToDate(folder, [
+      { path: 'fragment/a.pf_fragment', content: bytes('same') },
+      { path: 'fragment/b.pf_fragment', content: bytes('right') },
+      { path: 'index/d.pf_index', content: bytes('new') },
+      { path: 'pagefind.js', content: bytes('entry') },
+      { path: 'pagefind-ui.css', content: bytes('never written') },
+    ]);
+    expect(result).toEqual({ written: 3, removed: 2, bytes: 4 + 5 + 3 + 5 });
+    const files = await listFiles(folder);
+    expect(files.map((f) => f.path).sort()).toEqual([
+      'fragment/a.pf_fragment',
+      'fragment/b.pf_fragment',
+      'index/d.pf_index',
+      'pagefind.js',
+    ]);
+    expect(await readFile(join(folder, 'fragment/b.pf_fragment'), 'utf8')).toBe('right');
+    expect((await stat(join(folder, 'fragment/a.pf_fragment'))).mtimeMs).toBe(same);
+    expect(existsSync(join(folder, 'old'))).toBe(false);
+  });
+
+  test('refuses a path that would leave the bundle', async () => {
+    const folder = await scratch();
+    for (const path of ['../x.js', 'fragment/../../x.js', '/etc/x.js', 'a//b.js'])
+      await expect(bringUpToDate(folder, [{ path, content: bytes('x') }])).rejects.toThrow(
+        /outside its bundle/,
+      );
   });
 });
 
