@@ -3,6 +3,7 @@ import {
   bodyProblems,
   forgetParses,
   MAX_NESTING,
+  MAY_USE_GFM,
   primeParse,
   parseBlocks,
   remarkPassages,
@@ -16,6 +17,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const themes = [
   { id: 'energy', terms: ['oil', 'pipeline*'] },
@@ -245,5 +248,61 @@ describe('forgetParses', () => {
     expect(bodyProblems(body)).toEqual([{ line: 1, message: 'remembered, not found' }]);
     forgetParses();
     expect(bodyProblems(body)).toEqual([]);
+  });
+});
+
+describe('MAY_USE_GFM', () => {
+  const gfmTree = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const commonMarkTree = (markdown: string) => unified().use(remarkParse).parse(markdown);
+  /** The markdown bodies below a folder (after their front matter). */
+  const bodiesIn = (folder: string): string[] =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.md'))
+      .map((path) => readFileSync(join(folder, path), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+
+  // Every construct of CommonMark, none of GFM's.
+  const commonMark = [
+    '# Heading\n\nSetext heading\n---\n\nA *stressed* and __strong__ `code` word.',
+    '- one\n- two\n  1. nested\n  2. list\n\n> A quote\n> that goes on.\n\n***',
+    '    indented code\n\n```js\nfenced(code);\n```\n\nA hard  \nbreak and a\\\nbackslash one.',
+    '[inline](/x/ "title") and [reference][r] and ![image](/i.png).\n\n[r]: /y/',
+    '<div>raw html</div>\n\nEntities &amp; &#35; and escapes \\[ \\* \\_, a <span>tag</span>.',
+    'Text with [brackets] and [x y] and a: colon, U.S. dots, 3-4 hyphens.\n\n1) parenthesised\n2) list',
+  ];
+  // One construct of GFM each, which CommonMark parses otherwise.
+  const gfm = [
+    '| a | b |\n| - | - |\n| 1 | 2 |',
+    'Some ~~old~~ words.',
+    'A claim.[^1]\n\n[^1]: Its source.',
+    '- [ ] to do\n- [x] done',
+    'See www.example.org today.',
+    'See https://example.org today.',
+    'Write to someone@example.org today.',
+  ];
+
+  test('finds what every construct GFM adds needs, and GFM and CommonMark differ on each', () => {
+    for (const markdown of gfm) {
+      expect(MAY_USE_GFM.test(markdown), markdown).toBe(true);
+      expect(gfmTree(markdown), markdown).not.toEqual(commonMarkTree(markdown));
+    }
+  });
+
+  test('a body without any of it has the same tree under GFM as under CommonMark', () => {
+    const bodies = [...commonMark, ...bodiesIn('content'), ...bodiesIn('e2e/fixtures/content')].filter(
+      (markdown) => !MAY_USE_GFM.test(markdown),
+    );
+    // The samples, and published and fixture bodies besides: prose, as experts write it.
+    expect(bodies.length).toBeGreaterThan(commonMark.length);
+    for (const markdown of commonMark) expect(MAY_USE_GFM.test(markdown), markdown).toBe(false);
+    for (const markdown of bodies) expect(commonMarkTree(markdown), markdown).toEqual(gfmTree(markdown));
+  });
+
+  test('parses a body with a GFM construct with GFM', () => {
+    for (const [markdown, html] of [
+      ['| a |\n| - |\n| 1 |', '<table>'],
+      ['- [x] done', 'type="checkbox"'],
+      ['See www.example.org today.', 'href="http://www.example.org"'],
+    ] as const)
+      expect(renderBlocks(markdown).map((b) => b.html).join('')).toContain(html);
   });
 });
