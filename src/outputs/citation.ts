@@ -130,6 +130,20 @@ function caseElement(element: string, edge: boolean): string {
  * word of a subtitle. Capitals already in the title are kept, so proper nouns survive.
  */
 export function headlineCase(title: string): string {
+  let cased = headlines.get(title);
+  if (cased === undefined) {
+    cased = headlineCaseOf(title);
+    // Bounded by the titles of one site; a long `astro dev` session starts afresh past it.
+    if (headlines.size >= 100_000) headlines.clear();
+    headlines.set(title, cased);
+  }
+  return cased;
+}
+
+/** Titles in headline case, each cased once: a page cites its title in three styles, and its print citation. */
+const headlines = new Map<string, string>();
+
+function headlineCaseOf(title: string): string {
   const tokens = title.split(/(\s+)/);
   const words = tokens.map((t, i) => (t.trim() === '' ? -1 : i)).filter((i) => i >= 0);
   words.forEach((index, n) => {

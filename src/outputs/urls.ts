@@ -10,12 +10,22 @@ export function withBase(base: string, path: string): string {
   return prefix + path.replace(/^\/+/, '');
 }
 
+/** Ids made into URL segments: a page links to the same few hundred ids again and again. */
+const encodedIds = new Map<string, string>();
+
 /** Splits an id such as `analysis/expert` into URL-safe segments. */
 function segments(id: string): string {
-  return id
-    .split('/')
-    .map((part) => encodeURIComponent(part))
-    .join('/');
+  let encoded = encodedIds.get(id);
+  if (encoded === undefined) {
+    encoded = id
+      .split('/')
+      .map((part) => encodeURIComponent(part))
+      .join('/');
+    // Bounded by the ids of one site; a long `astro dev` session starts afresh past it.
+    if (encodedIds.size >= 100_000) encodedIds.clear();
+    encodedIds.set(id, encoded);
+  }
+  return encoded;
 }
 
 /** Returns the URL builders for a site served at `base`. */
