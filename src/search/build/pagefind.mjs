@@ -164,16 +164,19 @@ export async function bringUpToDate(folder, files) {
  *
  * `write` brings the bundle already at `outputPath` (an earlier build's: the output folder is kept
  * between builds) up to date from Pagefind's files in memory (`bringUpToDate`), which after an edit
- * spares compressing and writing again the files of every record that did not change. With
- * `replace`, as for a large archive whose bundle is too large to hold in memory beside Pagefind,
- * the earlier bundle is removed meanwhile and Pagefind writes the whole bundle itself.
+ * spares compressing and writing again the files of every record that did not change. Without an
+ * earlier bundle there, or with `replace` (a large archive, whose bundle is too large to hold in
+ * memory beside Pagefind), whatever is at `outputPath` is removed meanwhile and Pagefind writes the
+ * whole bundle itself.
  * @param {Iterable<SearchDocument> | AsyncIterable<SearchDocument>} records
  * @param {string} outputPath
  * @param {{ deadline?: number, replace?: boolean }} [options]
  * @returns {StartedIndex}
  */
 export function startIndex(records, outputPath, { deadline = DEADLINE_MS, replace = false } = {}) {
-  const cleared = replace ? rm(outputPath, { recursive: true, force: true }) : Promise.resolve();
+  // The file Pagefind's script reads first: a folder without it holds no bundle worth keeping.
+  const update = !replace && existsSync(join(outputPath, 'pagefind-entry.json'));
+  const cleared = update ? Promise.resolve() : rm(outputPath, { recursive: true, force: true });
   cleared.catch(() => undefined);
   let stopped = false;
   const stop = () => {
@@ -224,13 +227,12 @@ export function startIndex(records, outputPath, { deadline = DEADLINE_MS, replac
       try {
         const { index, count } = await added;
         await cleared;
-        const what = replace ? 'writing the index' : 'making the index';
         const written = await withDeadline(
-          replace ? index.writeFiles({ outputPath }) : index.getFiles(),
+          update ? index.getFiles() : index.writeFiles({ outputPath }),
           writeDeadline(count, deadline),
-          what,
+          update ? 'making the index' : 'writing the index',
         );
-        check(written.errors, replace ? `to write the index to ${outputPath}` : 'to make the index');
+        check(written.errors, update ? 'to make the index' : `to write the index to ${outputPath}`);
         if ('files' in written) bytes = (await bringUpToDate(outputPath, written.files)).bytes;
       } finally {
         // Also on failure, so that the next index starts afresh.
