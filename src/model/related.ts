@@ -1,7 +1,6 @@
 /** Related perspectives: for each theme of a commentary, what the other experts said on it. */
-import type { Analysis, Commentary, Expert, PassageInContext, SiteModel, Theme } from './model';
+import type { Analysis, Commentary, Expert, ExpertColumn, PassageInContext, SiteModel, Theme } from './model';
 import { excerpt } from '../util/text';
-import { preview } from './paging';
 import { RELATED_EXCERPT_WORDS, RELATED_EXPERTS_PER_THEME, RELATED_PASSAGES_PER_EXPERT } from './settings';
 
 /** One other expert's passages on a theme, as many as fit, and how many more there are. */
@@ -96,18 +95,22 @@ export function relatedPerspectives(
   const analysis = site.analysis(commentary.analysis);
   return commentary.themes.flatMap((themeId) => {
     const local = localExperts(analysis, themeId, commentary.expert);
-    const others = site.columnsFor(themeId).filter((column) => column.expert.id !== commentary.expert);
-    if (others.length === 0) return [];
-    const ordered = [
-      ...others.filter((column) => local.has(column.expert.id)),
-      ...others.filter((column) => !local.has(column.expert.id)),
-    ];
-    const { shown, hidden } = preview(ordered, limits.experts);
+    // The other experts' columns, those of the reader's analysis first, as many as are shown: a
+    // theme may have hundreds of experts, and a page looks at each once.
+    const here: ExpertColumn[] = [];
+    const elsewhere: ExpertColumn[] = [];
+    let others = 0;
+    for (const column of site.columnsFor(themeId)) {
+      if (column.expert.id === commentary.expert) continue;
+      others += 1;
+      if (local.has(column.expert.id)) here.push(column);
+      else if (elsewhere.length < limits.experts) elsewhere.push(column);
+    }
+    if (others === 0) return [];
+    const shown = [...here, ...elsewhere].slice(0, limits.experts);
     const columns = shown.map((column) => {
       const isLocal = local.has(column.expert.id);
-      const id = [themeId, column.expert.id, isLocal ? commentary.analysis : '', limits.passages].join(
-        '\u0000',
-      );
+      const id = `${themeId}\u0000${column.expert.id}\u0000${isLocal ? commentary.analysis : ''}\u0000${limits.passages}`;
       return sharedColumn(site, id, () => {
         const passages = isLocal ? localPassages(analysis, themeId, column.expert.id) : [];
         const taken = new Set(passages.map(key));
@@ -125,7 +128,7 @@ export function relatedPerspectives(
         };
       });
     });
-    return [{ theme: site.theme(themeId), columns, moreExperts: hidden }];
+    return [{ theme: site.theme(themeId), columns, moreExperts: others - shown.length }];
   });
 }
 
