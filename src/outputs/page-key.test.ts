@@ -32,6 +32,13 @@ describe('pageKey', () => {
     expect(digestOf({ a: undefined })).not.toBe(digestOf({}));
   });
 
+  test('tells a long text from another, and from its digest written as a short one', () => {
+    const long = 'word '.repeat(100);
+    expect(digestOf({ text: long })).toBe(digestOf({ text: 'word '.repeat(100) }));
+    expect(digestOf({ text: long })).not.toBe(digestOf({ text: `${long}!` }));
+    expect(digestOf({ text: long })).not.toBe(digestOf({ text: digestOf(long) }));
+  });
+
   test('changes with the order of a list, which a page shows in that order', () => {
     expect(pageKey(['a', 'b'])).not.toBe(pageKey(['b', 'a']));
   });

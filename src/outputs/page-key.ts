@@ -22,8 +22,18 @@ function imageText(value: unknown): string | undefined {
   return `Image ${JSON.stringify(src)} ${width}x${height} ${format}`;
 }
 
+/**
+ * From this length, a string is digested on its own (`#` and its digest) instead of being quoted
+ * whole into the text of what holds it: a commentary's body, passages and HTML are read once by the
+ * hash rather than escaped, copied into the commentary's text and read then.
+ */
+const LONG_STRING = 256;
+
 /** A digest of a value's content: plain data, arrays, Maps, Sets and Dates; a function is refused. */
 export function digestOf(value: unknown): string {
+  // A JSON string begins with a quote: a long string's `#` digest is never one.
+  if (typeof value === 'string' && value.length >= LONG_STRING)
+    return `#${hash('sha256', value, 'base64url')}`;
   const image = imageText(value);
   if (image !== undefined) return image;
   if (value === null || typeof value !== 'object') {
