@@ -107,7 +107,12 @@ export function writeDeadline(records, base = DEADLINE_MS) {
   return base + records * WRITE_MS_PER_RECORD;
 }
 
-/** How many records are handed to Pagefind at once: it indexes them concurrently. */
+/**
+ * How many records read as they come (from a file) are handed to Pagefind at once: it indexes them
+ * concurrently. A list already in memory is handed over whole, so that Pagefind has all of it at
+ * once and works on its own while the build's thread is busy elsewhere, instead of waiting for that
+ * thread to send each next batch.
+ */
 const BATCH = 64;
 
 /**
@@ -193,7 +198,7 @@ export function startIndex(records, outputPath, { deadline = DEADLINE_MS, replac
     const add = async (batch) => {
       const answers = await withDeadline(
         Promise.all(batch.map((record) => index.addHTMLFile(record))),
-        deadline,
+        writeDeadline(batch.length, deadline),
         `indexing ${batch[0]?.url} and the ${batch.length - 1} records after it`,
       );
       answers.forEach((result, j) => {
@@ -204,13 +209,14 @@ export function startIndex(records, outputPath, { deadline = DEADLINE_MS, replac
       });
     };
     // A batch at a time, as they come: records read from a file are let go once Pagefind has them.
+    const size = Array.isArray(records) ? Math.max(records.length, 1) : BATCH;
     /** @type {SearchDocument[]} */
     let batch = [];
     for await (const record of records) {
       // Pagefind would start again for the next batch: a stopped index takes no more records.
       if (stopped) throw new Error('the index was stopped.');
       batch.push(record);
-      if (batch.length === BATCH) {
+      if (batch.length === size) {
         await add(batch);
         batch = [];
       }
