@@ -480,8 +480,9 @@ export const ERRORS = [
     /^line 12: quotations, lists or emphasis are nested more than \d+ levels deep/,
   ],
   [
+    // A table's bar has the body read with GFM, whose reader runs out of stack this deep.
     'quotations nested 10,000 deep, which the markdown reader itself cannot take',
-    { [ADA]: replace('The rivers rise', `${'> '.repeat(10000)}The rivers rise`) },
+    { [ADA]: replace('The rivers rise', `${'> '.repeat(10000)}The rivers | rise`) },
     ADA,
     'body',
     /^could not be checked \(Maximum call stack size exceeded\): look for something unusual in this file/,
