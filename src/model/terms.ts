@@ -94,9 +94,82 @@ export function termsIn(text: string, terms: readonly string[]): string[] {
   return terms.filter((term) => occurs(fold, term));
 }
 
-/** Whether a non-blank term occurs in a folded text. */
+/**
+ * How a term is looked for. Most terms are one word of ASCII letters and digits, perhaps with a
+ * trailing star: such a term matches a passage exactly when one of the passage's words (its runs of
+ * letters and numbers, the same characters the expression's guards take for a word) is that word
+ * (`word`) or begins with it (`prefix`), ignoring the case of ASCII letters, the only ones that
+ * match them ignoring case once `foldText` has run. A phrase needs its first word among the
+ * passage's, then its expression (`phrase`); any other term, the substring test, then its
+ * expression (`other`).
+ */
+type TermPlan = { kind: 'blank' } | { kind: 'word' | 'prefix' | 'phrase'; word: string } | { kind: 'other' };
+
+const plans = new Map<string, TermPlan>();
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+function planOf(term: string): TermPlan {
+  let plan = plans.get(term);
+  if (plan !== undefined) return plan;
+  const folded = foldText(term.trim());
+  const star = folded.endsWith('*');
+  const words = (star ? folded.slice(0, -1) : folded).split(/\s+/);
+  const first = words[0] ?? '';
+  if (folded === '') plan = { kind: 'blank' };
+  else if (!ASCII_WORD.test(first)) plan = { kind: 'other' };
+  else if (words.length === 1) plan = { kind: star ? 'prefix' : 'word', word: first.toLowerCase() };
+  else plan = { kind: 'phrase', word: first.toLowerCase() };
+  plans.set(term, plan);
+  return plan;
+}
+
+/** A passage's words, ASCII letters in lower case, sorted and each once, for exact and prefix look-ups. */
+const WORDS_LIMIT = 10_000;
+const wordCache = new Map<string, { all: Set<string>; sorted: string[] }>();
+
+function wordsOf(text: Folded) {
+  let words = wordCache.get(text.text);
+  if (words === undefined) {
+    const all = new Set<string>();
+    for (const [word] of text.text.matchAll(WORD_RUN))
+      all.add(word.replace(/[A-Z]+/g, (s) => s.toLowerCase()));
+    words = { all, sorted: [...all].sort() };
+    // Bounded: the check and the model ask about one passage for every theme, then move on.
+    if (wordCache.size >= WORDS_LIMIT) wordCache.clear();
+    wordCache.set(text.text, words);
+  }
+  return words;
+}
+
+const WORD_RUN = new RegExp(`${WORD}+`, 'gu');
+
+/** Whether one of the sorted words begins with `start`. */
+function somePrefixed(sorted: readonly string[], start: string): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low]!.startsWith(start);
+}
+
+/** Whether a term occurs in a folded text: as its expression says, looked for as cheaply as it can be. */
 function occurs(text: Folded, term: string): boolean {
-  return term.trim() !== '' && mayOccur(text, term) && termPattern(term).test(text.text);
+  const plan = planOf(term);
+  switch (plan.kind) {
+    case 'blank':
+      return false;
+    case 'word':
+      return wordsOf(text).all.has(plan.word);
+    case 'prefix':
+      return somePrefixed(wordsOf(text).sorted, plan.word);
+    case 'phrase':
+      return wordsOf(text).all.has(plan.word) && termPattern(term).test(text.text);
+    default:
+      return mayOccur(text, term) && termPattern(term).test(text.text);
+  }
 }
 
 /**
