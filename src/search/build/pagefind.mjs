@@ -152,6 +152,8 @@ export async function bringUpToDate(folder, files) {
     const parent = dirname(full);
     if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
     await folders.get(parent);
+    // Replaced, never written through: what is there may be a link to somewhere else.
+    if (sizes.has(path)) await rm(full, { force: true });
     await writeFile(full, content);
     written += 1;
   });

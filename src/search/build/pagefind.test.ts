@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { listFiles } from '../../util/folder.mjs';
@@ -121,6 +121,17 @@ describe('bringUpToDate', () => {
     expect(await readFile(join(folder, 'fragment/b.pf_fragment'), 'utf8')).toBe('right');
     expect((await stat(join(folder, 'fragment/a.pf_fragment'))).mtimeMs).toBe(same);
     expect(existsSync(join(folder, 'old'))).toBe(false);
+  });
+
+  test('replaces a link where a file goes, never writing through it', async () => {
+    const folder = await scratch();
+    const outside = join(await scratch(), 'outside.txt');
+    await writeFile(outside, 'not the bundle’s');
+    await symlink(outside, join(folder, 'pagefind.js'));
+    await bringUpToDate(folder, [{ path: 'pagefind.js', content: bytes('entry') }]);
+    expect(await readFile(outside, 'utf8')).toBe('not the bundle’s');
+    expect((await lstat(join(folder, 'pagefind.js'))).isSymbolicLink()).toBe(false);
+    expect(await readFile(join(folder, 'pagefind.js'), 'utf8')).toBe('entry');
   });
 
   test('refuses a path that would leave the bundle', async () => {
