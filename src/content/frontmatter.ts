@@ -2,7 +2,9 @@
  * Splits a markdown file into its YAML frontmatter and its body, the way Astro finds them, and
  * turns a YAML mistake into a located, plain-words message.
  */
-import { extractFrontmatter } from '@astrojs/markdown-remark';
+// Where Astro's own content layer finds frontmatter (its parseFrontmatter), not the markdown
+// pipeline that re-exports it, whose highlighters took a second to load in every process.
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import yaml from 'js-yaml';
 
 /** An impossible calendar date such as 2024-02-30: an invalid Date that remembers the text written. */
