@@ -5,7 +5,8 @@ import astro from 'eslint-plugin-astro';
 import { builtinModules } from 'node:module';
 
 /** Node's own modules, with and without the `node:` prefix. */
-const NODE = ['node:*', ...builtinModules.filter((name) => !name.startsWith('_'))];
+/** Node's modules by their bare names (`fs`, `util`, `fs/promises`). */
+const BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 /**
  * `import('node:…')` and `import('astro:…')` too, which no-restricted-imports does not see.
  * @param {string} prefix
@@ -46,8 +47,11 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
+          // Node's modules by their exact names (a pattern "util" would also match ../util/memo),
+          // and anything under `node:`.
+          paths: BUILTINS.map((name) => ({ name, message: 'Browser code cannot use Node modules.' })),
           patterns: [
-            { group: NODE, message: 'Browser code cannot use Node modules.' },
+            { group: ['node:*'], message: 'Browser code cannot use Node modules.' },
             { group: ['astro:*'], message: 'Browser code cannot use Astro’s build-time modules.' },
             {
               group: ['**/content/**', '**/search/build/**', '../build', '../build/**'],

@@ -10,12 +10,13 @@ export interface ThemeTerms {
   terms: readonly string[];
 }
 
+import { remembered } from '../util/memo';
+
 const WORD = String.raw`[\p{L}\p{N}]`;
 const cache = new Map<string, RegExp>();
 
 // The check and the model each match every passage against many terms: fold each text once.
 const FOLDED_LIMIT = 100_000;
-const foldCache = new Map<string, Folded>();
 
 /** A text folded for matching, and the same in lower case for the quick test of `mayOccur`. */
 interface Folded {
@@ -24,18 +25,13 @@ interface Folded {
 }
 
 /** Folds a text once (see `foldText`), memoized: the check and the model ask for the same passages. */
-function folded(text: string): Folded {
-  const known = foldCache.get(text);
-  if (known !== undefined) return known;
+const folded = remembered((text): Folded => {
   const result = text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
     .replace(/[\u2010\u2011]/g, '-');
-  const entry = { text: result, lower: result.toLowerCase() };
-  if (foldCache.size >= FOLDED_LIMIT) foldCache.clear();
-  foldCache.set(text, entry);
-  return entry;
-}
+  return { text: result, lower: result.toLowerCase() };
+}, FOLDED_LIMIT);
 
 /** Folds typographic variants so that a term typed with a straight apostrophe matches a curly one. */
 export function foldText(text: string): string {
@@ -123,25 +119,19 @@ function planOf(term: string): TermPlan {
   return plan;
 }
 
-/** A passage's words, ASCII letters in lower case, sorted and each once, for exact and prefix look-ups. */
-const WORDS_LIMIT = 10_000;
-const wordCache = new Map<string, { all: Set<string>; sorted: string[] }>();
-
-function wordsOf(text: Folded) {
-  let words = wordCache.get(text.text);
-  if (words === undefined) {
-    const all = new Set<string>();
-    for (const [word] of text.text.matchAll(WORD_RUN))
-      all.add(word.replace(/[A-Z]+/g, (s) => s.toLowerCase()));
-    words = { all, sorted: [...all].sort() };
-    // Bounded: the check and the model ask about one passage for every theme, then move on.
-    if (wordCache.size >= WORDS_LIMIT) wordCache.clear();
-    wordCache.set(text.text, words);
-  }
-  return words;
-}
-
 const WORD_RUN = new RegExp(`${WORD}+`, 'gu');
+
+/**
+ * A folded passage's words, ASCII letters in lower case, each once and sorted, for exact and
+ * prefix look-ups. Remembered for few passages: the check and the model ask about one passage for
+ * every theme, then move on.
+ */
+const wordsIn = remembered((text) => {
+  const all = new Set<string>();
+  for (const [word] of text.matchAll(WORD_RUN)) all.add(word.replace(/[A-Z]+/g, (s) => s.toLowerCase()));
+  return { all, sorted: [...all].sort() };
+}, 10_000);
+const wordsOf = (text: Folded) => wordsIn(text.text);
 
 /** Whether one of the sorted words begins with `start`. */
 function somePrefixed(sorted: readonly string[], start: string): boolean {

@@ -10,6 +10,7 @@
  * and the original address goes in the records' notes.
  */
 import { escapeHtml } from '../util/escape';
+import { remembered } from '../util/memo';
 import { MONTHS, type PartialDate } from '../util/dates';
 import type { Analysis, Commentary, SiteModel } from '../model/model';
 import { CITATION_FORMATS, paths, type CitationFormat, type LinkContext } from './urls';
@@ -129,20 +130,9 @@ function caseElement(element: string, edge: boolean): string {
  * coordinating conjunctions, prepositions and "to", except as the first or last word or the first
  * word of a subtitle. Capitals already in the title are kept, so proper nouns survive.
  */
-export function headlineCase(title: string): string {
-  let cased = headlines.get(title);
-  if (cased === undefined) {
-    cased = headlineCaseOf(title);
-    // Bounded by the titles of one site; a long `astro dev` session starts afresh past it.
-    if (headlines.size >= 100_000) headlines.clear();
-    headlines.set(title, cased);
-  }
-  return cased;
-}
+export const headlineCase = remembered(headlineCaseOf);
 
-/** Titles in headline case, each cased once: a page cites its title in three styles, and its print citation. */
-const headlines = new Map<string, string>();
-
+/** Headline case, computed: `headlineCase` remembers it for each title (a page cites its title four times). */
 function headlineCaseOf(title: string): string {
   const tokens = title.split(/(\s+)/);
   const words = tokens.map((t, i) => (t.trim() === '' ? -1 : i)).filter((i) => i >= 0);

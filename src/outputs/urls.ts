@@ -3,6 +3,7 @@
  * The pure `paths(base)` is unit-tested; the default export is bound to Astro's BASE_URL.
  */
 import { SEARCH_BUNDLE_FOLDER } from '../search/shared/bundle.mjs';
+import { remembered } from '../util/memo';
 
 /** Joins a base path (with leading and trailing slash) and a site-relative path. */
 export function withBase(base: string, path: string): string {
@@ -10,23 +11,13 @@ export function withBase(base: string, path: string): string {
   return prefix + path.replace(/^\/+/, '');
 }
 
-/** Ids made into URL segments: a page links to the same few hundred ids again and again. */
-const encodedIds = new Map<string, string>();
-
-/** Splits an id such as `analysis/expert` into URL-safe segments. */
-function segments(id: string): string {
-  let encoded = encodedIds.get(id);
-  if (encoded === undefined) {
-    encoded = id
-      .split('/')
-      .map((part) => encodeURIComponent(part))
-      .join('/');
-    // Bounded by the ids of one site; a long `astro dev` session starts afresh past it.
-    if (encodedIds.size >= 100_000) encodedIds.clear();
-    encodedIds.set(id, encoded);
-  }
-  return encoded;
-}
+/** Splits an id such as `analysis/expert` into URL-safe segments; once per id, which pages link to again and again. */
+const segments = remembered((id) =>
+  id
+    .split('/')
+    .map((part) => encodeURIComponent(part))
+    .join('/'),
+);
 
 /** Returns the URL builders for a site served at `base`. */
 export function paths(base: string) {
