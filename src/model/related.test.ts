@@ -17,6 +17,30 @@ const summary = (id: string, limits = { experts: 9, passages: 9 }) =>
     moreExperts,
   }));
 
+/**
+ * Many experts on the energy theme, each with one passage from an older analysis (its commentary
+ * named `elsewhereId`), and the commentary of one of them (`localExpert`) in analysis "newer",
+ * with a passage on the theme there.
+ */
+function crowdedTheme(expertIds: readonly string[], localExpert: string, elsewhereId = 'older/ann-bell') {
+  const item = site.columnsFor('energy')[0]!.passages[0]!;
+  const elsewhere: PassageInContext = {
+    ...item,
+    commentary: { ...item.commentary, id: elsewhereId, analysis: 'older' } as Commentary,
+  };
+  const columns: ExpertColumn[] = expertIds.map((id) => ({
+    expert: { ...site.expert('eve-fox'), id },
+    passages: [elsewhere],
+  }));
+  const here = {
+    ...item.commentary,
+    expert: localExpert,
+    analysis: 'newer',
+    blocks: [{ ...item.passage, kind: 'passage' as const, themes: ['energy'] }],
+  } as Commentary;
+  return { columns, here };
+}
+
 describe('relatedPerspectives', () => {
   test('gives, for each theme of the commentary, the other experts’ passages on it, same analysis first', () => {
     expect(summary('newer/cy-dunn')).toEqual([
@@ -50,22 +74,12 @@ describe('relatedPerspectives', () => {
   });
 
   test('stays bounded however many experts speak to a theme, putting those of the same analysis first', () => {
-    const item = site.columnsFor('energy')[0]!.passages[0]!;
-    const elsewhere: PassageInContext = {
-      ...item,
-      commentary: { ...item.commentary, analysis: 'older' } as Commentary,
-    };
-    const columns: ExpertColumn[] = Array.from({ length: 30 }, (_, i) => ({
-      expert: { ...site.expert('eve-fox'), id: `x${i}` },
-      passages: [elsewhere],
-    }));
     // Expert x20 also wrote in the reader's analysis, on this theme.
-    const here = {
-      ...item.commentary,
-      expert: 'x20',
-      analysis: 'newer',
-      blocks: [{ ...item.passage, kind: 'passage' as const, themes: ['energy'] }],
-    } as Commentary;
+    const { columns, here } = crowdedTheme(
+      Array.from({ length: 30 }, (_, i) => `x${i}`),
+      'x20',
+      site.columnsFor('energy')[0]!.passages[0]!.commentary.id,
+    );
     const related = relatedPerspectives(
       { expert: 'nobody', themes: ['energy'], analysis: 'newer' },
       {
@@ -82,23 +96,10 @@ describe('relatedPerspectives', () => {
     expect(related[0]!.moreExperts).toBe(26);
     expect(related[0]!.columns.map((c) => c.onThemePage)).toEqual([true, true, false, true]);
   });
+
   test('makes an expert’s column on a theme once and shows the same one on every page, unless it is of the reader’s analysis', () => {
-    const item = site.columnsFor('energy')[0]!.passages[0]!;
-    const elsewhere: PassageInContext = {
-      ...item,
-      commentary: { ...item.commentary, id: 'older/x', analysis: 'older' } as Commentary,
-    };
-    const columns: ExpertColumn[] = ['x0', 'x1'].map((id) => ({
-      expert: { ...site.expert('eve-fox'), id },
-      passages: [elsewhere],
-    }));
     // x1 also wrote in analysis "newer", on this theme.
-    const here = {
-      ...item.commentary,
-      expert: 'x1',
-      analysis: 'newer',
-      blocks: [{ ...item.passage, kind: 'passage' as const, themes: ['energy'] }],
-    } as Commentary;
+    const { columns, here } = crowdedTheme(['x0', 'x1'], 'x1', 'older/x');
     const stub = {
       theme: site.theme,
       columnsFor: () => columns,

@@ -30,6 +30,13 @@ export interface RelatedLimits {
 /** Identifies a passage across the corpus. */
 const key = (item: PassageInContext) => `${item.commentary.id}#${item.passage.id}`;
 
+/** Whether a block of a commentary is a passage tagged with the theme. */
+const onTheme = (
+  block: Commentary['blocks'][number],
+  themeId: string,
+): block is Extract<Commentary['blocks'][number], { kind: 'passage' }> =>
+  block.kind === 'passage' && block.themes.includes(themeId);
+
 /** The experts, `exceptExpert` aside, whose commentaries in an analysis speak to a theme. */
 function localExperts(
   analysis: Pick<Analysis, 'commentaries'>,
@@ -39,7 +46,7 @@ function localExperts(
   const experts = new Set<string>();
   for (const other of analysis.commentaries) {
     if (other.expert === exceptExpert || experts.has(other.expert)) continue;
-    if (other.blocks.some((block) => block.kind === 'passage' && block.themes.includes(themeId))) {
+    if (other.blocks.some((block) => onTheme(block, themeId))) {
       experts.add(other.expert);
     }
   }
@@ -56,9 +63,7 @@ function localPassages(
     other.expert !== expertId
       ? []
       : other.blocks.flatMap((block) =>
-          block.kind === 'passage' && block.themes.includes(themeId)
-            ? [{ passage: block, commentary: other }]
-            : [],
+          onTheme(block, themeId) ? [{ passage: block, commentary: other }] : [],
         ),
   );
 }
