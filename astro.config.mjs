@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import { hostingFromEnv } from './src/outputs/hosting.mjs';
-import { contentCheck } from './src/content/integration';
-import { searchIndex } from './src/search/build/integration';
-import { CheckedRecords } from './src/search/build/checked';
-import { siteFiles } from './src/outputs/integration';
+import { contentCheck } from './src/content/integration.ts';
+import { searchIndex } from './src/search/build/integration.ts';
+import { CheckedRecords } from './src/search/build/checked.ts';
+import { siteFiles } from './src/outputs/integration.ts';
 import { SEARCH_BUNDLE_FOLDER } from './src/search/shared/bundle.mjs';
 
 const { base, site } = hostingFromEnv(process.env);

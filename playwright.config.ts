@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { chromium, defineConfig, devices } from '@playwright/test';
-import { BASE, DIST, ORIGIN, PORT, chromiumPath } from './e2e/env';
+import { BASE, DIST, ORIGIN, PORT, chromiumPath } from './e2e/env.ts';
 
 const executablePath = chromiumPath(() => chromium.executablePath());
 /**

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BASE, PUBLIC } from './env';
-import { analysis, passage } from './fixture';
+import { BASE, PUBLIC } from './env.ts';
+import { analysis, passage } from './fixture.ts';
 
 // The fixture content (e2e/README.md): the pact is dated to the month (2024-11), the accord to the
 // day (2025-03-14).

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { THEME_COLUMN_PREVIEW } from '../src/model/settings';
-import { BASE } from './env';
-import { expert, fixtureIds, passage } from './fixture';
-import { openData } from './site';
+import { THEME_COLUMN_PREVIEW } from '../src/model/settings.ts';
+import { BASE } from './env.ts';
+import { expert, fixtureIds, passage } from './fixture.ts';
+import { openData } from './site.ts';
 
 test.describe('the open data export', () => {
   test('lists every analysis, expert and theme of the content, newest analysis first', () => {

@@ -1,9 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { BASE } from './env';
-import { EXPERT_PAGE_COMMENTARIES } from '../src/model/settings';
-import { analysis, commentariesOf, commentary, expert, fixtureIds, type FixtureCommentary } from './fixture';
-import { expectAccessible } from './checks';
+import { BASE } from './env.ts';
+import { EXPERT_PAGE_COMMENTARIES } from '../src/model/settings.ts';
+import {
+  analysis,
+  commentariesOf,
+  commentary,
+  expert,
+  fixtureIds,
+  type FixtureCommentary,
+} from './fixture.ts';
+import { expectAccessible } from './checks.ts';
 
 /**
  * Browsing by date on the fixture content (e2e/fixtures/content): search newest first and by year,

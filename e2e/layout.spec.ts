@@ -4,8 +4,8 @@
  * the ways to cite; an analysis's questions float beside its answers. Phones read one column.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { commentariesOf, fixtureIds } from './fixture';
-import { builtPages } from './site';
+import { commentariesOf, fixtureIds } from './fixture.ts';
+import { builtPages } from './site.ts';
 
 const commentaries = () => builtPages().filter((p) => p.includes('/commentaries/'));
 const analyses = () => builtPages().filter((p) => /\/analyses\/(?!page\/)[^/]+\/$/.test(p));

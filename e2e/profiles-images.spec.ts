@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BASE, ORIGIN, PUBLIC } from './env';
-import { analysis, commentariesOf, expert } from './fixture';
+import { BASE, ORIGIN, PUBLIC } from './env.ts';
+import { analysis, commentariesOf, expert } from './fixture.ts';
 import { FIXTURE_IMAGES } from './fixture-images.mjs';
-import { watch } from './live/watch';
-import { expectAccessible, layoutShift } from './checks';
+import { watch } from './live/watch.ts';
+import { expectAccessible, layoutShift } from './checks.ts';
 
 /**
  * Expert profiles and images on the fixture content (e2e/README.md): an expert with every profile

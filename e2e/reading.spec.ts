@@ -5,13 +5,13 @@ import {
   HOME_ANALYSES,
   THEME_COLUMN_PREVIEW,
   THEME_EXPERT_PAGE_PASSAGES,
-} from '../src/model/settings';
-import { analysis, commentariesOf, commentary, expert, fixtureIds, passage, theme } from './fixture';
-import { BASE } from './env';
+} from '../src/model/settings.ts';
+import { analysis, commentariesOf, commentary, expert, fixtureIds, passage, theme } from './fixture.ts';
+import { BASE } from './env.ts';
 
 const urlOf = (path: string) => `${BASE}${path}`;
-import { openData } from './site';
-import { expectAccessible } from './checks';
+import { openData } from './site.ts';
+import { expectAccessible } from './checks.ts';
 
 // The fixture content (e2e/README.md): two analyses with commentaries written for these tests, and
 // twenty-one short "Harbour Notes" that make the archive longer than one page.

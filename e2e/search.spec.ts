@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BASE } from './env';
-import { commentary, fixtureIds, passage, type FixturePassage } from './fixture';
-import { expectAccessible } from './checks';
+import { BASE } from './env.ts';
+import { commentary, fixtureIds, passage, type FixturePassage } from './fixture.ts';
+import { expectAccessible } from './checks.ts';
 
 /**
  * The passages the searches below should find, named by their commentary and opening words in the

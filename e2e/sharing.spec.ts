@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { FEED_ENTRIES } from '../src/model/settings';
-import { BASE, PUBLIC } from './env';
-import { analysis, commentariesOf, commentary, expert, fixtureIds } from './fixture';
-import { builtHtmlFiles } from './site';
+import { FEED_ENTRIES } from '../src/model/settings.ts';
+import { BASE, PUBLIC } from './env.ts';
+import { analysis, commentariesOf, commentary, expert, fixtureIds } from './fixture.ts';
+import { builtHtmlFiles } from './site.ts';
 
 /**
  * The exact values of feeds, structured data and link previews on the fixture content

@@ -1,7 +1,7 @@
 /** Helpers that read the built site from disk, to enumerate what the browser tests visit. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { BASE, DIST } from './env';
+import { BASE, DIST } from './env.ts';
 import { readOpenData } from '../src/outputs/open-data-read.mjs';
 
 /** Every HTML page of the build, as a URL path under the base (e.g. `/some/sub/path/themes/`). */

@@ -1,8 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { analysis, commentariesOf, commentary, expert, fixtureIds, type FixtureCommentary } from './fixture';
-import { PUBLIC } from './env';
-import { openData } from './site';
-import { expectAccessible } from './checks';
+import {
+  analysis,
+  commentariesOf,
+  commentary,
+  expert,
+  fixtureIds,
+  type FixtureCommentary,
+} from './fixture.ts';
+import { PUBLIC } from './env.ts';
+import { openData } from './site.ts';
+import { expectAccessible } from './checks.ts';
 
 /**
  * The editors' summaries on the fixture content (e2e/README.md): the Northern Fisheries Pact has

@@ -13,9 +13,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { createWorkspaceServer, WORKSPACE_CSP } from '../scripts/workspace';
-import { checkContentFolder } from '../src/content/files';
-import { BASE, DIST } from './env';
+import { createWorkspaceServer, WORKSPACE_CSP } from '../scripts/workspace.ts';
+import { checkContentFolder } from '../src/content/files.ts';
+import { BASE, DIST } from './env.ts';
 
 /**
  * The editors' workspace (Sveltia CMS) driven through its forms, as Sveltia's own tests do: the

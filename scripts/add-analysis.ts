@@ -2,8 +2,8 @@
 // `vite-node scripts/add-analysis.ts <copy of content/>`. Used by scripts/test.mjs.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readFrontmatter } from '../src/content/frontmatter';
-import { addedAnalysis } from './added-analysis';
+import { readFrontmatter } from '../src/content/frontmatter.ts';
+import { addedAnalysis } from './added-analysis.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('Give the folder to add the generated analysis to: a copy of content/.');

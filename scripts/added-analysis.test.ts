@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../src/content/frontmatter';
-import { ADDED_EXPERT, ADDED_ID, addedAnalysis, newerDate, sentences } from './added-analysis';
+import { readFrontmatter } from '../src/content/frontmatter.ts';
+import { ADDED_EXPERT, ADDED_ID, addedAnalysis, newerDate, sentences } from './added-analysis.ts';
 
 const input = {
   passages: [

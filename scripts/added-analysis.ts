@@ -1,7 +1,7 @@
 // A generated analysis for the live suite (scripts/test.mjs): three commentaries made of sentences of
 // the published ones, as the next piece would reuse their subjects, so that the tests prove that
 // publishing one more analysis keeps every invariant of the live suite (e2e/live/) true.
-import { themesIn, type ThemeTerms } from '../src/model/terms';
+import { themesIn, type ThemeTerms } from '../src/model/terms.ts';
 
 /** The id, file names and invented expert of the generated analysis. */
 export const ADDED_ID = 'generated-next-analysis';

@@ -3,7 +3,7 @@
 // error; warnings only inform.
 // Usage: npm run check:content   (CONTENT_DIR picks another content folder)
 // The check itself, and what it prints, is src/content/check-report.ts.
-import { checkAndReport } from '../src/content/check-report';
+import { checkAndReport } from '../src/content/check-report.ts';
 import { contentDirFromEnv } from '../src/content/dir.mjs';
 
 if (!(await checkAndReport(process.cwd(), contentDirFromEnv(process.env)))) process.exitCode = 1;

@@ -1,7 +1,7 @@
 // What the editors' scripts share: stopping with a message, and reading what the content folder holds.
 import { contentDirFromEnv } from '../src/content/dir.mjs';
-import { readContentFolder } from '../src/content/files';
-import { inventory, type Inventory } from '../src/content/scaffold';
+import { readContentFolder } from '../src/content/files.ts';
+import { inventory, type Inventory } from '../src/content/scaffold.ts';
 
 /** Stops with a message for the editor. */
 export function refuse(message: string): never {

@@ -19,7 +19,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { expect } from 'vitest';
 import { scratchProject } from '../bench/project.mjs';
 import { gradientPng } from '../e2e/fixture-images.mjs';
-import { checkContent as checkFolder } from '../src/content/check-report';
+import { checkContent as checkFolder } from '../src/content/check-report.ts';
 
 export const ROOT = process.cwd();
 // Inside .build/, so that paths in messages are short and the build's swap stays on one disk.

@@ -6,7 +6,7 @@ import { contentDirFromEnv } from '../src/content/dir.mjs';
 import { hostingFromEnv } from '../src/outputs/hosting.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { listen } from './serve.mjs';
-import { createWorkspaceServer } from './workspace';
+import { createWorkspaceServer } from './workspace.ts';
 
 const root = process.cwd();
 const contentDir = relative(root, resolve(root, contentDirFromEnv(process.env)));

@@ -3,9 +3,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath } from '../src/content/files';
-import { analysisFile, analysisId } from '../src/content/scaffold';
-import { contentHere, refuse } from './cli';
+import { displayPath } from '../src/content/files.ts';
+import { analysisFile, analysisId } from '../src/content/scaffold.ts';
+import { contentHere, refuse } from './cli.ts';
 
 const { values, positionals } = parseArgs({
   options: { id: { type: 'string' } },

@@ -3,9 +3,9 @@
 // Usage: npm run new:commentary -- <analysis> <expert>
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { displayPath } from '../src/content/files';
-import { commentaryFile } from '../src/content/scaffold';
-import { contentHere, refuse } from './cli';
+import { displayPath } from '../src/content/files.ts';
+import { commentaryFile } from '../src/content/scaffold.ts';
+import { contentHere, refuse } from './cli.ts';
 
 const { root, contentDir, known } = await contentHere();
 const list = (ids: string[]) => (ids.length ? ids.join(', ') : '(none yet)');

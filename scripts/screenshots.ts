@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../e2e/env';
+import { chromiumPath } from '../e2e/env.ts';
 import { normalizeBase } from '../src/outputs/hosting.mjs';
 import { createStaticServer, listen } from './serve.mjs';
 

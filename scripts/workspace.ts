@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, normalize, resolve, sep } from 'node:path';
-import { cmsConfig, type CmsConfig } from '../src/content/cms-config';
+import { cmsConfig, type CmsConfig } from '../src/content/cms-config.ts';
 import { createStaticServer } from './serve.mjs';
 
 /**

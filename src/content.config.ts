@@ -6,7 +6,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { contentDirFromEnv } from './content/dir.mjs';
-import { contentLoader } from './content/loader';
+import { contentLoader } from './content/loader.ts';
 import {
   analysisSchema,
   commentarySchema,
@@ -15,8 +15,8 @@ import {
   siteSchema,
   themeList,
   themeSchema,
-} from './content/schemas';
-import { siteFileLoader } from './content/site-loader';
+} from './content/schemas.ts';
+import { siteFileLoader } from './content/site-loader.ts';
 
 const contentDir = contentDirFromEnv(process.env);
 

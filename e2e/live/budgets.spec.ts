@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { BASE, DIST } from '../env';
-import { builtHtmlFiles } from '../site';
-import { layoutShift } from '../checks';
+import { BASE, DIST } from '../env.ts';
+import { builtHtmlFiles } from '../site.ts';
+import { layoutShift } from '../checks.ts';
 
 /** The budgets of issue 5: sizes are tested on the real build; times are only benchmarked. */
 const COMMENTARY_HTML_CSS_GZIP = 20 * 1024;

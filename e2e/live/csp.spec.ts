@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { openData } from '../site';
-import { watch } from './watch';
+import { openData } from '../site.ts';
+import { watch } from './watch.ts';
 
 test('search works under the Content-Security-Policy: Pagefind, its WebAssembly and its filters load', async ({
   page,

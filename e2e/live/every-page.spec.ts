@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { BASE, PUBLIC } from '../env';
-import { pagesToVisit } from '../site';
-import { watch } from './watch';
-import { expectAccessible } from '../checks';
+import { BASE, PUBLIC } from '../env.ts';
+import { pagesToVisit } from '../site.ts';
+import { watch } from './watch.ts';
+import { expectAccessible } from '../checks.ts';
 
 /**
  * Every page, visited once in the browser: no WCAG 2.2 AA violation in light or dark mode, nothing

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { crawl } from '../crawl';
-import { BASE, ORIGIN } from '../env';
-import { builtPages, openData } from '../site';
+import { crawl } from '../crawl.ts';
+import { BASE, ORIGIN } from '../env.ts';
+import { builtPages, openData } from '../site.ts';
 
 test('every page is reachable from the home page and no internal link or anchor is broken', async ({
   request,

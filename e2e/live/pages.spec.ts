@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { BASE, DIST } from '../env';
-import { builtHtmlFiles } from '../site';
+import { BASE, DIST } from '../env.ts';
+import { builtHtmlFiles } from '../site.ts';
 
 test('reading pages ship one tiny script and no search code', () => {
   const scripts = new Set<string>();

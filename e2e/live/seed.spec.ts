@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openData } from '../site';
+import { openData } from '../site.ts';
 
 /** The id of the seed analysis: its file is content/analyses/blinken-china-trip.md. */
 const SEED = 'blinken-china-trip';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { FEED_ENTRIES } from '../../src/model/settings';
-import { BASE, ORIGIN, PUBLIC } from '../env';
-import { builtHtmlFiles, builtPages, openData } from '../site';
+import { FEED_ENTRIES } from '../../src/model/settings.ts';
+import { BASE, ORIGIN, PUBLIC } from '../env.ts';
+import { builtHtmlFiles, builtPages, openData } from '../site.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 

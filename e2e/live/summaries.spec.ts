@@ -4,7 +4,7 @@
  * checked in seed.spec.ts (live run only).
  */
 import { expect, test } from '@playwright/test';
-import { openData } from '../site';
+import { openData } from '../site.ts';
 
 const LABEL = 'Editors’ bottom line:';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { CheckResult } from './check';
-import { checkReport, failedReport } from './check-report';
-import type { Problem } from './validate';
+import type { CheckResult } from './check.ts';
+import { checkReport, failedReport } from './check-report.ts';
+import type { Problem } from './validate.ts';
 
 const content = (analyses: number, commentaries: number): CheckResult['content'] =>
   ({

@@ -5,13 +5,13 @@
  * on disk (`parse-cache.ts`) for the build's content loader and the next check. Both that command
  * and, inside Astro's process, every build (`integration.ts`) run `checkAndReport`.
  */
-import { checkContentFolder } from './files';
-import { forgetParses, useParseSource, type ParseSource } from './markdown';
-import { ParseCache } from './parse-cache';
-import type { Problem } from './validate';
-import { formatProblems } from './validate';
-import type { CheckResult } from './check';
-import { plural as count } from '../util/text';
+import { checkContentFolder } from './files.ts';
+import { forgetParses, useParseSource, type ParseSource } from './markdown.ts';
+import { ParseCache } from './parse-cache.ts';
+import type { Problem } from './validate.ts';
+import { formatProblems } from './validate.ts';
+import type { CheckResult } from './check.ts';
+import { plural as count } from '../util/text.ts';
 
 /** What the check prints and how it ends. */
 export interface CheckReport {

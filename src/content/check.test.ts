@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkSources, sortProblems, type SourceFile } from './check';
-import type { CollectionName } from './schemas';
-import type { Problem } from './validate';
+import { checkSources, sortProblems, type SourceFile } from './check.ts';
+import type { CollectionName } from './schemas.ts';
+import type { Problem } from './validate.ts';
 
 /** A valid little corpus, as files, keyed by path under the content folder. */
 const VALID: Record<string, string> = {

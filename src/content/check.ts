@@ -5,21 +5,21 @@
  * runs the cross-entry checks of `validate.ts`. Pure: the caller reads the files.
  */
 import type { z } from 'astro/zod';
-import { entryId } from './entry-id';
-import { readFrontmatter, type FrontmatterResult } from './frontmatter';
-import { checkSiteFile, type SiteSource } from './identity';
-import { imageProblems, type FileSize } from './images';
-import { issueProblems, PARSE_OPTIONS } from './issues';
-import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from '../model/model';
-import { COLLECTIONS, SCHEMAS, type CollectionName, type SiteIdentity } from './schemas';
-import { compareText } from '../util/text';
+import { entryId } from './entry-id.ts';
+import { readFrontmatter, type FrontmatterResult } from './frontmatter.ts';
+import { checkSiteFile, type SiteSource } from './identity.ts';
+import { imageProblems, type FileSize } from './images.ts';
+import { issueProblems, PARSE_OPTIONS } from './issues.ts';
+import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from '../model/model.ts';
+import { COLLECTIONS, SCHEMAS, type CollectionName, type SiteIdentity } from './schemas.ts';
+import { compareText } from '../util/text.ts';
 import {
   failureMessage,
   validateContent,
   type ContentInput,
   type Problem,
   type Unreadable,
-} from './validate';
+} from './validate.ts';
 
 /** One markdown file of a collection, as read from disk. */
 export interface SourceFile {

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { CHECK_NOTE, cmsConfig, fieldLabel, type CmsField } from './cms-config';
-import { COLLECTIONS, REFERENCES, SCHEMAS, type CollectionName } from './schemas';
+import { CHECK_NOTE, cmsConfig, fieldLabel, type CmsField } from './cms-config.ts';
+import { COLLECTIONS, REFERENCES, SCHEMAS, type CollectionName } from './schemas.ts';
 
 const config = cmsConfig({ contentDir: 'content' });
 const collection = (name: CollectionName) => config.collections.find((c) => c.name === name)!;

@@ -6,7 +6,7 @@
  * stays with `npm run check:content`, and each collection's description says so.
  */
 import { z } from 'astro/zod';
-import { PARTIAL_DATE_SHAPE } from '../util/dates';
+import { PARTIAL_DATE_SHAPE } from '../util/dates.ts';
 import {
   COLLECTIONS,
   IMAGE_FORMAT,
@@ -17,7 +17,7 @@ import {
   REFERENCES,
   SCHEMAS,
   type CollectionName,
-} from './schemas';
+} from './schemas.ts';
 
 /** A Sveltia CMS field, as its configuration reference describes it. */
 export interface CmsField {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entryId } from './entry-id';
+import { entryId } from './entry-id.ts';
 
 describe('entryId', () => {
   test.each([

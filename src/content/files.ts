@@ -19,12 +19,12 @@ import {
   type Stats,
 } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { checkSources, type CheckResult, type Refused, type SourceFile } from './check';
-import { decodeUtf8, encodingMessage } from '../util/encoding';
-import { SITE_FILE, type SiteSource } from './identity';
-import { fileInside } from './site-loader';
-import { COLLECTIONS, type CollectionName } from './schemas';
-import { compareText } from '../util/text';
+import { checkSources, type CheckResult, type Refused, type SourceFile } from './check.ts';
+import { decodeUtf8, encodingMessage } from '../util/encoding.ts';
+import { SITE_FILE, type SiteSource } from './identity.ts';
+import { fileInside } from './site-loader.ts';
+import { COLLECTIONS, type CollectionName } from './schemas.ts';
+import { compareText } from '../util/text.ts';
 
 /** A path as editors see it: relative to the project, `/`-separated; absolute when outside it. */
 export function displayPath(root: string, path: string): string {

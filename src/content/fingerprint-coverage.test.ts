@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { fingerprintInputs } from './fingerprint';
+import { fingerprintInputs } from './fingerprint.ts';
 
 // The real project: whatever the layout, the fingerprint must cover every file of ours that the
 // content config runs, or an edit to it would leave stale entries in Astro's content store.

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { codeFingerprint, fingerprintInputs } from './fingerprint';
+import { codeFingerprint, fingerprintInputs } from './fingerprint.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'fingerprint-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readFrontmatter, yamlAdvice, type ImpossibleDate } from './frontmatter';
+import { readFrontmatter, yamlAdvice, type ImpossibleDate } from './frontmatter.ts';
 
 describe('readFrontmatter', () => {
   test('reads the fields and the body, typing values as Astro does', () => {

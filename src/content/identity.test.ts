@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { accentStylesheet, checkSiteFile, footerHref } from './identity';
-import { isSafeLink } from './schemas';
+import { accentStylesheet, checkSiteFile, footerHref } from './identity.ts';
+import { isSafeLink } from './schemas.ts';
 
 const VALID = `name: Example Review
 tagline: Short takes on long questions.

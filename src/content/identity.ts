@@ -3,11 +3,11 @@
  * schema as the build loads it with, and turned into what pages need (the accent stylesheet, the
  * footer's links). Pure: the caller reads the files.
  */
-import { readYaml } from './frontmatter';
-import { issueProblems, PARSE_OPTIONS } from './issues';
-import { siteSchema, type SiteIdentity } from './schemas';
-import type { Problem } from './validate';
-import { normalizeHex } from '../util/contrast';
+import { readYaml } from './frontmatter.ts';
+import { issueProblems, PARSE_OPTIONS } from './issues.ts';
+import { siteSchema, type SiteIdentity } from './schemas.ts';
+import type { Problem } from './validate.ts';
+import { normalizeHex } from '../util/contrast.ts';
 
 /** The identity file's name, at the top of the content folder. */
 export const SITE_FILE = 'site.yml';

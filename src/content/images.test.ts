@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { imageProblems, imageRelativeToEntry, MAX_IMAGE_BYTES, srcsetWidths } from './images';
+import { imageProblems, imageRelativeToEntry, MAX_IMAGE_BYTES, srcsetWidths } from './images.ts';
 
 const files: Record<string, number> = {
   'images/lead.jpg': 200_000,

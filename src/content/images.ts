@@ -5,7 +5,7 @@
  * once; the callers say how big a file is. Pure but for `node:path`.
  */
 import { relative, resolve, sep } from 'node:path';
-import type { CollectionName } from './schemas';
+import type { CollectionName } from './schemas.ts';
 
 /** The largest image file the site accepts: bigger ones slow every build and are never needed. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;

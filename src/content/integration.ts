@@ -7,8 +7,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { CheckResult } from './check';
-import { checkAndReport } from './check-report';
+import type { CheckResult } from './check.ts';
+import { checkAndReport } from './check-report.ts';
 import { contentDirFromEnv } from './dir.mjs';
 import { CONTENT_ERRORS_EXIT } from './exit.mjs';
 

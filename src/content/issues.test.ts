@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fieldDescription, fieldPath, issueProblems, PARSE_OPTIONS } from './issues';
-import { analysisSchema, commentarySchema, themeSchema } from './schemas';
+import { fieldDescription, fieldPath, issueProblems, PARSE_OPTIONS } from './issues.ts';
+import { analysisSchema, commentarySchema, themeSchema } from './schemas.ts';
 import type { z } from 'astro/zod';
 
 /** The editor's messages for some frontmatter, through the real schema. */

@@ -7,12 +7,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { CODE_KEY, contentLoader, isContentPath, type StoredParse } from './loader';
-import { readContentFolder } from './files';
-import { checkSources } from './check';
-import { codeFingerprint } from './fingerprint';
-import { parseBody } from './markdown';
-import { SCHEMAS, type CollectionName } from './schemas';
+import { CODE_KEY, contentLoader, isContentPath, type StoredParse } from './loader.ts';
+import { readContentFolder } from './files.ts';
+import { checkSources } from './check.ts';
+import { codeFingerprint } from './fingerprint.ts';
+import { parseBody } from './markdown.ts';
+import { SCHEMAS, type CollectionName } from './schemas.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'content-loader-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

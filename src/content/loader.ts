@@ -12,15 +12,15 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { identify, type IdentifiedFile } from './check';
-import { contentFileSize, readCollection } from './files';
-import { codeFingerprint } from './fingerprint';
-import { imageOf, imageProblems, imageRelativeToEntry } from './images';
-import { issueProblems, PARSE_OPTIONS } from './issues';
-import { parseBody, useParseSource, type BodyParse } from './markdown';
-import { ParseCache } from './parse-cache';
-import { SCHEMAS, type CollectionName } from './schemas';
-import { failureMessage } from './validate';
+import { identify, type IdentifiedFile } from './check.ts';
+import { contentFileSize, readCollection } from './files.ts';
+import { codeFingerprint } from './fingerprint.ts';
+import { imageOf, imageProblems, imageRelativeToEntry } from './images.ts';
+import { issueProblems, PARSE_OPTIONS } from './issues.ts';
+import { parseBody, useParseSource, type BodyParse } from './markdown.ts';
+import { ParseCache } from './parse-cache.ts';
+import { SCHEMAS, type CollectionName } from './schemas.ts';
+import { failureMessage } from './validate.ts';
 
 /** What the loader stores in an entry's `rendered.metadata` for a markdown body. */
 export interface StoredParse {

@@ -11,7 +11,7 @@ import {
   renderBlocks,
   tagBlocks,
   type Passage,
-} from './markdown';
+} from './markdown.ts';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';

@@ -13,8 +13,8 @@ import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { isSafeUrl } from '../util/safe-url';
-import { themesIn, type ThemeTerms } from '../model/terms';
+import { isSafeUrl } from '../util/safe-url.ts';
+import { themesIn, type ThemeTerms } from '../model/terms.ts';
 
 /** One passage of a commentary: a paragraph (or list, quote, table) a reader can link to. */
 export interface Passage {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { orcidCheckCharacter, orcidUrl } from './orcid';
+import { orcidCheckCharacter, orcidUrl } from './orcid.ts';
 
 describe('orcidUrl', () => {
   // iDs from ORCID's own documentation of the check digit, one ending in X.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { contrastRatio } from '../util/contrast';
-import { accentContrastProblem, PAGE_BACKGROUNDS } from './palette';
+import { contrastRatio } from '../util/contrast.ts';
+import { accentContrastProblem, PAGE_BACKGROUNDS } from './palette.ts';
 
 describe('PAGE_BACKGROUNDS', () => {
   // The check must measure against the colours readers actually get.

@@ -2,7 +2,7 @@
  * The page colours an accent is read against, as `src/styles/tokens.css` sets them (its test keeps
  * the two in step), and the contrast check of the accent colour `site.yml` gives for each mode.
  */
-import { AA_TEXT, contrastRatio, formatRatio, nearestPassing, normalizeHex } from '../util/contrast';
+import { AA_TEXT, contrastRatio, formatRatio, nearestPassing, normalizeHex } from '../util/contrast.ts';
 
 /** Colour schemes, each with the backgrounds links and buttons sit on. */
 export const PAGE_BACKGROUNDS = {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { codeFingerprint } from './fingerprint';
-import { bodyProblems, parseBlocks, parseBody, useParseSource, type BodyParse } from './markdown';
-import { bodyDigest, PARSE_CACHE_FILE, ParseCache } from './parse-cache';
+import { codeFingerprint } from './fingerprint.ts';
+import { bodyProblems, parseBlocks, parseBody, useParseSource, type BodyParse } from './markdown.ts';
+import { bodyDigest, PARSE_CACHE_FILE, ParseCache } from './parse-cache.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'parse-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

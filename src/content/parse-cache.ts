@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { codeFingerprint } from './fingerprint';
-import { parseBody, type BodyParse, type ParseSource } from './markdown';
+import { codeFingerprint } from './fingerprint.ts';
+import { parseBody, type BodyParse, type ParseSource } from './markdown.ts';
 
 /** Where the parses are kept, relative to the project (beside Vite's and Astro's own caches). */
 export const PARSE_CACHE_FILE = 'node_modules/.cache/perspectives/parses.json';
@@ -31,11 +31,15 @@ export class ParseCache implements ParseSource {
   /** How many bodies were answered from the file (for the build's log and the tests). */
   hits = 0;
 
-  private constructor(
-    private readonly file: string,
-    private readonly fingerprint: string,
-    private readonly parses: ReadonlyMap<string, BodyParse>,
-  ) {}
+  private readonly file: string;
+  private readonly fingerprint: string;
+  private readonly parses: ReadonlyMap<string, BodyParse>;
+
+  private constructor(file: string, fingerprint: string, parses: ReadonlyMap<string, BodyParse>) {
+    this.file = file;
+    this.fingerprint = fingerprint;
+    this.parses = parses;
+  }
 
   /** Reads the cache of the project at `root`; empty when missing, unreadable or written by other code. */
   static read(root: string, fingerprint = codeFingerprint(root)): ParseCache {

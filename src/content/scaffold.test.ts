@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { SourceFile } from './check';
-import { readFrontmatter } from './frontmatter';
-import { analysisFile, analysisId, commentaryFile, inventory, nextOrder } from './scaffold';
-import { analysisSchema, commentarySchema } from './schemas';
-import type { CollectionName } from './schemas';
+import type { SourceFile } from './check.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { analysisFile, analysisId, commentaryFile, inventory, nextOrder } from './scaffold.ts';
+import { analysisSchema, commentarySchema } from './schemas.ts';
+import type { CollectionName } from './schemas.ts';
 
 const file = (collection: CollectionName, path: string, source: string): SourceFile => ({
   collection,

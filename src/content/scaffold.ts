@@ -6,10 +6,10 @@
  */
 import { slug } from 'github-slugger';
 import type { z } from 'astro/zod';
-import { identify, type SourceFile } from './check';
-import { fieldDescription } from './issues';
-import { analysisSchema, commentarySchema, type CollectionName } from './schemas';
-import { compareText } from '../util/text';
+import { identify, type SourceFile } from './check.ts';
+import { fieldDescription } from './issues.ts';
+import { analysisSchema, commentarySchema, type CollectionName } from './schemas.ts';
+import { compareText } from '../util/text.ts';
 
 /** What exists already, read leniently: an entry counts even while its fields are unfinished. */
 export interface Inventory {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analysisSchema, expertSchema, partialDate } from './schemas';
+import { analysisSchema, expertSchema, partialDate } from './schemas.ts';
 
 describe('partialDate', () => {
   test.each([

@@ -5,12 +5,12 @@
  * read in error messages and in the files `npm run new:*` creates.
  */
 import { z } from 'astro/zod';
-import { HEX_COLOUR } from '../util/contrast';
-import { parsePartialDate } from '../util/dates';
-import { orcidUrl } from './orcid';
-import { accentContrastProblem } from './palette';
-import { isSafeUrl, isWebUrl } from '../util/safe-url';
-import { BOTTOM_LINE_MAX, summaryProblem, TAKEAWAY_MAX, TAKEAWAYS_MAX } from '../model/summaries';
+import { HEX_COLOUR } from '../util/contrast.ts';
+import { parsePartialDate } from '../util/dates.ts';
+import { orcidUrl } from './orcid.ts';
+import { accentContrastProblem } from './palette.ts';
+import { isSafeUrl, isWebUrl } from '../util/safe-url.ts';
+import { BOTTOM_LINE_MAX, summaryProblem, TAKEAWAY_MAX, TAKEAWAYS_MAX } from '../model/summaries.ts';
 
 /** The four collections, each a folder of markdown under the content folder. */
 export const COLLECTIONS = ['analyses', 'experts', 'themes', 'commentaries'] as const;

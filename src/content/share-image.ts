@@ -5,10 +5,10 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import { isPipelineImage, type AnalysisEntry } from '../model/model';
-import type { ShareImage } from '../outputs/seo';
-import { SHARE_IMAGE_WIDTH } from '../model/settings';
-import type { LinkContext } from '../outputs/urls';
+import { isPipelineImage, type AnalysisEntry } from '../model/model.ts';
+import type { ShareImage } from '../outputs/seo.ts';
+import { SHARE_IMAGE_WIDTH } from '../model/settings.ts';
+import type { LinkContext } from '../outputs/urls.ts';
 
 /** The preview image made from `image`, described by `alt`. */
 export async function shareImage(image: ImageMetadata, alt: string, links: LinkContext): Promise<ShareImage> {

@@ -7,9 +7,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { readYaml } from './frontmatter';
-import { checkSiteFile, SITE_FILE } from './identity';
-import { ContentError } from './validate';
+import { readYaml } from './frontmatter.ts';
+import { checkSiteFile, SITE_FILE } from './identity.ts';
+import { ContentError } from './validate.ts';
 
 /** Whether `path` (relative to the folder `top`) is a file inside that folder. */
 export function fileInside(top: string, path: string): boolean {

@@ -4,13 +4,14 @@
  * (`check.ts`) and printed its warnings; the check here guards a bare `astro build` or `astro dev`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildModel, type SiteModel } from '../model/model';
+import { buildModel, type SiteModel } from '../model/model.ts';
 import { contentDirFromEnv } from './dir.mjs';
-import type { StoredParse } from './loader';
-import { primeParse } from './markdown';
-import { byId } from '../util/text';
-import { links as urlContext, type LinkContext } from '../outputs/urls';
-import { ContentError, validateContent, type ContentInput, type Problem } from './validate';
+import type { StoredParse } from './loader.ts';
+import { primeParse } from './markdown.ts';
+import { byId } from '../util/text.ts';
+import { type LinkContext } from '../outputs/urls.ts';
+import { links as urlContext } from '../outputs/site-urls.ts';
+import { ContentError, validateContent, type ContentInput, type Problem } from './validate.ts';
 
 let loading: Promise<SiteModel> | undefined;
 

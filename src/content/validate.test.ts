@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate } from '../util/dates';
-import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from '../model/model';
-import { openingWords, validateContent, type ContentInput } from './validate';
+import { parsePartialDate } from '../util/dates.ts';
+import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from '../model/model.ts';
+import { openingWords, validateContent, type ContentInput } from './validate.ts';
 
 const analysis = (id: string): AnalysisEntry => ({
   id,

@@ -3,10 +3,10 @@
  * orders, empty bodies, declared themes no passage speaks to. Pure, so that the build and
  * `npm run check:content` share it.
  */
-import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from '../model/model';
-import { bodyProblems, parseBlocks, type Block } from './markdown';
-import { BIO_MAX_WORDS } from '../model/settings';
-import { termsIn } from '../model/terms';
+import type { AnalysisEntry, CommentaryEntry, Expert, Theme } from '../model/model.ts';
+import { bodyProblems, parseBlocks, type Block } from './markdown.ts';
+import { BIO_MAX_WORDS } from '../model/settings.ts';
+import { termsIn } from '../model/terms.ts';
 
 /** One problem found in the content, located for an editor. */
 export interface Problem {
@@ -297,11 +297,14 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** Thrown when the content has errors; the message lists them all. */
 export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
     const errors = problems.filter((p) => p.level === 'error');
     super(
       `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was published.\n${formatProblems(errors)}`,
     );
     this.name = 'ContentError';
+    this.problems = problems;
   }
 }

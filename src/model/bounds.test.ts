@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { heaviest } from './bounds';
+import { heaviest } from './bounds.ts';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
 const item = (name: string, n: number) => ({ name, n });

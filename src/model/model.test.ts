@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate } from '../util/dates';
+import { parsePartialDate } from '../util/dates.ts';
 import {
   analysisTitles,
   expertPages,
@@ -16,9 +16,9 @@ import {
   type CommentaryEntry,
   type Expert,
   type Theme,
-} from './model';
-import { fixtureSite } from './site.fixture';
-import { THEME_COLUMN_PREVIEW, THEME_PAGE_EXPERTS } from './settings';
+} from './model.ts';
+import { fixtureSite } from './site.fixture.ts';
+import { THEME_COLUMN_PREVIEW, THEME_PAGE_EXPERTS } from './settings.ts';
 
 const expert = (id: string, givenName: string, familyName: string): Expert => ({
   id,

@@ -3,10 +3,10 @@
  * rendered and tagged passages, and the groupings the pages show.
  */
 import type { ImageMetadata } from 'astro';
-import { compareNewestFirst, type PartialDate } from '../util/dates';
-import { renderBlocks, type Block, type Passage } from '../content/markdown';
-import { paginate, type Page } from './paging';
-import { heaviest } from './bounds';
+import { compareNewestFirst, type PartialDate } from '../util/dates.ts';
+import { renderBlocks, type Block, type Passage } from '../content/markdown.ts';
+import { paginate, type Page } from './paging.ts';
+import { heaviest } from './bounds.ts';
 import {
   ARCHIVE_PAGE_SIZE,
   EXPERT_PAGE_COMMENTARIES,
@@ -15,7 +15,7 @@ import {
   THEME_COLUMN_PREVIEW,
   THEME_EXPERT_PAGE_PASSAGES,
   THEME_PAGE_EXPERTS,
-} from './settings';
+} from './settings.ts';
 
 /** An analysis entry as the pages need it. */
 export interface AnalysisEntry {

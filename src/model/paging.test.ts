@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageTitle, paginate, preview } from './paging';
+import { pageTitle, paginate, preview } from './paging.ts';
 
 describe('paginate', () => {
   test.each([

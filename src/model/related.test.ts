@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Commentary, ExpertColumn, PassageInContext } from './model';
-import { relatedExcerpt, relatedPerspectives } from './related';
-import { RELATED_EXCERPT_WORDS } from './settings';
-import { fixtureSite } from './site.fixture';
+import type { Commentary, ExpertColumn, PassageInContext } from './model.ts';
+import { relatedExcerpt, relatedPerspectives } from './related.ts';
+import { RELATED_EXCERPT_WORDS } from './settings.ts';
+import { fixtureSite } from './site.fixture.ts';
 
 const site = fixtureSite();
 const commentary = (id: string) => site.commentaries.find((c) => c.id === id)!;

@@ -1,7 +1,15 @@
 /** Related perspectives: for each theme of a commentary, what the other experts said on it. */
-import type { Analysis, Commentary, Expert, ExpertColumn, PassageInContext, SiteModel, Theme } from './model';
-import { excerpt } from '../util/text';
-import { RELATED_EXCERPT_WORDS, RELATED_EXPERTS_PER_THEME, RELATED_PASSAGES_PER_EXPERT } from './settings';
+import type {
+  Analysis,
+  Commentary,
+  Expert,
+  ExpertColumn,
+  PassageInContext,
+  SiteModel,
+  Theme,
+} from './model.ts';
+import { excerpt } from '../util/text.ts';
+import { RELATED_EXCERPT_WORDS, RELATED_EXPERTS_PER_THEME, RELATED_PASSAGES_PER_EXPERT } from './settings.ts';
 
 /** One other expert's passages on a theme, as many as fit, and how many more there are. */
 export interface RelatedColumn {

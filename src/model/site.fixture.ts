@@ -1,8 +1,8 @@
 /**
  * A small site for unit tests: two analyses, three experts, three themes. Only tests import it.
  */
-import { parsePartialDate } from '../util/dates';
-import { buildModel, type SiteModel } from './model';
+import { parsePartialDate } from '../util/dates.ts';
+import { buildModel, type SiteModel } from './model.ts';
 
 /** Builds the fixture site's model. */
 export function fixtureSite(): SiteModel {

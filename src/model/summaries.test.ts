@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analysisSchema, commentarySchema } from '../content/schemas';
+import { analysisSchema, commentarySchema } from '../content/schemas.ts';
 import {
   BOTTOM_LINE_MAX,
   BOTTOM_LINE_META,
@@ -10,7 +10,7 @@ import {
   sentenceCount,
   summaryProblem,
   TAKEAWAYS_MAX,
-} from './summaries';
+} from './summaries.ts';
 
 describe('sentenceCount', () => {
   test.each([

@@ -4,7 +4,7 @@
  * analysis, commentary, theme and expert pages, search results, feeds, open data). This module
  * holds the rules the content check applies to them and the small derivations the pages need.
  */
-import { parseAnalysisFilterValue } from '../search/shared/contract';
+import { parseAnalysisFilterValue } from '../search/shared/contract.ts';
 
 /** The longest bottom line: one sentence of about fifty words, the length a search result or a link preview still shows whole. */
 export const BOTTOM_LINE_MAX = 300;

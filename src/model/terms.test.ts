@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { termLiteral, termPattern, foldText, termsIn, themesIn } from './terms';
+import { termLiteral, termPattern, foldText, termsIn, themesIn } from './terms.ts';
 
 describe('termsIn', () => {
   test.each([

@@ -10,7 +10,7 @@ export interface ThemeTerms {
   terms: readonly string[];
 }
 
-import { remembered } from '../util/memo';
+import { remembered } from '../util/memo.ts';
 
 const WORD = String.raw`[\p{L}\p{N}]`;
 const cache = new Map<string, RegExp>();

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate, type PartialDate } from '../util/dates';
-import { fixtureSite } from './site.fixture';
-import { analysesOnTheme, periodOf, recentThemeTimeline, themeTimeline, timelineByMonth } from './timeline';
+import { parsePartialDate, type PartialDate } from '../util/dates.ts';
+import { fixtureSite } from './site.fixture.ts';
+import {
+  analysesOnTheme,
+  periodOf,
+  recentThemeTimeline,
+  themeTimeline,
+  timelineByMonth,
+} from './timeline.ts';
 
 const date = (iso: string): PartialDate => parsePartialDate(iso)!;
 

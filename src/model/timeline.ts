@@ -3,8 +3,8 @@
  * theme pages. Dates are partial (see dates.ts): a date known only to its year is grouped under
  * the year, after that year's months, since it sorts as the start of its period.
  */
-import { MONTHS, compareNewestFirst, type PartialDate } from '../util/dates';
-import type { Analysis, Expert, ExpertColumn } from './model';
+import { MONTHS, compareNewestFirst, type PartialDate } from '../util/dates.ts';
+import type { Analysis, Expert, ExpertColumn } from './model.ts';
 
 /** The period a date is grouped under: its month, or its year when the month is not known. */
 export interface Period {

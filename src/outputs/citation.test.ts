@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate } from '../util/dates';
+import { parsePartialDate } from '../util/dates.ts';
 import {
   analysisWork,
   apa,
@@ -15,7 +15,7 @@ import {
   ris,
   scholarMeta,
   type CitedWork,
-} from './citation';
+} from './citation.ts';
 
 const analysis = {
   id: 'g20-summit',

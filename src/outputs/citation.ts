@@ -9,11 +9,11 @@
  * source supports; the URL is the page on this site (where the passage anchors are),
  * and the original address goes in the records' notes.
  */
-import { escapeHtml } from '../util/escape';
-import { remembered } from '../util/memo';
-import { MONTHS, type PartialDate } from '../util/dates';
-import type { Analysis, Commentary, SiteModel } from '../model/model';
-import { CITATION_FORMATS, paths, type CitationFormat, type LinkContext } from './urls';
+import { escapeHtml } from '../util/escape.ts';
+import { remembered } from '../util/memo.ts';
+import { MONTHS, type PartialDate } from '../util/dates.ts';
+import type { Analysis, Commentary, SiteModel } from '../model/model.ts';
+import { CITATION_FORMATS, paths, type CitationFormat, type LinkContext } from './urls.ts';
 
 /** A person as citations name them. */
 export interface CitedPerson {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate } from '../util/dates';
-import { analysesFeed, atomFeed, atomTimestamp, expertFeed, feedOrder, themeFeed } from './feeds';
-import { buildModel } from '../model/model';
-import { fixtureSite } from '../model/site.fixture';
-import { fixtureLinks } from './links.fixture';
+import { parsePartialDate } from '../util/dates.ts';
+import { analysesFeed, atomFeed, atomTimestamp, expertFeed, feedOrder, themeFeed } from './feeds.ts';
+import { buildModel } from '../model/model.ts';
+import { fixtureSite } from '../model/site.fixture.ts';
+import { fixtureLinks } from './links.fixture.ts';
 
 const ctx = fixtureLinks;
 

@@ -3,13 +3,13 @@
  * model — analyses, one expert's commentaries, and the commentaries that speak to one theme.
  * Dates are the content's own, so two builds of the same content give the same bytes.
  */
-import { compareNewestFirst, type PartialDate } from '../util/dates';
-import type { Block } from '../content/markdown';
-import { escapeHtml, escapeXml } from '../util/escape';
-import { analysisThemeIds, type Commentary, type PassageInContext, type SiteModel } from '../model/model';
-import { FEED_ENTRIES } from '../model/settings';
-import { plural } from '../util/text';
-import type { LinkContext } from './urls';
+import { compareNewestFirst, type PartialDate } from '../util/dates.ts';
+import type { Block } from '../content/markdown.ts';
+import { escapeHtml, escapeXml } from '../util/escape.ts';
+import { analysisThemeIds, type Commentary, type PassageInContext, type SiteModel } from '../model/model.ts';
+import { FEED_ENTRIES } from '../model/settings.ts';
+import { plural } from '../util/text.ts';
+import type { LinkContext } from './urls.ts';
 
 /** A person named in a feed. */
 export interface FeedPerson {

@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { citationFiles } from './citation';
-import { filesIn, leftOver, routeOutputs, writeFiles } from './integration';
+import { citationFiles } from './citation.ts';
+import { filesIn, leftOver, routeOutputs, writeFiles } from './integration.ts';
 import { listFiles, removeFiles } from '../util/folder.mjs';
-import { fixtureLinks } from './links.fixture';
-import { parsePartialDate } from '../util/dates';
-import type { Analysis, Commentary, Expert, SiteModel } from '../model/model';
+import { fixtureLinks } from './links.fixture.ts';
+import { parsePartialDate } from '../util/dates.ts';
+import type { Analysis, Commentary, Expert, SiteModel } from '../model/model.ts';
 
 const experts = {
   'ana-lopez': { id: 'ana-lopez', givenName: 'Ana', familyName: 'López' },

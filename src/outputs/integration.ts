@@ -16,7 +16,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { WrittenFile } from './citation';
+import type { WrittenFile } from './citation.ts';
 import { eachAtOnce, listFiles, removeFiles } from '../util/folder.mjs';
 
 /** The list the route renders, relative to the built site's root folder. */

@@ -2,7 +2,7 @@
  * The links of a test publication, "Example Review", under /base/ at example.org, with a publisher
  * of its own and a logo: what feeds, citations and JSON-LD read. Only tests import it.
  */
-import { absolute, paths, type LinkContext } from './urls';
+import { absolute, paths, type LinkContext } from './urls.ts';
 
 /** The test publication's links. */
 export const fixtureLinks: LinkContext = {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate } from '../util/dates';
-import { openDataIndex, openDataPart, splitParts, type PartContent } from './open-data';
+import { parsePartialDate } from '../util/dates.ts';
+import { openDataIndex, openDataPart, splitParts, type PartContent } from './open-data.ts';
 import { joinOpenData } from './open-data-read.mjs';
-import { buildModel } from '../model/model';
-import { paths } from './urls';
-import { fixtureSite } from '../model/site.fixture';
+import { buildModel } from '../model/model.ts';
+import { paths } from './urls.ts';
+import { fixtureSite } from '../model/site.fixture.ts';
 
 describe('the open-data export, joined from its parts', () => {
   const site = buildModel({

@@ -5,9 +5,9 @@
  * in reading order (newest analysis first), each with the analyses, experts and themes its
  * commentaries refer to. Every URL is a site path including the base.
  */
-import type { Analysis, Commentary, Expert, SiteModel, Theme } from '../model/model';
-import { OPEN_DATA_PART_SIZE } from '../model/settings';
-import type { paths } from './urls';
+import type { Analysis, Commentary, Expert, SiteModel, Theme } from '../model/model.ts';
+import { OPEN_DATA_PART_SIZE } from '../model/settings.ts';
+import type { paths } from './urls.ts';
 
 type Urls = ReturnType<typeof paths>;
 

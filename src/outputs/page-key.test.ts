@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { digestOf, pageKey } from './page-key';
+import { digestOf, pageKey } from './page-key.ts';
 
 const commentary = () => ({
   id: 'a/ben',

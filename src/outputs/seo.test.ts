@@ -12,11 +12,11 @@ import {
   themeHead,
   twitterCard,
   withShareImage,
-} from './seo';
-import { renderBlocks } from '../content/markdown';
-import type { Expert } from '../model/model';
-import { fixtureSite } from '../model/site.fixture';
-import { fixtureLinks } from './links.fixture';
+} from './seo.ts';
+import { renderBlocks } from '../content/markdown.ts';
+import type { Expert } from '../model/model.ts';
+import { fixtureSite } from '../model/site.fixture.ts';
+import { fixtureLinks } from './links.fixture.ts';
 
 const links = fixtureLinks;
 const site = fixtureSite();

@@ -3,7 +3,7 @@
  * feeds to follow, and schema.org JSON-LD (an `Article` with every author as a `Person` linked to
  * the expert's page, and a `BreadcrumbList`). Pure: pages pass the result to the layout.
  */
-import { citeAnalysis, citeCommentary, scholarMeta, type CitedWork } from './citation';
+import { citeAnalysis, citeCommentary, scholarMeta, type CitedWork } from './citation.ts';
 import {
   analysisThemeIds,
   type Analysis,
@@ -11,9 +11,9 @@ import {
   type Expert,
   type SiteModel,
   type Theme,
-} from '../model/model';
-import { isWebUrl } from '../util/safe-url';
-import type { LinkContext } from './urls';
+} from '../model/model.ts';
+import { isWebUrl } from '../util/safe-url.ts';
+import type { LinkContext } from './urls.ts';
 
 /** A `<meta>` element: `name` for Scholar and Twitter, `property` for Open Graph. */
 export interface MetaTag {

@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { fixtureSite } from '../model/site.fixture';
-import { robotsTxt, SITEMAP_LIMIT, sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from './sitemap';
-import { paths } from './urls';
-import { EXPERT_PAGE_COMMENTARIES, EXPERTS_PAGE_SIZE, THEME_EXPERT_PAGE_PASSAGES } from '../model/settings';
+import { fixtureSite } from '../model/site.fixture.ts';
+import { robotsTxt, SITEMAP_LIMIT, sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from './sitemap.ts';
+import { paths } from './urls.ts';
+import {
+  EXPERT_PAGE_COMMENTARIES,
+  EXPERTS_PAGE_SIZE,
+  THEME_EXPERT_PAGE_PASSAGES,
+} from '../model/settings.ts';
 
 describe('sitePages', () => {
   test('lists the home page, the archive, every analysis, commentary, theme and expert page, and the indexes', () => {

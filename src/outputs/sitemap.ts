@@ -2,7 +2,7 @@
  * What crawlers read: the sitemap (sitemaps.org protocol 0.9) and robots.txt. Pure; the routes
  * `sitemap.xml.ts` and `robots.txt.ts` bind them to this build's absolute URLs.
  */
-import { escapeXml } from '../util/escape';
+import { escapeXml } from '../util/escape.ts';
 import {
   archivePages,
   expertPages,
@@ -10,8 +10,8 @@ import {
   ownPageColumns,
   themeExpertPages,
   type SiteModel,
-} from '../model/model';
-import type { paths } from './urls';
+} from '../model/model.ts';
+import type { paths } from './urls.ts';
 
 type Urls = ReturnType<typeof paths>;
 

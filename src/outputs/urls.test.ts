@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { emptyFilters, parseSearchState } from '../search/shared/contract';
-import { absolute, paths, withBase } from './urls';
+import { emptyFilters, parseSearchState } from '../search/shared/contract.ts';
+import { absolute, paths, withBase } from './urls.ts';
 
 describe('withBase', () => {
   test.each([

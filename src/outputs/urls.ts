@@ -1,9 +1,11 @@
 /**
  * Every internal URL of the site is built here, so that the base path is applied in one place.
- * The pure `paths(base)` is unit-tested; the default export is bound to Astro's BASE_URL.
+ * The pure `paths(base)` is unit-tested; `site-urls.ts` binds it to Astro's BASE_URL for pages.
+ * Nothing here reads `import.meta.env`: the build's integrations use this module too, and Astro
+ * loads them with its configuration by Node alone, without Vite.
  */
 import { SEARCH_BUNDLE_FOLDER } from '../search/shared/bundle.mjs';
-import { remembered } from '../util/memo';
+import { remembered } from '../util/memo.ts';
 
 /** Joins a base path (with leading and trailing slash) and a site-relative path. */
 export function withBase(base: string, path: string): string {
@@ -96,16 +98,10 @@ export type CitationFormat = 'bib' | 'ris';
 /** Every citation file format, for `getStaticPaths`. */
 export const CITATION_FORMATS: readonly CitationFormat[] = ['bib', 'ris'];
 
-/** The URL builders of this build, bound to Astro's configured base path. */
-export const urls = paths(import.meta.env.BASE_URL);
-
 /** Turns a site path into an absolute URL on `site` (for canonical links and feeds). */
 export function absolute(site: URL | string | undefined, path: string): string {
   return site ? new URL(path, site).href : path;
 }
-
-/** Turns a site path of this build into an absolute URL on Astro's configured `site` (SITE_URL). */
-export const publicUrl = (path: string): string => absolute(import.meta.env.SITE, path);
 
 /** What sitemaps and robots.txt need to point at the site from elsewhere. */
 export interface UrlContext {
@@ -131,6 +127,3 @@ export interface LinkContext extends UrlContext {
   /** BCP 47 language of the pages (`site.yml` › language). */
   language: string;
 }
-
-/** This build's URL context; `loadLinks()` (site.ts) adds the publication's identity. */
-export const links: UrlContext = { urls, absolute: publicUrl };

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { citationFile, citeAnalysis, citeCommentary } from '../outputs/citation';
-import { loadLinks, loadSite } from '../content/site';
-import type { CitationFormat } from '../outputs/urls';
+import { citationFile, citeAnalysis, citeCommentary } from '../outputs/citation.ts';
+import { loadLinks, loadSite } from '../content/site.ts';
+import type { CitationFormat } from '../outputs/urls.ts';
 
 /**
  * The routes of the citation files in `astro dev` (a file starting with `_` is not a route itself):

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadLinks, loadSite } from '../content/site';
-import { citationFiles } from '../outputs/citation';
+import { loadLinks, loadSite } from '../content/site.ts';
+import { citationFiles } from '../outputs/citation.ts';
 
 /**
  * Every BibTeX and RIS file of the site, as one list for the build to write in one go

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { analysesFeed, atomFeed } from '../outputs/feeds';
-import { loadLinks, loadSite } from '../content/site';
+import { analysesFeed, atomFeed } from '../outputs/feeds.ts';
+import { loadLinks, loadSite } from '../content/site.ts';
 
 /** The Atom feed of analyses, newest first. */
 export const GET: APIRoute = async () => {

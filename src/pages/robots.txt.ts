@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../outputs/sitemap';
-import { links } from '../outputs/urls';
+import { robotsTxt } from '../outputs/sitemap.ts';
+import { links } from '../outputs/site-urls.ts';
 
 /**
  * Crawlers read robots.txt only at the root of a host: when the site is served under a sub-path,

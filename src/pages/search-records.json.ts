@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../content/site';
-import { searchDocuments } from '../search/build/records';
+import { loadSite } from '../content/site.ts';
+import { searchDocuments } from '../search/build/records.ts';
 
 /**
  * The search records, derived from the site model, for the index writer

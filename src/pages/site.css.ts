@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { accentStylesheet } from '../content/identity';
-import { loadIdentity } from '../content/site';
+import { accentStylesheet } from '../content/identity.ts';
+import { loadIdentity } from '../content/site.ts';
 
 /** The accent colour of site.yml as a stylesheet file: the CSP allows no inline style. */
 export const GET: APIRoute = async () =>

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite } from '../content/site';
-import { sitemapParts, sitePages, sitemapXml } from '../outputs/sitemap';
-import { links } from '../outputs/urls';
+import { loadSite } from '../content/site.ts';
+import { sitemapParts, sitePages, sitemapXml } from '../outputs/sitemap.ts';
+import { links } from '../outputs/site-urls.ts';
 
 /** The parts of a sitemap too long for one file; none while `sitemap.xml` holds every page. */
 export const getStaticPaths = (async () => {

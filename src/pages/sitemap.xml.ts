@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../content/site';
-import { sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from '../outputs/sitemap';
-import { links } from '../outputs/urls';
+import { loadSite } from '../content/site.ts';
+import { sitemapIndexXml, sitemapParts, sitePages, sitemapXml } from '../outputs/sitemap.ts';
+import { links } from '../outputs/site-urls.ts';
 
 /**
  * Every page, by absolute URL, for search engines. Past the protocol's 50,000 URLs a file, this is

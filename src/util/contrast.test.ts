@@ -6,7 +6,7 @@ import {
   nearestPassing,
   normalizeHex,
   relativeLuminance,
-} from './contrast';
+} from './contrast.ts';
 
 describe('relativeLuminance', () => {
   test.each([

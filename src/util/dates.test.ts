@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareNewestFirst, formatPartialDate, parsePartialDate } from './dates';
+import { compareNewestFirst, formatPartialDate, parsePartialDate } from './dates.ts';
 
 describe('parsePartialDate', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeUtf8, encodingMessage, firstInvalidUtf8 } from './encoding';
+import { decodeUtf8, encodingMessage, firstInvalidUtf8 } from './encoding.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);

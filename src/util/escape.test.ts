@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, escapeXml } from './escape';
+import { escapeHtml, escapeXml } from './escape.ts';
 
 describe('escapeHtml', () => {
   test.each([

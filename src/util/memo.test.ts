@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { remembered } from './memo';
+import { remembered } from './memo.ts';
 
 describe('remembered', () => {
   test('computes each answer once, undefined ones too', () => {

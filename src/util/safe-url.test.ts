@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSafeUrl, isWebUrl, safeHref, urlScheme } from './safe-url';
+import { isSafeUrl, isWebUrl, safeHref, urlScheme } from './safe-url.ts';
 
 describe('urlScheme', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byId, excerpt, listNames, plural } from './text';
+import { byId, excerpt, listNames, plural } from './text.ts';
 
 describe('plural', () => {
   test.each([

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { openDataIndex, splitParts } from '../../outputs/open-data';
-import { loadSite } from '../../content/site';
-import { urls } from '../../outputs/urls';
+import { openDataIndex, splitParts } from '../../outputs/open-data.ts';
+import { loadSite } from '../../content/site.ts';
+import { urls } from '../../outputs/site-urls.ts';
 
 /** The open-data export's index: its counts and the address of each part (`data/commentaries/<n>.json`). */
 export const GET: APIRoute = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fold, highlightRanges, highlightTerms } from './highlight';
+import { fold, highlightRanges, highlightTerms } from './highlight.ts';
 
 const marked = (text: string, terms: string[]) =>
   highlightRanges(text, highlightTerms(terms)).map(([start, end]) => text.slice(start, end));

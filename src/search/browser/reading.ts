@@ -3,8 +3,8 @@
  * box, a page reached from a search result marks the words that matched in the passage, and the
  * copy buttons and passage links copy (./copy.ts).
  */
-import { highlightRanges, highlightTerms } from './highlight';
-import './copy';
+import { highlightRanges, highlightTerms } from './highlight.ts';
+import './copy.ts';
 
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;

@@ -50,9 +50,9 @@ import {
   type ResultItem,
   type SearchState,
   type Sort,
-} from '../shared/contract';
-import { bottomLineSource } from '../../model/summaries';
-import { urls } from '../../outputs/urls';
+} from '../shared/contract.ts';
+import { bottomLineSource } from '../../model/summaries.ts';
+import { urls } from '../../outputs/site-urls.ts';
 
 /** The part of Pagefind's documented browser API this page uses (pagefind.js ships no types). */
 interface Pagefind {

@@ -2,12 +2,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContentInput } from '../../content/validate';
-import { checkContentFolder } from '../../content/files';
+import type { ContentInput } from '../../content/validate.ts';
+import { checkContentFolder } from '../../content/files.ts';
 import { writeFixtureImages } from '../../../e2e/fixture-images.mjs';
-import { CheckedRecords, checkedRecords, recordsDigest } from './checked';
+import { CheckedRecords, checkedRecords, recordsDigest } from './checked.ts';
 import { HANDOFF, INDEX_AFTER_ASTRO_FROM } from './pagefind.mjs';
-import { record } from './index.fixture';
+import { record } from './index.fixture.ts';
 
 /** A copy of the browser suites' content with its images drawn (they are not in the repository). */
 let folder: string;

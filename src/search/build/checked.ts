@@ -13,11 +13,11 @@
  * only raise its memory.
  */
 import { createHash } from 'node:crypto';
-import type { ContentInput } from '../../content/validate';
-import { buildModel } from '../../model/model';
-import { byId } from '../../util/text';
+import type { ContentInput } from '../../content/validate.ts';
+import { buildModel } from '../../model/model.ts';
+import { byId } from '../../util/text.ts';
 import { indexAfterAstro } from './pagefind.mjs';
-import { searchDocuments, type SearchDocument } from './records';
+import { searchDocuments, type SearchDocument } from './records.ts';
 
 /**
  * The records of checked content, or `undefined` when they are left to scripts/build.mjs (`env`
@@ -63,7 +63,11 @@ export function recordsDigest(records: readonly SearchDocument[]): string {
 export class CheckedRecords {
   private documents: SearchDocument[] | undefined;
 
-  constructor(private readonly env: Record<string, string | undefined> = process.env) {}
+  private readonly env: Record<string, string | undefined>;
+
+  constructor(env: Record<string, string | undefined> = process.env) {
+    this.env = env;
+  }
 
   take = (content: ContentInput): void => {
     this.documents = checkedRecords(content, this.env);

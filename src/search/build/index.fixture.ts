@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { SearchDocument } from './records';
+import type { SearchDocument } from './records.ts';
 
 /** A record whose document is `body`, as the build writes them. */
 export const record = (url: string, body: string): SearchDocument => ({

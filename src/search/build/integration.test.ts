@@ -3,10 +3,10 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { RECORDS_FILE, type SearchDocument } from './records';
+import { RECORDS_FILE, type SearchDocument } from './records.ts';
 import type { AstroPrerenderer } from 'astro';
-import { broken, record, scratchFolders } from './index.fixture';
-import { EarlyIndexing, searchIndex } from './integration';
+import { broken, record, scratchFolders } from './index.fixture.ts';
+import { EarlyIndexing, searchIndex } from './integration.ts';
 import { HANDOFF, INDEX_AFTER_ASTRO_FROM, writeSearchIndex } from './pagefind.mjs';
 
 const scratch = scratchFolders();

@@ -27,10 +27,10 @@ import {
   indexedLine,
   writeSearchIndex,
 } from './pagefind.mjs';
-import { recordsDigest, type CheckedRecords } from './checked';
-import { around, handingOffRecords, keepWrapped, type PrerendererSetting } from './prerenderer';
-import { RECORDS_FILE, type SearchDocument } from './records';
-import { paths } from '../../outputs/urls';
+import { recordsDigest, type CheckedRecords } from './checked.ts';
+import { around, handingOffRecords, keepWrapped, type PrerendererSetting } from './prerenderer.ts';
+import { RECORDS_FILE, type SearchDocument } from './records.ts';
+import { paths } from '../../outputs/urls.ts';
 
 /** A written index: where, how many records and how many bytes. */
 export interface Written {
@@ -55,7 +55,11 @@ export async function indexAndWrite(documents: readonly SearchDocument[], bundle
 export class EarlyIndexing<T> {
   private work: { done: Promise<T>; began: number } | undefined;
 
-  constructor(private readonly run: (records: readonly SearchDocument[]) => Promise<T>) {}
+  private readonly run: (records: readonly SearchDocument[]) => Promise<T>;
+
+  constructor(run: (records: readonly SearchDocument[]) => Promise<T>) {
+    this.run = run;
+  }
 
   /** Starts the work on the records once they are read, unless it has started already. */
   offer(records: Promise<readonly SearchDocument[]>): void {

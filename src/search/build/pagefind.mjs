@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { eachAtOnce, listFiles, removeFiles } from '../../util/folder.mjs';
 import { RECORDS_FILE, SEARCH_BUNDLE_FOLDER } from '../shared/bundle.mjs';
 
-/** @typedef {import('./records').SearchDocument} SearchDocument */
+/** @typedef {import('./records.ts').SearchDocument} SearchDocument */
 
 /**
  * From how many records the index is written after Astro's process has ended, by

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { listFiles } from '../../util/folder.mjs';
 import { describe, expect, test, vi } from 'vitest';
-import { broken, record, scratchFolders } from './index.fixture';
+import { broken, record, scratchFolders } from './index.fixture.ts';
 import {
   HANDOFF,
   HANDOFF_FILE,
@@ -19,7 +19,7 @@ import {
   writeDeadline,
   writeSearchIndex,
 } from './pagefind.mjs';
-import { RECORDS_FILE } from './records';
+import { RECORDS_FILE } from './records.ts';
 
 const scratch = scratchFolders();
 

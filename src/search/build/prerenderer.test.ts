@@ -8,8 +8,8 @@ import {
   recordsOf,
   responseOf,
   type PrerendererSetting,
-} from './prerenderer';
-import { RECORDS_FILE, type SearchDocument } from './records';
+} from './prerenderer.ts';
+import { RECORDS_FILE, type SearchDocument } from './records.ts';
 
 const path = (route: string) => ({ pathname: route, route: { route } });
 const routes = (paths: { route: { route: string } }[]) => paths.map((p) => p.route.route);

@@ -7,7 +7,7 @@
  * its response is read (a clone) and handed over; everything else is delegated unchanged.
  */
 import type { AstroIntegration, AstroPrerenderer, PathWithRoute, PrerenderResult } from 'astro';
-import { RECORDS_FILE, type SearchDocument } from './records';
+import { RECORDS_FILE, type SearchDocument } from './records.ts';
 
 /** What `setPrerenderer` accepts: a prerenderer, or a function of Astro's default one. */
 export type PrerendererSetting =

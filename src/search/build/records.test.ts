@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate } from '../../util/dates';
-import { buildModel } from '../../model/model';
-import { parseDateFilterValue } from '../shared/contract';
-import { dateFilterValue, facetOptions, introductionText, searchDocuments, themeText } from './records';
+import { parsePartialDate } from '../../util/dates.ts';
+import { buildModel } from '../../model/model.ts';
+import { parseDateFilterValue } from '../shared/contract.ts';
+import { dateFilterValue, facetOptions, introductionText, searchDocuments, themeText } from './records.ts';
 
 const ANALYSIS = {
   id: 'solo',

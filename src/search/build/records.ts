@@ -10,19 +10,19 @@
  * commentary tagged with it: the search page finds the commentaries of a matched theme with the
  * `theme` filter, so theme words do not swell the index chunks every search of them loads.
  */
-import { escapeHtml } from '../../util/escape';
-import type { Analysis, SiteModel } from '../../model/model';
-import { BOTTOM_LINE_META } from '../../model/summaries';
-import { plainText } from '../../outputs/open-data';
-import { formatPartialDate, type PartialDate } from '../../util/dates';
+import { escapeHtml } from '../../util/escape.ts';
+import type { Analysis, SiteModel } from '../../model/model.ts';
+import { BOTTOM_LINE_META } from '../../model/summaries.ts';
+import { plainText } from '../../outputs/open-data.ts';
+import { formatPartialDate, type PartialDate } from '../../util/dates.ts';
 import {
   DATE_FILTER,
   THEME_RECORD,
   analysisFilterValue,
   encodePassageThemes,
   type Facet,
-} from '../shared/contract';
-import { paths } from '../../outputs/urls';
+} from '../shared/contract.ts';
+import { paths } from '../../outputs/urls.ts';
 
 export { RECORDS_FILE } from '../shared/bundle.mjs';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fold } from '../browser/highlight';
+import { fold } from '../browser/highlight.ts';
 import {
   analysisFilterValue,
   arrange,
@@ -35,7 +35,7 @@ import {
   withMatchedThemes,
   themeOfUrl,
   type SearchState,
-} from './contract';
+} from './contract.ts';
 
 const state = (
   q: string,

@@ -1,4 +1,4 @@
-import { citationRoute } from '../../_citation';
+import { citationRoute } from '../../_citation.ts';
 
 /** The analysis as a BibTeX record, for reference managers, in `astro dev` (../../_citation.ts). */
 export const { getStaticPaths, GET } = citationRoute('analysis', 'bib');

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite } from '../../../content/site';
-import { bottomLinesFile } from '../../../model/summaries';
-import { pageKey } from '../../../outputs/page-key';
+import { loadSite } from '../../../content/site.ts';
+import { bottomLinesFile } from '../../../model/summaries.ts';
+import { pageKey } from '../../../outputs/page-key.ts';
 
 /** One small file per analysis whose commentaries have bottom lines: what its search results fetch to show them. */
 export const getStaticPaths = (async () => {

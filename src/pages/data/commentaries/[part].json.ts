@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { openDataPart, splitParts, type OpenDataPart } from '../../../outputs/open-data';
-import { loadSite } from '../../../content/site';
-import { pageKey } from '../../../outputs/page-key';
-import { urls } from '../../../outputs/urls';
+import { openDataPart, splitParts, type OpenDataPart } from '../../../outputs/open-data.ts';
+import { loadSite } from '../../../content/site.ts';
+import { pageKey } from '../../../outputs/page-key.ts';
+import { urls } from '../../../outputs/site-urls.ts';
 
 /** The parts of the open-data export, listed by `data/commentaries.json`. */
 export const getStaticPaths = (async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { atomFeed, themeFeed } from '../../../outputs/feeds';
-import { loadLinks, loadSite } from '../../../content/site';
-import { pageKey } from '../../../outputs/page-key';
+import { atomFeed, themeFeed } from '../../../outputs/feeds.ts';
+import { loadLinks, loadSite } from '../../../content/site.ts';
+import { pageKey } from '../../../outputs/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
