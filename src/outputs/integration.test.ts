@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { citationFiles } from './citation.ts';
 import { filesIn, leftOver, routeOutputs, writeFiles } from './integration.ts';
-import { listFiles, removeFiles } from '../util/folder.mjs';
+import { filesAt, listFiles, listPaths, removeFiles } from '../util/folder.mjs';
 import { fixtureLinks } from './links.fixture.ts';
 import { parsePartialDate } from '../util/dates.ts';
 import type { Analysis, Commentary, Expert, SiteModel } from '../model/model.ts';
@@ -137,6 +137,18 @@ describe('the output folder', () => {
     );
     expect(produced).toEqual(new Set(['kept/index.html']));
     expect(leftOver(files, produced, 1_750_000_000_000)).toEqual(['gone/index.html']);
+    // As the build finds them: every path, then the times of those not produced only.
+    const paths = await listPaths(dir, { skip: ['.git', 'pagefind/'] });
+    expect(paths.sort()).toEqual(['_astro/new.js', 'gone/index.html', 'kept/index.html']);
+    const others = await filesAt(dir, [
+      ...paths.filter((path) => !produced.has(path)),
+      'removed/meanwhile.html',
+    ]);
+    expect(others.map((f) => [f.path, f.modified]).sort()).toEqual([
+      ['_astro/new.js', 1_800_000_000_000],
+      ['gone/index.html', 1_700_000_000_000],
+    ]);
+    expect(leftOver(others, produced, 1_750_000_000_000)).toEqual(['gone/index.html']);
   });
 
   test('removeFiles removes the files and the folders they leave empty, never the site folder', async () => {

@@ -1,6 +1,6 @@
 // Plain JavaScript so that scripts/build.mjs (through kept.mjs) and the build's last step
-// (src/outputs/integration.ts) share it: a folder's files listed with their size and time, and
-// files removed with the folders they leave empty, a few file operations at a time.
+// (src/outputs/integration.ts) share it: a folder's files listed, by path alone or with their size
+// and time, and files removed with the folders they leave empty, a few file operations at a time.
 import { existsSync } from 'node:fs';
 import { lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -26,13 +26,14 @@ export async function eachAtOnce(items, task) {
  */
 
 /**
- * Every file below `folder` (not its folders); the top-level entries named in `skip` are not even
- * looked into. A folder that is not there has none.
+ * Every file below `folder` (not its folders), by its path relative to it (with `/`); the
+ * top-level entries named in `skip` are not even looked into. Only folders are read: no file is
+ * looked at. A folder that is not there has none.
  * @param {string} folder
  * @param {{ skip?: readonly string[] }} [options]
- * @returns {Promise<ListedFile[]>}
+ * @returns {Promise<string[]>}
  */
-export async function listFiles(folder, { skip = [] } = {}) {
+export async function listPaths(folder, { skip = [] } = {}) {
   if (!existsSync(folder)) return [];
   const skipped = new Set(skip.map((name) => name.replace(/\/$/, '')));
   const entries = [];
@@ -41,17 +42,42 @@ export async function listFiles(folder, { skip = [] } = {}) {
     if (!top.isDirectory()) entries.push(top);
     else entries.push(...(await readdir(join(folder, top.name), { withFileTypes: true, recursive: true })));
   }
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/**
+ * The files at `paths` (relative to `folder`, with `/`) with their size and time; a path with
+ * nothing there any more is left out.
+ * @param {string} folder
+ * @param {readonly string[]} paths
+ * @returns {Promise<ListedFile[]>}
+ */
+export async function filesAt(folder, paths) {
   /** @type {ListedFile[]} */
   const found = [];
-  await eachAtOnce(
-    entries.filter((entry) => !entry.isDirectory()),
-    async (entry) => {
-      const full = join(entry.parentPath, entry.name);
+  await eachAtOnce(paths, async (path) => {
+    const full = join(folder, path);
+    try {
       const { size, mtimeMs } = await lstat(full);
-      found.push({ path: relative(folder, full).split(sep).join('/'), size, modified: mtimeMs, full });
-    },
-  );
+      found.push({ path, size, modified: mtimeMs, full });
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+    }
+  });
   return found;
+}
+
+/**
+ * Every file below `folder` (not its folders) with its size and time; the top-level entries
+ * named in `skip` are not even looked into. A folder that is not there has none.
+ * @param {string} folder
+ * @param {{ skip?: readonly string[] }} [options]
+ * @returns {Promise<ListedFile[]>}
+ */
+export async function listFiles(folder, options = {}) {
+  return filesAt(folder, await listPaths(folder, options));
 }
 
 /**
