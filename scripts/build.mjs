@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/content/dir.mjs';
 import { CONTENT_ERRORS_EXIT } from '../src/content/exit.mjs';
 import { hostingFromEnv } from '../src/outputs/hosting.mjs';
+import { OUT_READY, answerOutReady } from '../src/outputs/out-ready.mjs';
 import {
   HANDOFF,
   INDEX_AFTER_ASTRO_DEFAULT,
@@ -56,7 +57,7 @@ const ASTRO_ENV = {
 
 /**
  * Runs a command with inherited output; resolves with its exit code (1 if killed). `onMessage`
- * receives what it sends through an IPC channel (Node's `process.send`).
+ * receives what it sends through an IPC channel (Node's `process.send`), and the process.
  */
 function run(command, args, signal, extraEnv = {}, onMessage = undefined) {
   return new Promise((done) => {
@@ -74,7 +75,7 @@ function run(command, args, signal, extraEnv = {}, onMessage = undefined) {
     child.on('error', (error) => {
       if (error.name !== 'AbortError') console.error(error.message);
     });
-    if (onMessage) child.on('message', onMessage);
+    if (onMessage) child.on('message', (message) => onMessage(message, child));
     child.on('close', (code, killed) => done(code ?? (killed ? 1 : 0)));
   });
 }
@@ -213,20 +214,28 @@ try {
       try {
         // What a failed or interrupted build left there is never built upon.
         await rm(astroOut.path, { recursive: true, force: true });
-        if (astroOut.stable) await reuseLastSite(astroOut.path);
+        // The last site is brought up to date while Astro's process starts, which asks for it
+        // before it writes anything there (out-ready.mjs).
+        const folderReady = astroOut.stable ? reuseLastSite(astroOut.path) : Promise.resolve();
         // A large archive's search records, handed over while the pages render (pagefind.mjs).
         let started;
-        const code = await run(
-          bin('astro'),
-          ['build', '--outDir', astroOut.path],
-          signal,
-          ASTRO_ENV,
-          (message) => {
-            const handed = handedOff(message);
-            if (handed === undefined || started) return;
-            started = startHandedOff(handed, astroOut.path);
-          },
-        );
+        let code;
+        try {
+          code = await run(
+            bin('astro'),
+            ['build', '--outDir', astroOut.path],
+            signal,
+            { ...ASTRO_ENV, [OUT_READY]: '1' },
+            (message, child) => {
+              if (answerOutReady(message, child, folderReady)) return;
+              const handed = handedOff(message);
+              if (handed === undefined || started) return;
+              started = startHandedOff(handed, astroOut.path);
+            },
+          );
+        } finally {
+          await folderReady;
+        }
         contentRefused = code === CONTENT_ERRORS_EXIT;
         if (code !== 0) {
           await started?.stop();

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { WrittenFile } from './citation.ts';
 import { eachAtOnce, filesAt, listPaths, removeFiles } from '../util/folder.mjs';
+import { outFolderReady } from './out-ready.mjs';
 
 /** The list the route renders, relative to the built site's root folder. */
 export const CITATION_FILES = 'citation-files.json';
@@ -108,7 +109,9 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
+        // scripts/build.mjs may still be bringing the folder up to date: nothing is written before it is.
+        await outFolderReady();
         started = Date.now();
         kept = outDir !== undefined && existsSync(outDir) && readdirSync(outDir).length > 0;
       },
