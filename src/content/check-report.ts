@@ -7,6 +7,7 @@
  */
 import { checkContentFolder } from './files.ts';
 import { forgetParses, useParseSource, type ParseSource } from './markdown.ts';
+import { handOver } from './handoff.ts';
 import { ParseCache } from './parse-cache.ts';
 import type { Problem } from './validate.ts';
 import { formatProblems } from './validate.ts';
@@ -59,8 +60,8 @@ export function checkReport(contentDir: string, result: CheckResult, seconds: st
 export interface CheckOptions {
   /** Parses of bodies kept from an earlier check; without it every body is parsed. */
   parses?: ParseSource;
-  /** Called with the checked content and its problems, e.g. to keep its parses for the next check. */
-  afterCheck?: (content: CheckResult['content'], problems: readonly Problem[]) => void;
+  /** Called with what the check found, e.g. to keep its parses for the next check. */
+  afterCheck?: (result: CheckResult) => void;
 }
 
 /**
@@ -83,7 +84,7 @@ export async function checkContent(
   } finally {
     useParseSource(undefined);
   }
-  options.afterCheck?.(result.content, result.problems);
+  options.afterCheck?.(result);
   return checkReport(contentDir, result, ((performance.now() - started) / 1000).toFixed(1));
 }
 
@@ -95,33 +96,47 @@ export interface ReportTo {
 
 const CONSOLE: ReportTo = { info: (t) => console.log(t), error: (t) => console.error(t) };
 
+/** What `checkAndReport` does besides reporting. */
+export interface CheckAndReportOptions {
+  to?: ReportTo;
+  /**
+   * Given the checked content when it has no error, while each body's parse is still at hand (the
+   * build derives its search records from it: src/search/build/checked.ts).
+   */
+  onPassed?: (content: CheckResult['content']) => void;
+  /** Hands the files read and their parses to the content loader of this process (handoff.ts). */
+  handOverFiles?: boolean;
+}
+
 /**
  * Checks the content folder of the project at `root` and prints the report to `to`; true when it
- * has no error. `onPassed` is given the checked content when it has no error, while each body's
- * parse is still at hand (the build derives its search records from it: src/search/build/checked.ts).
+ * has no error.
  */
 export async function checkAndReport(
   root: string,
   contentDir: string,
-  { to = CONSOLE, onPassed }: { to?: ReportTo; onPassed?: (content: CheckResult['content']) => void } = {},
+  { to = CONSOLE, onPassed, handOverFiles = false }: CheckAndReportOptions = {},
 ): Promise<boolean> {
   // Bodies unchanged since the last check (and the code that parses them) are not parsed again.
   const cache = ParseCache.read(root);
   const report = await checkContent(root, contentDir, {
     parses: cache,
-    afterCheck: (content, problems) => {
+    afterCheck: ({ content, problems, files }) => {
       try {
-        // For the build's content loader, and the next check.
+        // For the next check, and the build's content loader.
         cache.write([...content.analyses, ...content.commentaries].map((entry) => entry.body));
       } catch {
         // A cache that cannot be written only costs time.
       }
+      const passed = !problems.some((problem) => problem.level === 'error');
+      if (passed && handOverFiles && files)
+        handOver({ root, contentDir, fingerprint: cache.code, files, parses: cache });
       try {
-        if (onPassed && !problems.some((problem) => problem.level === 'error')) onPassed(content);
+        if (passed && onPassed) onPassed(content);
       } catch {
         // What is done with checked content only saves time: the build derives it again.
       } finally {
-        // Its parses are on disk now, for the content layer: the check keeps none in memory.
+        // Its parses are kept by the cache now, for the content layer: the check's own copies go.
         forgetParses();
       }
     },

@@ -98,6 +98,8 @@ export interface CheckResult {
   content: ContentInput;
   /** The publication's identity, when `site.yml` was given and is valid. */
   site?: SiteIdentity;
+  /** Each collection's files as read, in the order of their paths (for the build's loader: handoff.ts). */
+  files?: Partial<Record<CollectionName, IdentifiedFile[]>>;
 }
 
 /** What an editor adds to an empty folder. */
@@ -132,6 +134,7 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
     commentaries: [],
   };
   const missing = new Set(folders.missing);
+  const identified: Partial<Record<CollectionName, IdentifiedFile[]>> = {};
 
   for (const collection of COLLECTIONS) {
     const folder = `${contentDir}/${collection}/`;
@@ -154,7 +157,8 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
       });
       continue;
     }
-    for (const { file, read, data, id, duplicateOf } of identify(own)) {
+    identified[collection] = identify(own);
+    for (const { file, read, data, id, duplicateOf } of identified[collection]) {
       if (duplicateOf) {
         problems.push({
           level: 'error',
@@ -237,6 +241,6 @@ export function checkSources(files: readonly SourceFile[], folders: FolderState)
   problems.push(...validateContent(content, { contentDir, unreadable: known, partial }));
   const identity = folders.site ? checkSiteFile(folders.site) : undefined;
   problems.push(...(identity?.problems ?? []));
-  const result: CheckResult = { problems: sortProblems(problems), content };
+  const result: CheckResult = { problems: sortProblems(problems), content, files: identified };
   return identity?.identity ? { ...result, site: identity.identity } : result;
 }

@@ -4,13 +4,14 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { CODE_KEY, contentLoader, isContentPath, type StoredParse } from './loader.ts';
 import { readContentFolder } from './files.ts';
 import { checkSources } from './check.ts';
 import { codeFingerprint } from './fingerprint.ts';
+import { handOver } from './handoff.ts';
 import { parseBody } from './markdown.ts';
 import { SCHEMAS, type CollectionName } from './schemas.ts';
 
@@ -127,6 +128,35 @@ describe('contentLoader', () => {
     expect([...entries.keys()]).toEqual(['a/e']);
     expect(entries.get('a/e')!.body).toBe('Water is second.');
     expect(logged.at(-1)).toBe('info 1 of 1 entries read, the others unchanged since the last run');
+  });
+
+  test('in a build, stores the files as the content check read them, reading none again, once', async () => {
+    const { files } = await readContentFolder(root, 'content');
+    const checked = checkSources(files, { contentDir: 'content' });
+    const parses = { get: (markdown: string) => (markdown.startsWith('Water') ? parseBody(markdown) : undefined) };
+    const handed = {
+      root: fileURLToPath(pathToFileURL(`${root}/`)),
+      contentDir: 'content',
+      fingerprint: codeFingerprint(root),
+      files: checked.files!,
+      parses,
+    };
+    // Edited after the check: this build publishes what was checked; the next one reads the edit.
+    write('content/commentaries/a/e.md', COMMENTARY('Water is second.'));
+    handOver(handed);
+    const { entries, load } = project();
+    await load();
+    expect(entries.get('a/e')!.body).toBe('Water is first.\n\nRivers rise.');
+    expect(entries.get('a/f')!.body).toBe('More water.');
+    await load();
+    expect(entries.get('a/e')!.body).toBe('Water is second.');
+    // Not from another project, nor from other code.
+    for (const other of [{ root: `${tmp}/` }, { contentDir: 'elsewhere' }, { fingerprint: 'other code' }]) {
+      handOver({ ...handed, ...other });
+      const fresh = project();
+      await fresh.load();
+      expect(fresh.entries.get('a/e')!.body).toBe('Water is second.');
+    }
   });
 
   test('reads every file again when the code that parses them changes', async () => {

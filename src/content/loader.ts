@@ -15,6 +15,7 @@ import type { z } from 'astro/zod';
 import { identify, type IdentifiedFile } from './check.ts';
 import { contentFileSize, readCollection } from './files.ts';
 import { codeFingerprint } from './fingerprint.ts';
+import { takeOver } from './handoff.ts';
 import { imageOf, imageProblems, imageRelativeToEntry } from './images.ts';
 import { issueProblems, PARSE_OPTIONS } from './issues.ts';
 import { parseBody, useParseSource, type BodyParse } from './markdown.ts';
@@ -121,18 +122,26 @@ async function load(context: LoaderContext, collection: CollectionName, contentD
     store.clear();
     meta.set(CODE_KEY, fingerprint);
   }
-  // The parses the content check has just made (`npm run build` checks first): read once per process.
-  if (parseCacheOf?.root !== root || parseCacheOf.fingerprint !== fingerprint) {
+  // A build's content check, in this process, has just read every file and parsed every body: it
+  // hands them over. Otherwise the parses it wrote to disk are read, once per process.
+  const checked = takeOver(root, contentDir, fingerprint, collection);
+  if (checked) {
+    parseCacheOf = { root, fingerprint };
+    useParseSource(checked.parses);
+  } else if (parseCacheOf?.root !== root || parseCacheOf.fingerprint !== fingerprint) {
     parseCacheOf = { root, fingerprint };
     useParseSource(ParseCache.read(root, fingerprint));
   }
 
-  /** Reads the folder into the store; returns the problems found and the paths (re)parsed. */
+  /** Reads the folder into the store (the first time, as the check read it); returns the problems found and the paths (re)parsed. */
+  let handed = checked?.files;
   const sync = async () => {
     const problems: string[] = [];
     const changed: string[] = [];
     const present = new Set<string>();
-    for (const file of identify(readCollection(root, contentDir, collection).files)) {
+    const files = handed ?? identify(readCollection(root, contentDir, collection).files);
+    handed = undefined;
+    for (const file of files) {
       const problem = identityProblem(file);
       // Present even when unreadable now: in `astro dev`, the last good version stays on the site.
       if (!file.duplicateOf) present.add(file.id);
@@ -143,6 +152,14 @@ async function load(context: LoaderContext, collection: CollectionName, contentD
       const { id, data } = file;
       const full = resolve(folder, file.file.path);
       const filePath = relative(root, full).split(sep).join('/');
+      // An image replaced under the same name changes the entry too (its size, its width and height).
+      const image = imageOf(collection, data)?.file;
+      const digest = context.generateDigest(
+        image === undefined ? file.file.source : `${file.file.source}\u0000${imageStamp(top, image)}`,
+      );
+      // Stored from the same text and image by the same code (else the store was cleared): checked then.
+      const existing = store.get(id);
+      if (existing?.digest === digest && existing.filePath === filePath) continue;
       // The check's own schema first: its messages, and the image's file checked as the check does.
       if (SCHEMAS[collection].safeParse(data, PARSE_OPTIONS).success) {
         const images = imageProblems(collection, data, sizeOf);
@@ -151,13 +168,6 @@ async function load(context: LoaderContext, collection: CollectionName, contentD
           continue;
         }
       }
-      // An image replaced under the same name changes the entry too (its size, its width and height).
-      const image = imageOf(collection, data)?.file;
-      const digest = context.generateDigest(
-        image === undefined ? file.file.source : `${file.file.source}\u0000${imageStamp(top, image)}`,
-      );
-      const existing = store.get(id);
-      if (existing?.digest === digest && existing.filePath === filePath) continue;
       let parsed: Record<string, unknown>;
       try {
         // Astro's image() resolves a path from the entry's file: editors write it from the content folder.

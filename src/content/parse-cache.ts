@@ -33,7 +33,7 @@ export class ParseCache implements ParseSource {
 
   private readonly file: string;
   private readonly fingerprint: string;
-  private readonly parses: ReadonlyMap<string, BodyParse>;
+  private parses: ReadonlyMap<string, BodyParse>;
 
   private constructor(file: string, fingerprint: string, parses: ReadonlyMap<string, BodyParse>) {
     this.file = file;
@@ -64,21 +64,29 @@ export class ParseCache implements ParseSource {
 
   /**
    * Writes the parses of `bodies` (parsed now if need be) in place of the file's, so that it holds
-   * the current content only. A body whose parse fails is left out: whoever reads it reports why.
-   * Written to a temporary file and renamed, so that a reader never sees half a file.
+   * the current content only, and holds them from then on. A body whose parse fails is left out:
+   * whoever reads it reports why. Written to a temporary file and renamed, so that a reader never
+   * sees half a file.
    */
   write(bodies: Iterable<string>): void {
-    const parses: Record<string, BodyParse> = {};
+    const parses = new Map<string, BodyParse>();
     for (const body of bodies) {
       try {
-        parses[bodyDigest(body)] = parseBody(body);
+        parses.set(bodyDigest(body), parseBody(body));
       } catch {
         // Not kept.
       }
     }
+    this.parses = parses;
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ fingerprint: this.fingerprint, parses } satisfies CacheFile));
+    const stored: CacheFile = { fingerprint: this.fingerprint, parses: Object.fromEntries(parses) };
+    writeFileSync(temporary, JSON.stringify(stored));
     renameSync(temporary, this.file);
+  }
+
+  /** The fingerprint of the code whose parses these are. */
+  get code(): string {
+    return this.fingerprint;
   }
 }
