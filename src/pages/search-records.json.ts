@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadSite } from '../content/site.ts';
-import { searchDocuments } from '../search/build/records.ts';
+import { recordsText, searchDocuments } from '../search/build/records.ts';
 
 /**
  * The search records, derived from the site model, for the index writer
@@ -11,7 +11,7 @@ import { searchDocuments } from '../search/build/records.ts';
  */
 export const GET: APIRoute = async () => {
   const site = await loadSite();
-  return new Response(JSON.stringify(searchDocuments(site)), {
+  return new Response(recordsText(searchDocuments(site)), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

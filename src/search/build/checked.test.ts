@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContentInput } from '../../content/validate.ts';
 import { checkContentFolder } from '../../content/files.ts';
 import { writeFixtureImages } from '../../../e2e/fixture-images.mjs';
-import { CheckedRecords, checkedRecords, recordsDigest } from './checked.ts';
+import { CheckedRecords, bodyDigest, checkedRecords, recordsDigest } from './checked.ts';
+import { recordsText } from './records.ts';
 import { HANDOFF, INDEX_AFTER_ASTRO_FROM } from './pagefind.mjs';
 import { record } from './index.fixture.ts';
 
@@ -81,6 +82,13 @@ describe('recordsDigest', () => {
       [{ url: '/a/<', content: a.content.slice(1) }, b],
     ])
       expect(recordsDigest(other)).not.toBe(digest);
+  });
+
+  test('is the digest of the records route’s body, as text or as the bytes Astro writes', () => {
+    const body = recordsText([a, b]);
+    expect(bodyDigest(body)).toBe(recordsDigest([a, b]));
+    expect(bodyDigest(new TextEncoder().encode(body))).toBe(recordsDigest([a, b]));
+    expect(bodyDigest(recordsText([a]))).not.toBe(recordsDigest([a, b]));
   });
 });
 

@@ -17,7 +17,7 @@ import type { ContentInput } from '../../content/validate.ts';
 import { buildModel } from '../../model/model.ts';
 import { byId } from '../../util/text.ts';
 import { indexAfterAstro } from './pagefind.mjs';
-import { searchDocuments, type SearchDocument } from './records.ts';
+import { recordsText, searchDocuments, type SearchDocument } from './records.ts';
 
 /**
  * The records of checked content, or `undefined` when they are left to scripts/build.mjs (`env`
@@ -45,15 +45,19 @@ export function checkedRecords(
   }
 }
 
+/** A digest of the records route's body (its text, or its bytes as Astro wrote them). */
+export function bodyDigest(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
 /**
- * A digest of a list of records, record by record (address and content, in order): two lists
- * have the same digest only if they are the same. Compared instead of the lists, so that neither
- * list is held through the build.
+ * A digest of a list of records: that of the records route's body when it holds them
+ * (`recordsText`), so that two lists have the same digest only if they are the same, and the
+ * route's body is compared as it is, never read back into records. Compared instead of the lists,
+ * so that neither list is held through the build.
  */
 export function recordsDigest(records: readonly SearchDocument[]): string {
-  const hash = createHash('sha256');
-  for (const { url, content } of records) hash.update(`${JSON.stringify([url, content])}\n`);
-  return hash.digest('base64url');
+  return bodyDigest(recordsText(records));
 }
 
 /**

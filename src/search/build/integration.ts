@@ -27,8 +27,8 @@ import {
   indexedLine,
   writeSearchIndex,
 } from './pagefind.mjs';
-import { recordsDigest, type CheckedRecords } from './checked.ts';
-import { around, handingOffRecords, keepWrapped, type PrerendererSetting } from './prerenderer.ts';
+import { bodyDigest, recordsDigest, type CheckedRecords } from './checked.ts';
+import { around, handingOffRecords, keepWrapped, recordsIn, type PrerendererSetting } from './prerenderer.ts';
 import { RECORDS_FILE, type SearchDocument } from './records.ts';
 import { paths } from '../../outputs/urls.ts';
 
@@ -111,9 +111,10 @@ export function searchIndex({ checked }: { checked?: Pick<CheckedRecords, 'claim
   let fromCheck: string | undefined;
   let fromRoute: Promise<string> | undefined;
   const wrap = (prerenderer: AstroPrerenderer) =>
-    handingOffRecords(prerenderer, (records) => {
-      if (fromCheck === undefined) return early.offer(records);
-      fromRoute = records.then(recordsDigest);
+    handingOffRecords(prerenderer, (body) => {
+      if (fromCheck === undefined) return early.offer(body.then(recordsIn));
+      // Compared by the digest of the body, never read back into records (checked.ts).
+      fromRoute = body.then(bodyDigest);
       // Read at the end of the build; until then a failure must not end the process.
       fromRoute.catch(() => undefined);
     });
@@ -155,7 +156,10 @@ export function searchIndex({ checked }: { checked?: Pick<CheckedRecords, 'claim
           if (underWay) outcome = await underWay.done;
           else outcome = await indexing(await written(), bundle);
           let again = false;
-          if (given !== undefined && given !== (await (routeRecords ?? written().then(recordsDigest)))) {
+          if (
+            given !== undefined &&
+            given !== (await (routeRecords ?? readFile(recordsFile).then(bodyDigest)))
+          ) {
             again = true;
             logger.warn(
               `The search records derived from the content check differ from the build’s (${RECORDS_FILE}): indexing the build’s.`,

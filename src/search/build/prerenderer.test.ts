@@ -5,6 +5,7 @@ import {
   handingOffRecords,
   keepWrapped,
   recordsFirst,
+  recordsIn,
   recordsOf,
   responseOf,
   type PrerendererSetting,
@@ -91,12 +92,12 @@ const renderAll = async (prerenderer: AstroPrerenderer) => {
 describe('handingOffRecords', () => {
   test('renders the records route first and hands its records over, every page unchanged', async () => {
     const inner = new Adapter();
-    const handed: Promise<SearchDocument[]>[] = [];
+    const handed: Promise<Uint8Array>[] = [];
     const bodies = await renderAll(handingOffRecords(inner, (r) => handed.push(r)));
     expect(inner.rendered).toEqual([`/${RECORDS_FILE}`, '/', '/b/']);
     expect(inner.setups).toBe(1);
     expect(handed).toHaveLength(1);
-    expect(await handed[0]).toEqual(records);
+    expect(recordsIn(await handed[0]!)).toEqual(records);
     expect(bodies).toEqual([JSON.stringify(records), '<p>page</p>', '<p>page</p>']);
   });
 

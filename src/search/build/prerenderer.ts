@@ -32,24 +32,34 @@ export function responseOf(result: Response | PrerenderResult): Response {
   return result instanceof Response ? result : result.response;
 }
 
-/** The records in the records route's response, read from a clone so that Astro still writes it. */
-export async function recordsOf(response: Response): Promise<SearchDocument[]> {
+/** The body of the records route's response, read from a clone so that Astro still writes it. */
+export async function recordsBody(response: Response): Promise<Uint8Array> {
   if (!response.ok)
     throw new Error(`src/pages/${RECORDS_FILE}.ts answered ${response.status} instead of the records.`);
-  const records: unknown = JSON.parse(await response.clone().text());
+  return new Uint8Array(await response.clone().arrayBuffer());
+}
+
+/** The records in a body of the records route (`recordsBody`, or the file Astro wrote). */
+export function recordsIn(body: Uint8Array): SearchDocument[] {
+  const records: unknown = JSON.parse(new TextDecoder().decode(body));
   if (!Array.isArray(records))
     throw new Error(`src/pages/${RECORDS_FILE}.ts › records: expected a list, got ${typeof records}.`);
   return records as SearchDocument[];
 }
 
+/** The records in the records route's response, read from a clone so that Astro still writes it. */
+export async function recordsOf(response: Response): Promise<SearchDocument[]> {
+  return recordsIn(await recordsBody(response));
+}
+
 /**
- * `inner` with the records route rendered first and its records passed to `onRecords` (as a
- * promise, which rejects if they cannot be read) as soon as it is rendered. The page itself is
- * returned untouched.
+ * `inner` with the records route rendered first and its body passed to `onRecords` (as a
+ * promise, which rejects if it is not the records; `recordsIn` reads them) as soon as it is
+ * rendered. The page itself is returned untouched.
  */
 export function handingOffRecords(
   inner: AstroPrerenderer,
-  onRecords: (records: Promise<SearchDocument[]>) => void,
+  onRecords: (body: Promise<Uint8Array>) => void,
 ): AstroPrerenderer {
   // Delegated method by method, never spread: a prerenderer may be a class whose methods use `this`,
   // and Astro calls the optional ones only when they are there.
@@ -58,7 +68,7 @@ export function handingOffRecords(
     getStaticPaths: async (): Promise<PathWithRoute[]> => recordsFirst(await inner.getStaticPaths()),
     render: async (request, options) => {
       const result = await inner.render(request, options);
-      if (isRecordsRoute(options.routeData)) onRecords(recordsOf(responseOf(result)));
+      if (isRecordsRoute(options.routeData)) onRecords(recordsBody(responseOf(result)));
       return result;
     },
   };

@@ -29,6 +29,11 @@ export { RECORDS_FILE } from '../shared/bundle.mjs';
 /** The language of every page and record: Pagefind picks the index matching `<html lang>`. */
 export const SEARCH_LANGUAGE = 'en';
 
+/** The records route's body (src/pages/search-records.json.ts): the records as JSON. */
+export function recordsText(records: readonly SearchDocument[]): string {
+  return JSON.stringify(records);
+}
+
 /**
  * The ids of a record's elements that are not passages (see `SECTION`). A passage's id is its
  * permalink anchor (`p-…`); a theme's terms are under `theme-<id>`.
