@@ -6,6 +6,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -14,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { citationFiles } from './citation.ts';
-import { filesIn, leftOver, routeOutputs, writeFiles } from './integration.ts';
+import { filesIn, leftOver, readSeen, routeOutputs, writeFiles, writeSeen } from './integration.ts';
 import { filesAt, listFiles, listPaths, removeFiles } from '../util/folder.mjs';
 import { fixtureLinks } from './links.fixture.ts';
 import { parsePartialDate } from '../util/dates.ts';
@@ -109,20 +110,58 @@ describe('the output folder', () => {
 
   test('writeFiles writes every file with its text, creating its folders, more than one batch of them', async () => {
     const files = Array.from({ length: 70 }, (_, i) => ({ path: `c/${i % 7}/f${i}.ris`, body: `body ${i}` }));
-    expect(await writeFiles(dir, files)).toBe(70);
+    expect((await writeFiles(dir, files)).written).toBe(70);
     expect(readdirSync(join(dir, 'c')).sort()).toEqual(['0', '1', '2', '3', '4', '5', '6']);
     for (const file of files) expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.body);
   });
 
   test('writeFiles leaves a file that already holds its text as it is', async () => {
     write({ 'a/citation.bib': 'same', 'b/citation.bib': 'before' });
-    const written = await writeFiles(dir, [
+    const { written } = await writeFiles(dir, [
       { path: 'a/citation.bib', body: 'same' },
       { path: 'b/citation.bib', body: 'after' },
     ]);
     expect(written).toBe(1);
     expect(statSync(join(dir, 'a/citation.bib')).mtimeMs).toBe(1_700_000_000_000);
     expect(readFileSync(join(dir, 'b/citation.bib'), 'utf8')).toBe('after');
+  });
+
+  test('writeFiles trusts a file whose size and time are those it recorded for the same text, and reads any other', async () => {
+    const files = [
+      { path: 'a/citation.bib', body: 'one' },
+      { path: 'b/citation.bib', body: 'two' },
+      { path: 'c/citation.bib', body: 'three' },
+    ];
+    expect((await writeFiles(dir, files)).written).toBe(3);
+    // Times a file system keeps exactly, so that the test can set one back.
+    for (const { path } of files) utimesSync(join(dir, path), 1_650_000_000, 1_650_000_000);
+    const first = await writeFiles(dir, files);
+    expect(first.written).toBe(0);
+    expect(first.seen.get('a/citation.bib')).toEqual({
+      size: 3,
+      modified: 1_650_000_000_000,
+      digest: expect.any(String),
+    });
+    // Kept and read back as the next build would.
+    const record = join(dir, 'record/seen.json');
+    writeSeen(record, first.seen);
+    const seen = readSeen(record);
+    expect(seen).toEqual(first.seen);
+    // Changed behind the record's back, keeping its size and time: trusted, so not read.
+    writeFileSync(join(dir, 'a/citation.bib'), 'ONE');
+    utimesSync(join(dir, 'a/citation.bib'), 1_650_000_000, 1_650_000_000);
+    // Changed with a new time: read, and written again. Replaced by a link: written again.
+    write({ 'b/citation.bib': 'owt' }, 1_600_000_000);
+    rmSync(join(dir, 'c/citation.bib'));
+    symlinkSync(join(dir, 'b/citation.bib'), join(dir, 'c/citation.bib'));
+    const second = await writeFiles(dir, files, seen);
+    expect(second.written).toBe(2);
+    expect(readFileSync(join(dir, 'a/citation.bib'), 'utf8')).toBe('ONE');
+    expect(readFileSync(join(dir, 'b/citation.bib'), 'utf8')).toBe('two');
+    expect(readFileSync(join(dir, 'c/citation.bib'), 'utf8')).toBe('three');
+    // A text that changed is written whatever the record says.
+    expect((await writeFiles(dir, [{ path: 'a/citation.bib', body: 'uno' }], seen)).written).toBe(1);
+    expect(readSeen(join(dir, 'no/record.json'))).toEqual(new Map());
   });
 
   test('what an earlier build left: neither produced by this one nor written since it started', async () => {

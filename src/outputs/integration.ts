@@ -5,14 +5,24 @@
  * - writes the site's citation files (a BibTeX and a RIS file for each analysis and commentary) in
  *   one go, from the list that `src/pages/citation-files.json.ts` renders, then removes that list,
  *   which is never published. As Astro routes they were half of the site's routes, each costing a
- *   render, a page write and a cache write; here a file is written only when its text changed;
+ *   render, a page write and a cache write; here a file is written only when its text changed, which
+ *   a rebuild knows from the record of the last build (`SEEN_FILE`) without reading the file;
  * - removes every file an earlier build left that this one did not produce: not a route's output
  *   (Astro's `assets`, pages rendered or kept alike), not a citation file, and not written since the
  *   build started (scripts, styles, public files). The search index's folder is left to the search
  *   index, which brings it up to date itself. What is left is what a build into an empty folder writes.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -43,31 +53,94 @@ export function filesIn(text: string, out: string): WrittenFile[] {
   });
 }
 
-/** The text of a file, or undefined when there is none. */
-async function textOf(path: string): Promise<string | undefined> {
+/** What a file of the site held when a build last wrote it, or found it holding its text. */
+export interface Seen {
+  size: number;
+  /** Its modification time, as `mtimeMs`. */
+  modified: number;
+  /** The digest of its text. */
+  digest: string;
+}
+
+/**
+ * Where the last build's record of its citation files is kept, relative to the project (beside
+ * the parse cache): a rebuild compares a file's size and time with it instead of reading the file.
+ */
+export const SEEN_FILE = 'node_modules/.cache/perspectives/citation-files.json';
+
+/** The record kept in `file`; empty when there is none or it cannot be read. */
+export function readSeen(file: string): Map<string, Seen> {
   try {
-    return await readFile(path, 'utf8');
+    const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (stored && typeof stored === 'object') return new Map(Object.entries(stored as Record<string, Seen>));
+  } catch {
+    // No record yet, or a damaged one: every file is read.
+  }
+  return new Map();
+}
+
+/** Keeps the record in `file`, written whole and renamed into place; a record that cannot be kept only costs time. */
+export function writeSeen(file: string, seen: ReadonlyMap<string, Seen>): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(Object.fromEntries(seen)));
+    renameSync(temporary, file);
+  } catch {
+    // The next build reads the files instead.
+  }
+}
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** What is at `path` (never following a link), or undefined when nothing is. */
+async function lstatOf(path: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-/** Writes a file unless it already holds `body`, creating its folder when it is not there. */
-async function writeChanged(path: string, body: string): Promise<boolean> {
-  if ((await textOf(path)) === body) return false;
-  await mkdir(dirname(path), { recursive: true });
+/**
+ * Writes `body` to `path` unless the file already holds it: known without reading it when it is
+ * a regular file of the size and time recorded with the digest of this text (`seen`), else by
+ * reading it. Anything else there, a link included, is replaced, never written through. Returns
+ * whether it wrote, and what the file holds now.
+ */
+async function writeChanged(path: string, body: string, seen: Seen | undefined): Promise<[boolean, Seen]> {
+  const digest = digestOf(body);
+  const before = await lstatOf(path);
+  const regular = before?.isFile() === true;
+  if (regular && seen?.digest === digest && before!.size === seen.size && before!.mtimeMs === seen.modified)
+    return [false, seen];
+  if (regular && (await readFile(path, 'utf8')) === body)
+    return [false, { size: before!.size, modified: before!.mtimeMs, digest }];
+  if (before) await rm(path, { recursive: true, force: true });
+  else await mkdir(dirname(path), { recursive: true });
   await writeFile(path, body);
-  return true;
+  const after = await lstat(path);
+  return [true, { size: after.size, modified: after.mtimeMs, digest }];
 }
 
-/** Writes those of `files` whose text changed below `out`, a few at a time; returns how many. */
-export async function writeFiles(out: string, files: readonly WrittenFile[]): Promise<number> {
+/**
+ * Writes those of `files` whose text changed below `out`, a few at a time (`seen`: the record of
+ * an earlier call, by path). Returns how many it wrote, and the record of every file now.
+ */
+export async function writeFiles(
+  out: string,
+  files: readonly WrittenFile[],
+  seen: ReadonlyMap<string, Seen> = new Map(),
+): Promise<{ written: number; seen: Map<string, Seen> }> {
   let written = 0;
+  const now = new Map<string, Seen>();
   await eachAtOnce(files, async (file) => {
-    if (await writeChanged(join(out, file.path), file.body)) written += 1;
+    const [wrote, state] = await writeChanged(join(out, file.path), file.body, seen.get(file.path));
+    if (wrote) written += 1;
+    now.set(file.path, state);
   });
-  return written;
+  return { written, seen: now };
 }
 
 /**
@@ -100,6 +173,7 @@ export function routeOutputs(assets: ReadonlyMap<string, readonly URL[]>, out: s
  */
 export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
   let outDir: string | undefined;
+  let seenFile: string | undefined;
   /** When the build started, and whether an earlier build's files were in the output folder then. */
   let started = 0;
   let kept = false;
@@ -108,6 +182,7 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        seenFile = join(fileURLToPath(config.root), SEEN_FILE);
       },
       'astro:build:start': async () => {
         // scripts/build.mjs may still be bringing the folder up to date: nothing is written before it is.
@@ -121,7 +196,10 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
         const began = performance.now();
         try {
           const files = filesIn(await readFile(list, 'utf8'), out);
-          const written = await writeFiles(out, files);
+          // What an earlier build into another folder recorded is of no use: its files are read.
+          const record = seenFile !== undefined && kept ? readSeen(seenFile) : new Map<string, Seen>();
+          const { written, seen } = await writeFiles(out, files, record);
+          if (seenFile !== undefined) writeSeen(seenFile, seen);
           await rm(list);
           let stale: string[] = [];
           // Into an empty folder, everything there is this build's: nothing to look through.
