@@ -97,6 +97,16 @@ describe('buildModel', () => {
     expect(site.columnsFor('energy').map((c) => c.expert.id)).toEqual(['abe', 'zed']);
   });
 
+  test('shows a passage on two themes as one object, which page keys then digest once', () => {
+    const find = (theme: string) =>
+      site
+        .columnsFor(theme)
+        .flatMap((c) => c.passages)
+        .find((p) => p.passage.text.includes('dam holds oil'));
+    expect(find('water')).toBeDefined();
+    expect(find('energy')).toBe(find('water'));
+  });
+
   test('counts passages per theme and expert, zero where there are none', () => {
     expect(site.count('water', 'zed')).toBe(2);
     expect(site.count('water', 'abe')).toBe(0);

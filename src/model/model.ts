@@ -108,6 +108,24 @@ export interface PassageInContext {
   commentary: Commentary;
 }
 
+const inContext = new WeakMap<object, PassageInContext>();
+
+/**
+ * A passage with the commentary it belongs to: one object per passage, whichever theme's column
+ * or page shows it, so that what shows it shares it (and a page key digests it once: page-key.ts).
+ */
+export function passageInContext(
+  passage: PassageInContext['passage'],
+  commentary: Commentary,
+): PassageInContext {
+  let pair = inContext.get(passage);
+  if (pair?.commentary !== commentary) {
+    pair = { passage, commentary };
+    inContext.set(passage, pair);
+  }
+  return pair;
+}
+
 /** One expert's passages on one theme. */
 export interface ExpertColumn {
   expert: Expert;
@@ -359,7 +377,7 @@ export function themeColumns(
       for (const themeId of block.themes) {
         const key = `${themeId}\u0000${commentary.expert}`;
         const cell = cells.get(key) ?? [];
-        cell.push({ passage: block, commentary });
+        cell.push(passageInContext(block, commentary));
         cells.set(key, cell);
       }
     }

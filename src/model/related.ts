@@ -8,6 +8,7 @@ import type {
   SiteModel,
   Theme,
 } from './model.ts';
+import { passageInContext } from './model.ts';
 import { excerpt } from '../util/text.ts';
 import { RELATED_EXCERPT_WORDS, RELATED_EXPERTS_PER_THEME, RELATED_PASSAGES_PER_EXPERT } from './settings.ts';
 
@@ -70,9 +71,7 @@ function localPassages(
   return analysis.commentaries.flatMap((other) =>
     other.expert !== expertId
       ? []
-      : other.blocks.flatMap((block) =>
-          onTheme(block, themeId) ? [{ passage: block, commentary: other }] : [],
-        ),
+      : other.blocks.flatMap((block) => (onTheme(block, themeId) ? [passageInContext(block, other)] : [])),
   );
 }
 
