@@ -154,15 +154,18 @@ function claimAstroFolder() {
  */
 async function reuseLastSite(folder) {
   try {
-    // Pagefind writes its whole bundle on every build: its old files are left for the build to replace.
+    // The search bundle is brought up to date by the search index's step (pagefind.mjs).
     const done = await takeKept(folder, { work, out, skip: [SEARCH_BUNDLE_FOLDER] });
     if (done)
       console.log(
         `Building into the last site (${done.copied} files brought up to date, ${done.removed} removed).`,
       );
+    // What the folder holds now: the build's last step need not list it again (out-ready.mjs).
+    return done?.files;
   } catch (error) {
     console.warn(`The last site could not be reused (${error.message}): building into an empty folder.`);
     await rm(folder, { recursive: true, force: true });
+    return undefined;
   }
 }
 

@@ -20,7 +20,8 @@ async function listing(folder, skip) {
  * Makes `folder` hold the files `source` holds, copying those whose size or modification time
  * differ (each copy takes its source's time, so that it compares equal next time) and removing
  * those `source` does not hold, with the folders they leave empty. Files below the top-level
- * folders named in `skip` are left as they are. Returns how many files were copied and removed.
+ * folders named in `skip` are left as they are. Returns how many files were copied and removed,
+ * and the paths of the files `folder` holds then, those below `skip` aside.
  * @param {string} source
  * @param {string} folder
  * @param {{ skip?: string[] }} [options]
@@ -42,7 +43,7 @@ export async function mirror(source, folder, { skip = [] } = {}) {
     const seconds = file.modified / 1000;
     await utimes(target, seconds, seconds);
   });
-  return { copied: copies.length, removed: removals.length };
+  return { copied: copies.length, removed: removals.length, files: [...from.keys()] };
 }
 
 /** Where the site replaced in `out` is kept, and its note, in the work folder. */

@@ -177,6 +177,8 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
   /** When the build started, and whether an earlier build's files were in the output folder then. */
   let started = 0;
   let kept = false;
+  /** The files the output folder held when the build started, if scripts/build.mjs said which. */
+  let present: string[] | undefined;
   return {
     name: 'perspectives:site-files',
     hooks: {
@@ -186,7 +188,7 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
       },
       'astro:build:start': async () => {
         // scripts/build.mjs may still be bringing the folder up to date: nothing is written before it is.
-        await outFolderReady();
+        present = await outFolderReady();
         started = Date.now();
         kept = outDir !== undefined && existsSync(outDir) && readdirSync(outDir).length > 0;
       },
@@ -207,9 +209,13 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
             const produced = routeOutputs(assets, out);
             for (const file of files) produced.add(file.path);
             // Only the files not produced are looked at (5 % of them at 1,000 commentaries): their times.
-            const others = (await listPaths(out, { skip: ['.git', ...leave] })).filter(
-              (path) => !produced.has(path),
-            );
+            // Those it held when the build started, as scripts/build.mjs brought them up to date (a
+            // file written since is this build's), or else those it holds now.
+            const skipped = new Set(['.git', ...leave].map((name) => name.replace(/\/$/, '')));
+            const listed =
+              present?.filter((path) => !skipped.has(path.split('/')[0]!)) ??
+              (await listPaths(out, { skip: [...skipped] }));
+            const others = listed.filter((path) => !produced.has(path));
             stale = leftOver(await filesAt(out, others), produced, started);
             await removeFiles(out, stale);
           }

@@ -14,20 +14,24 @@ const ASK = 'perspectives:out-folder-ready?';
 const ANSWER = 'perspectives:out-folder-ready';
 
 /**
- * In Astro's process: resolves once the script that started it says the output folder is ready;
- * at once when no such script waits to say so (`astro build` run on its own).
+ * In Astro's process: resolves once the script that started it says the output folder is ready,
+ * with the paths of the files the folder holds then (below the search bundle's folder aside) when
+ * it said (it has just brought them up to date); at once, with none, when no such script waits to
+ * say so (`astro build` run on its own).
  * @param {Record<string, string | undefined>} [env]
- * @returns {Promise<void>}
+ * @returns {Promise<string[] | undefined>}
  */
 export function outFolderReady(env = process.env) {
-  if (env[OUT_READY] !== '1' || !process.send || !process.connected) return Promise.resolve();
+  if (env[OUT_READY] !== '1' || !process.send || !process.connected) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     /** @param {unknown} message */
     const listen = (message) => {
-      if (/** @type {{ type?: unknown } | null} */ (message)?.type !== ANSWER) return;
+      const answer = /** @type {{ type?: unknown, files?: unknown } | null} */ (message);
+      if (answer?.type !== ANSWER) return;
       // A listener keeps the channel, and so the process, alive: it goes once answered.
       process.off('message', listen);
-      resolve();
+      const { files } = answer;
+      resolve(Array.isArray(files) && files.every((f) => typeof f === 'string') ? files : undefined);
     };
     process.on('message', listen);
     process.send?.({ type: ASK });
@@ -36,18 +40,20 @@ export function outFolderReady(env = process.env) {
 
 /**
  * In the script: if `message` is the question, answers it once `ready` has settled, whether the
- * folder could be brought up to date or not (then it is empty). True if it was the question.
+ * folder could be brought up to date or not (then it is empty), with the paths of the files it
+ * holds if `ready` gives them. True if it was the question.
  * @param {unknown} message
  * @param {import('node:child_process').ChildProcess} child
- * @param {Promise<unknown>} ready
+ * @param {Promise<string[] | undefined>} ready
  * @returns {boolean}
  */
 export function answerOutReady(message, child, ready) {
   if (/** @type {{ type?: unknown } | null} */ (message)?.type !== ASK) return false;
-  const answer = () => {
+  /** @param {string[] | undefined} files */
+  const answer = (files) => {
     // A process that has ended meanwhile needs no answer.
-    if (child.connected) child.send({ type: ANSWER }, undefined, {}, () => {});
+    if (child.connected) child.send({ type: ANSWER, ...(files ? { files } : {}) }, undefined, {}, () => {});
   };
-  ready.then(answer, answer);
+  ready.then(answer, () => answer(undefined));
   return true;
 }
