@@ -29,7 +29,7 @@ import {
   startHandedOff,
 } from '../src/search/build/pagefind.mjs';
 import { SEARCH_BUNDLE_FOLDER } from '../src/search/shared/bundle.mjs';
-import { keepReplaced, takeKept } from './kept.mjs';
+import { copyPublished, keepReplaced, takeKept } from './kept.mjs';
 import { PublishError, publish, recover } from './publish.mjs';
 import { requireSupportedNode, withThisNode } from './runtime.mjs';
 import { exitCodeFor, onStop } from './signals.mjs';
@@ -39,6 +39,8 @@ requireSupportedNode('scripts/build.mjs');
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = resolve(values.out);
 const work = resolve('.build');
+/** Written once a build of `out` has published: what it was built for. */
+const stamp = join(work, `stamp-${basename(out)}.json`);
 // A production build whatever the caller's NODE_ENV (Vitest sets it to "test"): the output,
 // its Content-Security-Policy included, must not depend on the shell it was built from.
 const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
@@ -149,17 +151,20 @@ function claimAstroFolder() {
 /**
  * Makes `folder` the site the last build published (the one it replaced, kept and brought up to
  * date: kept.mjs), so that Astro leaves the pages it does not render again where they are; the
- * build removes what it does not produce (src/outputs/integration.ts). Without a kept site, or if
- * it cannot be used, Astro starts from an empty folder and copies those pages from its cache.
+ * build removes what it does not produce (src/outputs/integration.ts). Without a kept site, a copy
+ * of the published one; without either, or if it cannot be used, Astro starts from an empty folder
+ * and copies those pages from its cache.
  */
 async function reuseLastSite(folder) {
   try {
     // The search bundle is brought up to date by the search index's step (pagefind.mjs).
-    const done = await takeKept(folder, { work, out, skip: [SEARCH_BUNDLE_FOLDER] });
-    if (done)
+    const kept = await takeKept(folder, { work, out, skip: [SEARCH_BUNDLE_FOLDER] });
+    if (kept)
       console.log(
-        `Building into the last site (${done.copied} files brought up to date, ${done.removed} removed).`,
+        `Building into the last site (${kept.copied} files brought up to date, ${kept.removed} removed).`,
       );
+    const done = kept ?? (await copyPublished(folder, { out, stamp }));
+    if (done && !kept) console.log(`Building into a copy of the published site (${done.copied} files).`);
     // What the folder holds now: the build's last step need not list it again (out-ready.mjs).
     return done?.files;
   } catch (error) {
@@ -265,5 +270,5 @@ if (contentRefused) {
 if (searchFailure) stop(`the search index could not be built (${searchFailure})`);
 if (!result.published) stop('the Astro build failed (see above)');
 
-await writeFile(join(work, `stamp-${basename(out)}.json`), `${JSON.stringify({ ...hosting, contentDir })}\n`);
+await writeFile(stamp, `${JSON.stringify({ ...hosting, contentDir })}\n`);
 console.log(`\nBuilt ${values.out}/ for ${hosting.site}${hosting.base}`);

@@ -92,3 +92,20 @@ export async function takeKept(target, { work, out, skip }) {
     throw error;
   }
 }
+
+/**
+ * Without a kept site (the build after the first one of `out`, or after one that failed), a copy
+ * of the published site in `out` as `target` (which must not exist), if a build published it (its
+ * `stamp` is there): the build then renders and writes only what changed, as into a kept site,
+ * instead of copying every page back from Astro's cache and writing every citation file and the
+ * whole search index. Returns what `mirror` did, or null when there is no published site.
+ */
+export async function copyPublished(target, { out, stamp }) {
+  if (!existsSync(stamp) || !existsSync(join(out, 'index.html'))) return null;
+  try {
+    return await mirror(out, target);
+  } catch (error) {
+    await rm(target, { recursive: true, force: true });
+    throw error;
+  }
+}

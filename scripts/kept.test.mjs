@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { keepReplaced, keptPaths, mirror, takeKept } from './kept.mjs';
+import { copyPublished, keepReplaced, keptPaths, mirror, takeKept } from './kept.mjs';
 import { snapshot } from './content-safety.fixtures.mjs';
 
 let root;
@@ -115,5 +115,28 @@ describe('keeping the replaced site', () => {
     expect(await takeKept(join(work(), 'astro-out'), { work: work(), out: out() })).toBe(null);
     expect(existsSync(keptPaths(work(), out()).folder)).toBe(false);
     expect(existsSync(join(work(), 'astro-out'))).toBe(false);
+  });
+});
+
+describe('copyPublished', () => {
+  test('copies the published site, search index and times included, once a build has stamped it', async () => {
+    const out = site(join(root, 'dist'), {
+      'index.html': 'home',
+      'a/index.html': 'a',
+      'pagefind/x.pf': 'index',
+    });
+    const stamp = join(root, 'stamp-dist.json');
+    const target = join(root, 'astro-out');
+    expect(await copyPublished(target, { out, stamp })).toBe(null);
+    expect(existsSync(target)).toBe(false);
+    writeFileSync(stamp, '{}\n');
+    const done = await copyPublished(target, { out, stamp });
+    expect(done).toEqual({ copied: 3, removed: 0, files: expect.any(Array) });
+    expect(done.files.sort()).toEqual(['a/index.html', 'index.html', 'pagefind/x.pf']);
+    expect(snapshot(target)).toEqual(snapshot(out));
+    expect(statSync(join(target, 'a/index.html')).mtimeMs).toBe(statSync(join(out, 'a/index.html')).mtimeMs);
+    // No published site: nothing to copy.
+    rmSync(target, { recursive: true });
+    expect(await copyPublished(target, { out: join(root, 'none'), stamp })).toBe(null);
   });
 });
