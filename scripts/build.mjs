@@ -17,6 +17,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../src/content/dir.mjs';
 import { CONTENT_ERRORS_EXIT } from '../src/content/exit.mjs';
+import { isCitationFile } from '../src/outputs/citation-formats.mjs';
 import { hostingFromEnv } from '../src/outputs/hosting.mjs';
 import { OUT_READY, answerOutReady } from '../src/outputs/out-ready.mjs';
 import {
@@ -39,6 +40,8 @@ requireSupportedNode('scripts/build.mjs');
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = resolve(values.out);
 const work = resolve('.build');
+/** The files of a built site that the build replaces when they change, never writes into. */
+const replacedWhole = (path) => path.startsWith(`${SEARCH_BUNDLE_FOLDER}/`) || isCitationFile(path);
 /** Written once a build of `out` has published: what it was built for. */
 const stamp = join(work, `stamp-${basename(out)}.json`);
 // A production build whatever the caller's NODE_ENV (Vitest sets it to "test"): the output,
@@ -163,7 +166,9 @@ async function reuseLastSite(folder) {
       console.log(
         `Building into the last site (${kept.copied} files brought up to date, ${kept.removed} removed).`,
       );
-    const done = kept ?? (await copyPublished(folder, { out, stamp }));
+    // The search index's files and the citation files are replaced when they change, never written
+    // into (pagefind.mjs, src/outputs/integration.ts): the copy shares them with the published site.
+    const done = kept ?? (await copyPublished(folder, { out, stamp, share: replacedWhole }));
     if (done && !kept) console.log(`Building into a copy of the published site (${done.copied} files).`);
     // What the folder holds now: the build's last step need not list it again (out-ready.mjs).
     return done?.files;

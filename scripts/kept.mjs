@@ -7,7 +7,7 @@
 // which folder), and each build takes the note away before it starts: after a failed or
 // interrupted build, the next one starts from an empty folder.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { eachAtOnce, listFiles, removeFiles } from '../src/util/folder.mjs';
 
@@ -21,12 +21,14 @@ async function listing(folder, skip) {
  * differ (each copy takes its source's time, so that it compares equal next time) and removing
  * those `source` does not hold, with the folders they leave empty. Files below the top-level
  * folders named in `skip` are left as they are. Returns how many files were copied and removed,
- * and the paths of the files `folder` holds then, those below `skip` aside.
+ * and the paths of the files `folder` holds then, those below `skip` aside. A file new to `folder`
+ * for which `share` is true is linked to the source's instead of copied: only for files that
+ * whoever writes them replaces, never writes into.
  * @param {string} source
  * @param {string} folder
- * @param {{ skip?: string[] }} [options]
+ * @param {{ skip?: string[], share?: (path: string) => boolean }} [options]
  */
-export async function mirror(source, folder, { skip = [] } = {}) {
+export async function mirror(source, folder, { skip = [], share = () => false } = {}) {
   const [from, to] = await Promise.all([listing(source, skip), listing(folder, skip)]);
   const copies = [...from].filter(([path, file]) => {
     const there = to.get(path);
@@ -39,6 +41,7 @@ export async function mirror(source, folder, { skip = [] } = {}) {
     await mkdir(dirname(target), { recursive: true });
     // A path that is a folder here and a file there (or the reverse) is replaced whole.
     if (to.has(path) === false && existsSync(target)) await rm(target, { recursive: true, force: true });
+    if (!to.has(path) && share(path)) return link(file.full, target);
     await copyFile(file.full, target);
     const seconds = file.modified / 1000;
     await utimes(target, seconds, seconds);
@@ -100,10 +103,10 @@ export async function takeKept(target, { work, out, skip }) {
  * instead of copying every page back from Astro's cache and writing every citation file and the
  * whole search index. Returns what `mirror` did, or null when there is no published site.
  */
-export async function copyPublished(target, { out, stamp }) {
+export async function copyPublished(target, { out, stamp, share }) {
   if (!existsSync(stamp) || !existsSync(join(out, 'index.html'))) return null;
   try {
-    return await mirror(out, target);
+    return await mirror(out, target, { share });
   } catch (error) {
     await rm(target, { recursive: true, force: true });
     throw error;

@@ -135,6 +135,14 @@ describe('copyPublished', () => {
     expect(done.files.sort()).toEqual(['a/index.html', 'index.html', 'pagefind/x.pf']);
     expect(snapshot(target)).toEqual(snapshot(out));
     expect(statSync(join(target, 'a/index.html')).mtimeMs).toBe(statSync(join(out, 'a/index.html')).mtimeMs);
+    // Copies, but for the files it may share: those are the published site's own.
+    const ino = (dir, path) => statSync(join(dir, path)).ino;
+    expect(ino(target, 'a/index.html')).not.toBe(ino(out, 'a/index.html'));
+    rmSync(target, { recursive: true });
+    await copyPublished(target, { out, stamp, share: (path) => path.startsWith('pagefind/') });
+    expect(ino(target, 'pagefind/x.pf')).toBe(ino(out, 'pagefind/x.pf'));
+    expect(ino(target, 'index.html')).not.toBe(ino(out, 'index.html'));
+    expect(snapshot(target)).toEqual(snapshot(out));
     // No published site: nothing to copy.
     rmSync(target, { recursive: true });
     expect(await copyPublished(target, { out: join(root, 'none'), stamp })).toBe(null);

@@ -5,6 +5,7 @@
  * loads them with its configuration by Node alone, without Vite.
  */
 import { SEARCH_BUNDLE_FOLDER } from '../search/shared/bundle.mjs';
+import { CITATION_FORMATS } from './citation-formats.mjs';
 import { remembered } from '../util/memo.ts';
 
 /** Joins a base path (with leading and trailing slash) and a site-relative path. */
@@ -93,10 +94,9 @@ export function paths(base: string) {
 }
 
 /** The downloadable citation files: BibTeX and RIS. */
-export type CitationFormat = 'bib' | 'ris';
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
 
-/** Every citation file format, for `getStaticPaths`. */
-export const CITATION_FORMATS: readonly CitationFormat[] = ['bib', 'ris'];
+export { CITATION_FORMATS };
 
 /** Turns a site path into an absolute URL on `site` (for canonical links and feeds). */
 export function absolute(site: URL | string | undefined, path: string): string {
