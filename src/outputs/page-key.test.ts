@@ -39,6 +39,14 @@ describe('pageKey', () => {
     expect(digestOf({ text: long })).not.toBe(digestOf({ text: digestOf(long) }));
   });
 
+  test('tells a small object, whose text stands for it, from that text as a string', () => {
+    expect(digestOf({ x: { a: 1 } })).not.toBe(digestOf({ x: digestOf({ a: 1 }) }));
+    expect(digestOf({ a: 1 })).not.toBe(digestOf(digestOf({ a: 1 })));
+    expect(digestOf([{ a: '(' }, { b: ')' }])).not.toBe(digestOf([{ a: '(', b: ')' }]));
+    expect(digestOf({ a: 1 })).toBe(digestOf({ a: 1 }));
+    expect(digestOf({ a: 1 })).not.toBe(digestOf({ a: 2 }));
+  });
+
   test('changes with the order of a list, which a page shows in that order', () => {
     expect(pageKey(['a', 'b'])).not.toBe(pageKey(['b', 'a']));
   });

@@ -6,6 +6,7 @@
  * summary of them. Each object of the model is digested once per build, however many pages show it.
  */
 import { hash } from 'node:crypto';
+import { remembered } from '../util/memo.ts';
 
 const digests = new WeakMap<object, string>();
 
@@ -28,6 +29,16 @@ function imageText(value: unknown): string | undefined {
  * hash rather than escaped, copied into the commentary's text and read then.
  */
 const LONG_STRING = 256;
+
+/**
+ * Below this length, an object's text stands for it in parentheses instead of being hashed: most
+ * objects of a page are small (a theme's count, a name), and a hash call costs more than the
+ * characters it saves the object that holds them. A digest never begins with `(`, nor does JSON.
+ */
+const SHORT_TEXT = 96;
+
+/** A property name as JSON, made once per name. */
+const quoted = remembered((key: string) => JSON.stringify(key));
 
 /** A digest of a value's content: plain data, arrays, Maps, Sets and Dates; a function is refused. */
 export function digestOf(value: unknown): string {
@@ -59,9 +70,9 @@ export function digestOf(value: unknown): string {
     for (const v of value) text += `${digestOf(v)};`;
   } else {
     text = 'Object';
-    for (const [k, v] of Object.entries(value)) text += `${JSON.stringify(k)}=${digestOf(v)};`;
+    for (const [k, v] of Object.entries(value)) text += `${quoted(k)}=${digestOf(v)};`;
   }
-  const digest = hash('sha256', text, 'base64url');
+  const digest = text.length < SHORT_TEXT ? `(${text})` : hash('sha256', text, 'base64url');
   digests.set(value, digest);
   return digest;
 }
