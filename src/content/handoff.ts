@@ -3,7 +3,8 @@
  * each file once. Both run in Astro's process, but in two copies of these modules: the check with
  * the build's integrations, which Node loads with astro.config.mjs, and the loader with
  * src/content.config.ts, which Astro loads through Vite. So the hand-off goes through one
- * process-wide symbol, and holds plain data only. The loader takes each collection's files once;
+ * process-wide symbol, and holds plain data and the parses' source, used through its `get` alone:
+ * nothing that depends on which copy of the modules made it. The loader takes each collection's files once;
  * `astro dev`, which runs no check, and `npm run check:content`, which hands nothing, read their own.
  */
 import type { IdentifiedFile } from './check.ts';
