@@ -5,8 +5,8 @@ import {
   handingOffRecords,
   keepWrapped,
   recordsFirst,
+  recordsBody,
   recordsIn,
-  recordsOf,
   responseOf,
   type PrerendererSetting,
 } from './prerenderer.ts';
@@ -43,7 +43,10 @@ describe('responseOf', () => {
   });
 });
 
-describe('recordsOf', () => {
+describe('recordsBody and recordsIn', () => {
+  /** The records in a response, as the build reads them. */
+  const recordsOf = async (response: Response) => recordsIn(await recordsBody(response));
+
   test('reads the records from a clone, leaving the response for Astro to write', async () => {
     const response = json(records);
     expect(await recordsOf(response)).toEqual(records);

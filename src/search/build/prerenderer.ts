@@ -47,11 +47,6 @@ export function recordsIn(body: Uint8Array): SearchDocument[] {
   return records as SearchDocument[];
 }
 
-/** The records in the records route's response, read from a clone so that Astro still writes it. */
-export async function recordsOf(response: Response): Promise<SearchDocument[]> {
-  return recordsIn(await recordsBody(response));
-}
-
 /**
  * `inner` with the records route rendered first and its body passed to `onRecords` (as a
  * promise, which rejects if it is not the records; `recordsIn` reads them) as soon as it is
