@@ -7,10 +7,11 @@
  * edited body is parsed again and a changed rule or dependency throws every parse away.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { codeFingerprint } from './fingerprint.ts';
 import { parseBody, type BodyParse, type ParseSource } from './markdown.ts';
+import { writeWhole } from '../util/folder.mjs';
 
 /** Where the parses are kept, relative to the project (beside Vite's and Astro's own caches). */
 export const PARSE_CACHE_FILE = 'node_modules/.cache/perspectives/parses.json';
@@ -78,11 +79,8 @@ export class ParseCache implements ParseSource {
       }
     }
     this.parses = parses;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
     const stored: CacheFile = { fingerprint: this.fingerprint, parses: Object.fromEntries(parses) };
-    writeFileSync(temporary, JSON.stringify(stored));
-    renameSync(temporary, this.file);
+    writeWhole(this.file, JSON.stringify(stored));
   }
 
   /** The fingerprint of the code whose parses these are. */

@@ -13,21 +13,13 @@
  *   index, which brings it up to date itself. What is left is what a build into an empty folder writes.
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  writeFileSync,
-  type Stats,
-} from 'node:fs';
+import { existsSync, readFileSync, readdirSync, type Stats } from 'node:fs';
 import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { WrittenFile } from './citation.ts';
-import { eachAtOnce, filesAt, listPaths, removeFiles } from '../util/folder.mjs';
+import { eachAtOnce, filesAt, listPaths, removeFiles, writeWhole } from '../util/folder.mjs';
 import { outFolderReady } from './out-ready.mjs';
 
 /** The list the route renders, relative to the built site's root folder. */
@@ -82,10 +74,7 @@ export function readSeen(file: string): Map<string, Seen> {
 /** Keeps the record in `file`, written whole and renamed into place; a record that cannot be kept only costs time. */
 export function writeSeen(file: string, seen: ReadonlyMap<string, Seen>): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(Object.fromEntries(seen)));
-    renameSync(temporary, file);
+    writeWhole(file, JSON.stringify(Object.fromEntries(seen)));
   } catch {
     // The next build reads the files instead.
   }

@@ -1,7 +1,8 @@
 // Plain JavaScript so that scripts/build.mjs (through kept.mjs) and the build's last step
 // (src/outputs/integration.ts) share it: a folder's files listed, by path alone or with their size
-// and time, and files removed with the folders they leave empty, a few file operations at a time.
-import { existsSync } from 'node:fs';
+// and time, and files removed with the folders they leave empty, a few file operations at a time;
+// and a file written whole, which the build's caches use.
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 
@@ -95,4 +96,17 @@ export async function removeFiles(folder, paths) {
     await rmdir(join(folder, d)).catch((error) => {
       if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code)) throw error;
     });
+}
+
+/**
+ * Writes `text` to `file` whole, creating its folder: to a temporary file first, renamed into
+ * place, so that a reader never sees half of it (and two processes never write into one file).
+ * @param {string} file
+ * @param {string} text
+ */
+export function writeWhole(file, text) {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
 }
