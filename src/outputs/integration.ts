@@ -19,7 +19,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { WrittenFile } from './citation.ts';
-import { eachAtOnce, filesAt, listPaths, removeFiles, writeWhole } from '../util/folder.mjs';
+import { eachAtOnce, filesAt, listPaths, outside, removeFiles, writeWhole } from '../util/folder.mjs';
 import { outFolderReady } from './out-ready.mjs';
 
 /** The list the route renders, relative to the built site's root folder. */
@@ -200,10 +200,8 @@ export function siteFiles({ leave = [] }: { leave?: readonly string[] } = {}): A
             // Only the files not produced are looked at (5 % of them at 1,000 commentaries): their times.
             // Those it held when the build started, as scripts/build.mjs brought them up to date (a
             // file written since is this build's), or else those it holds now.
-            const skipped = new Set(['.git', ...leave].map((name) => name.replace(/\/$/, '')));
-            const listed =
-              present?.filter((path) => !skipped.has(path.split('/')[0]!)) ??
-              (await listPaths(out, { skip: [...skipped] }));
+            const skip = ['.git', ...leave];
+            const listed = present?.filter(outside(skip)) ?? (await listPaths(out, { skip }));
             const others = listed.filter((path) => !produced.has(path));
             stale = leftOver(await filesAt(out, others), produced, started);
             await removeFiles(out, stale);

@@ -27,6 +27,17 @@ export async function eachAtOnce(items, task) {
  */
 
 /**
+ * Whether a path (relative to a folder, with `/`) lies outside the top-level entries named in
+ * `skip` (a name may end with `/`).
+ * @param {readonly string[]} skip
+ * @returns {(path: string) => boolean}
+ */
+export function outside(skip) {
+  const skipped = new Set(skip.map((name) => name.replace(/\/$/, '')));
+  return (path) => !skipped.has(path.split('/')[0] ?? path);
+}
+
+/**
  * Every file below `folder` (not its folders), by its path relative to it (with `/`); the
  * top-level entries named in `skip` are not even looked into. Only folders are read: no file is
  * looked at. A folder that is not there has none.
@@ -36,10 +47,10 @@ export async function eachAtOnce(items, task) {
  */
 export async function listPaths(folder, { skip = [] } = {}) {
   if (!existsSync(folder)) return [];
-  const skipped = new Set(skip.map((name) => name.replace(/\/$/, '')));
+  const kept = outside(skip);
   const entries = [];
   for (const top of await readdir(folder, { withFileTypes: true })) {
-    if (skipped.has(top.name)) continue;
+    if (!kept(top.name)) continue;
     if (!top.isDirectory()) entries.push(top);
     else entries.push(...(await readdir(join(folder, top.name), { withFileTypes: true, recursive: true })));
   }
