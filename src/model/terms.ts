@@ -4,13 +4,13 @@
  * (`escalat*` matches "escalation" and "escalatory"); spaces match any run of white space.
  */
 
+import { remembered } from '../util/memo.ts';
+
 /** A theme as far as tagging is concerned: its id and the terms that signal it. */
 export interface ThemeTerms {
   id: string;
   terms: readonly string[];
 }
-
-import { remembered } from '../util/memo.ts';
 
 const WORD = String.raw`[\p{L}\p{N}]`;
 const cache = new Map<string, RegExp>();
